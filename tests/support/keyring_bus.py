@@ -1,0 +1,1 @@
+"""Real Secret Service for tests: PLACEHOLDER, implemented with the credentials layer."""

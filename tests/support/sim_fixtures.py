@@ -1,0 +1,21 @@
+"""Fixtures that run the project's simulator on loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from wolkvox_desktop.simulator.server import Simulator, demo_campaigns
+
+DEMO_TOKEN = "demo-token"  # the simulator's public demo token; not a secret
+
+
+@pytest.fixture
+def simulator() -> Iterator[Simulator]:
+    sim = Simulator(tokens={DEMO_TOKEN: 3000}, campaigns=demo_campaigns())
+    sim.start(port=0)
+    try:
+        yield sim
+    finally:
+        sim.stop()

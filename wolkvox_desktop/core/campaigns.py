@@ -1,0 +1,124 @@
+"""The campaign model and the validation of everything that goes into a URL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import urlsplit
+
+from wolkvox_desktop.core.errors import InvalidInput, Reason
+
+MAX_CAMPAIGN_ID_LENGTH = 64
+MAX_SERVER_CODE_LENGTH = 8
+
+
+class CampaignType(str, Enum):
+    PREVIEW = "preview"
+    PREDICTIVE = "predictive"
+
+    @classmethod
+    def parse(cls, value: object) -> CampaignType:
+        """Accept ``preview``/``predictive`` in any case, surrounding blanks ignored."""
+        text = str(value).strip().lower() if value is not None else ""
+        for member in cls:
+            if member.value == text:
+                return member
+        raise InvalidInput(
+            Reason.BAD_CAMPAIGN_TYPE,
+            f"The campaign type must be 'preview' or 'predictive', not {text[:20]!r}.",
+        )
+
+
+class CampaignStatus(str, Enum):
+    STARTED = "started"
+    STOPPED = "stopped"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def parse(cls, value: object) -> CampaignStatus:
+        """Wolkvox says ``Started``/``Stopped`` or ``started``/``stopped``: compare loosely."""
+        text = str(value).strip().lower() if value is not None else ""
+        if text in ("started", "start", "running", "active"):
+            return cls.STARTED
+        if text in ("stopped", "stop", "paused", "pause", "inactive"):
+            return cls.STOPPED
+        return cls.UNKNOWN
+
+
+class Action(str, Enum):
+    START = "start"
+    STOP = "stop"
+
+    @property
+    def resulting_status(self) -> CampaignStatus:
+        return CampaignStatus.STARTED if self is Action.START else CampaignStatus.STOPPED
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str
+    name: str = ""
+    type: CampaignType | None = None
+    status: CampaignStatus = CampaignStatus.UNKNOWN
+
+
+_SERVER_DIGITS = re.compile(rf"[0-9]{{1,{MAX_SERVER_CODE_LENGTH}}}", re.ASCII)
+_WOLKVOX_HOST = re.compile(
+    rf"wv([0-9]{{1,{MAX_SERVER_CODE_LENGTH}}})\.wolkvox\.com", re.ASCII
+)
+
+
+def parse_server_code(text: str) -> str:
+    """Return the server code (ASCII digits, kept as a string: leading zeros matter).
+
+    A pasted Wolkvox URL (``https://wv0032.wolkvox.com/...``) or host (``wv0032.wolkvox.com``,
+    ``wv0032``) is understood as ``0032``. Anything else raises :class:`InvalidInput` so that
+    no request is ever built from it.
+    """
+    raw = (text or "").strip()
+    if _SERVER_DIGITS.fullmatch(raw):
+        return raw
+    candidate = raw
+    if "://" in candidate:
+        try:
+            parts = urlsplit(candidate)
+        except ValueError:
+            parts = None
+        if parts is not None and parts.scheme.lower() in ("http", "https") and not (
+            parts.username or parts.password or parts.port
+        ):
+            candidate = (parts.hostname or "").lower()
+        else:
+            candidate = ""
+    else:
+        candidate = candidate.rstrip("/").lower()
+        if "/" in candidate:
+            candidate = candidate.split("/", 1)[0]
+    match = _WOLKVOX_HOST.fullmatch(candidate)
+    if match is None and candidate.startswith("wv") and _SERVER_DIGITS.fullmatch(candidate[2:]):
+        return candidate[2:]
+    if match is not None:
+        return match.group(1)
+    raise InvalidInput(
+        Reason.BAD_SERVER_CODE,
+        "The server code must be the digits Wolkvox gave your operation, such as 0032 "
+        "(or paste a https://wv0032.wolkvox.com address).",
+    )
+
+
+def validate_campaign_id(text: str) -> str:
+    """Trim and check a campaign id: non-empty, printable, at most 64 characters."""
+    value = (text or "").strip()
+    if not value:
+        raise InvalidInput(Reason.BAD_CAMPAIGN_ID, "Enter a campaign ID.")
+    if len(value) > MAX_CAMPAIGN_ID_LENGTH:
+        raise InvalidInput(
+            Reason.BAD_CAMPAIGN_ID,
+            f"A campaign ID is at most {MAX_CAMPAIGN_ID_LENGTH} characters long.",
+        )
+    if not value.isprintable():
+        raise InvalidInput(
+            Reason.BAD_CAMPAIGN_ID, "A campaign ID cannot contain control characters."
+        )
+    return value
