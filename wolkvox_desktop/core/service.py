@@ -1,0 +1,156 @@
+"""What a supervisor can do on one operation, recorded in the store: the core's front door.
+
+The CLI and the GUI worker both go through :class:`OperationService`. Every call that may
+reach Wolkvox gets a ``pending`` history row *before* the request and is completed after,
+so a crash mid-call leaves a visible trace. Calls refused locally (invalid input, budget)
+are returned as ``invalid`` results and are not recorded: nothing was sent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wolkvox_desktop.core.api import WolkvoxClient
+from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignType, validate_campaign_id
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
+from wolkvox_desktop.core.limits import WARN_FRACTION, daily_budget
+from wolkvox_desktop.core.store import Operation, Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Today's token uses for one operation against its budget."""
+
+    used: int
+    budget: int
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.budget - self.used)
+
+    @property
+    def near_limit(self) -> bool:
+        return self.used >= self.budget * WARN_FRACTION
+
+    @property
+    def exhausted(self) -> bool:
+        return self.used >= self.budget
+
+    def would_exceed(self, calls: int = 1) -> bool:
+        return self.used + calls > self.budget
+
+
+def budget_exceeded_result(usage: Usage) -> CallResult:
+    return CallResult(
+        Outcome.INVALID,
+        Reason.BUDGET_EXHAUSTED,
+        f"Today's token budget for this operation is used up ({usage.used} of "
+        f"{usage.budget}). Nothing was sent; confirm to go over it, or raise the number of "
+        "licenses in the settings.",
+    )
+
+
+class OperationService:
+    """One operation (server code) with its client and the shared store.
+
+    ``enforce_budget=True`` makes calls past today's budget come back as ``invalid`` /
+    ``BUDGET_EXHAUSTED`` without sending anything; pass ``allow_over_budget=True`` to a call
+    once the supervisor has confirmed.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        client: WolkvoxClient,
+        server: str,
+        *,
+        enforce_budget: bool = True,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.server = server
+        self.enforce_budget = enforce_budget
+
+    # ---- reads on the store (no token used) ----
+    def operation(self) -> Operation:
+        return self.store.operation(self.server) or Operation(server=self.server)
+
+    def usage(self) -> Usage:
+        op = self.operation()
+        return Usage(self.store.calls_today(self.server), daily_budget(op.licenses))
+
+    # ---- calls that cost a token ----
+    def campaign_action(
+        self,
+        action: Action,
+        campaign_id: str,
+        campaign_type: CampaignType | str,
+        *,
+        allow_over_budget: bool = False,
+    ) -> CallResult:
+        try:
+            campaign_id = validate_campaign_id(campaign_id)
+            ctype = CampaignType.parse(campaign_type)
+        except InvalidInput as exc:
+            return CallResult.invalid(exc)
+        result = self._recorded(
+            action.value,
+            campaign_id,
+            ctype.value,
+            lambda: self.client.campaign_action(action, campaign_id, ctype),
+            allow_over_budget,
+        )
+        if result.ok:
+            self.store.set_campaign_status(self.server, campaign_id, action.resulting_status.value)
+        return result
+
+    def start(self, campaign_id: str, campaign_type: CampaignType | str, **kw: bool) -> CallResult:
+        return self.campaign_action(Action.START, campaign_id, campaign_type, **kw)
+
+    def stop(self, campaign_id: str, campaign_type: CampaignType | str, **kw: bool) -> CallResult:
+        return self.campaign_action(Action.STOP, campaign_id, campaign_type, **kw)
+
+    def refresh_campaigns(self, *, allow_over_budget: bool = False) -> CallResult:
+        """List the account's campaigns (costs one token) and cache them in the store."""
+        result = self._recorded(
+            "campaigns", None, None, self.client.list_campaigns, allow_over_budget
+        )
+        if result.ok and isinstance(result.data, list):
+            campaigns: list[Campaign] = [c for c in result.data if isinstance(c, Campaign)]
+            self.store.replace_api_campaigns(self.server, campaigns)
+        return result
+
+    def token_info(self, *, allow_over_budget: bool = False) -> CallResult:
+        """Wolkvox's own count of today's token use. This call itself costs one token."""
+        return self._recorded("token_info", None, None, self.client.token_info, allow_over_budget)
+
+    # ---- internals ----
+    def _recorded(
+        self,
+        action: str,
+        campaign_id: str | None,
+        campaign_type: str | None,
+        call: Callable[[], CallResult],
+        allow_over_budget: bool,
+    ) -> CallResult:
+        if self.enforce_budget and not allow_over_budget:
+            usage = self.usage()
+            if usage.exhausted:
+                return budget_exceeded_result(usage)
+        row_id = self.store.begin_call(self.server, action, campaign_id, campaign_type)
+        try:
+            result = call()
+        except Exception:  # a bug in our code must still end in a sentence and a row
+            log.exception("unexpected error during %s", action)
+            result = CallResult(
+                Outcome.UNKNOWN,
+                Reason.UNEXPECTED,
+                "Something went wrong inside Wolkvox Desktop during this call; it may or may "
+                "not have reached Wolkvox. Refresh the campaign list before trying again.",
+            )
+        self.store.finish_call(row_id, result)
+        return result
