@@ -1,21 +1,73 @@
 """One SQLite file: operations, saved campaigns, and the append-only call history.
-CONTRACT STUB: public names and signatures are fixed here.
 
-WAL mode; migrations versioned with ``PRAGMA user_version``. A history row is written
-*before* the request (outcome ``pending``) and completed after, so a crash mid-call leaves
-it visibly pending (shown as ``unknown``). The token is never stored here.
+* **WAL mode**, ``synchronous=FULL``: a history row must survive the app being killed *and*
+  a power cut, because a ``pending`` row is the only evidence that a start may have reached
+  Wolkvox. (In WAL mode ``NORMAL`` already survives a killed process, but a power cut may
+  roll back the last commits; at a few writes per call, ``FULL`` costs nothing noticeable.)
+  ``busy_timeout`` lets the GUI and the CLI share the file.
+* **Migrations** are a list of steps; ``PRAGMA user_version`` is the number of steps
+  applied. A file from a newer app version is refused with a sentence, never rewritten.
+* **Thread-safe**: one connection (``check_same_thread=False``) guarded by a lock, so the
+  GUI thread and the worker thread may both read and write.
+* **Times** are stored as UTC ISO-8601 text and returned as timezone-aware *local*
+  datetimes. A naive datetime handed in is taken as local time.
+* **History**: :meth:`Store.begin_call` commits a ``pending`` row *before* the request;
+  :meth:`Store.finish_call` completes it (a second finish of the same row is ignored and
+  logged). A row left ``pending`` by a process that is gone (killed, crashed, power cut) is
+  marked ``unknown`` with reason :data:`INTERRUPTED` and :data:`INTERRUPTED_MESSAGE`; see
+  :meth:`Store.mark_stale_pending`. Whether a process is gone is known without pids: each
+  open store holds an exclusive SQLite lock on a small file of its own in
+  ``<store>.owners/``; the OS drops that lock when the process dies, on every platform.
+* Server codes are normalised with :func:`parse_server_code` (``wv0032`` means ``0032``);
+  an invalid one raises :class:`InvalidInput`.
+* The token is never stored here (there is no column that could hold it).
+
+Database failures (disk full, a locked or damaged file) raise :class:`StoreError`, whose
+text is a sentence for the supervisor.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
-from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignType
-from wolkvox_desktop.core.errors import CallResult
+from wolkvox_desktop.core.campaigns import (
+    Action,
+    Campaign,
+    CampaignStatus,
+    CampaignType,
+    parse_server_code,
+    validate_campaign_id,
+)
+from wolkvox_desktop.core.errors import CallResult, Outcome
+from wolkvox_desktop.core.limits import MAX_SIMULTANEOUS
+
+log = logging.getLogger(__name__)
 
 PENDING = "pending"
+INTERRUPTED = "interrupted"  # the ``reason`` of a pending row whose process is gone
+INTERRUPTED_MESSAGE = (
+    "The app stopped before Wolkvox answered, so this call may or may not have happened; "
+    "check the campaign's status (refresh the list) before trying again."
+)
+CAMPAIGN_ACTIONS = (Action.START.value, Action.STOP.value)
+# Outcomes of calls that never reached Wolkvox, so they cost no token (see calls_today).
+NOT_SENT_OUTCOMES = (Outcome.INVALID.value, Outcome.UNDELIVERED.value)
+
+BUSY_TIMEOUT_MS = 10_000
+MAX_TIMEOUT_S = 600.0
+
+
+class StoreError(Exception):
+    """``str(exc)`` is a sentence for the supervisor; the sqlite error is the ``__cause__``."""
 
 
 @dataclass(frozen=True)
@@ -50,55 +102,470 @@ class HistoryRow:
     http_status: int | None
     code: int | None
     error: str | None
-    msg: str | None
+    msg: str | None  # Wolkvox's msg (or INTERRUPTED_MESSAGE for an interrupted row)
     duration_ms: int | None
     finished_at: datetime | None
+    message: str | None = None  # our English sentence (CallResult.message)
+
+
+# ---------------------------------------------------------------- migrations
+# Each step is a list of statements; step i brings the file from user_version i to i + 1.
+# Never edit a released step: append a new one.
+MIGRATIONS: list[list[str]] = [
+    # v1: the four tables
+    [
+        """CREATE TABLE operations (
+            server TEXT PRIMARY KEY,
+            label TEXT NOT NULL DEFAULT '',
+            licenses INTEGER NOT NULL DEFAULT 1,
+            timeout_s REAL NOT NULL DEFAULT 60,
+            max_in_flight INTEGER NOT NULL DEFAULT 1
+        )""",
+        """CREATE TABLE campaigns (
+            server TEXT NOT NULL,
+            campaign_id TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            type TEXT,
+            status TEXT NOT NULL DEFAULT 'unknown',
+            manual INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (server, campaign_id)
+        )""",
+        """CREATE TABLE meta (
+            server TEXT PRIMARY KEY,
+            campaigns_refreshed_at TEXT
+        )""",
+        """CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            server TEXT NOT NULL,
+            action TEXT NOT NULL,
+            campaign_id TEXT,
+            campaign_type TEXT,
+            outcome TEXT NOT NULL DEFAULT 'pending',
+            reason TEXT,
+            http_status INTEGER,
+            code INTEGER,
+            error TEXT,
+            msg TEXT,
+            duration_ms INTEGER
+        )""",
+        "CREATE INDEX history_server_started ON history (server, started_at)",
+    ],
+    # v2: who owns a pending row (crash detection), our sentence, the last-action lookup
+    [
+        "ALTER TABLE history ADD COLUMN owner TEXT",
+        "ALTER TABLE history ADD COLUMN message TEXT",
+        "CREATE INDEX history_campaign ON history (server, campaign_id, id)",
+        "CREATE INDEX history_outcome ON history (outcome)",
+        # listed: Wolkvox's list has it (a campaign can be both listed and manual)
+        "ALTER TABLE campaigns ADD COLUMN listed INTEGER NOT NULL DEFAULT 0",
+        "UPDATE campaigns SET listed = 1 - manual",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# ---------------------------------------------------------------- time helpers
+def _utc_text(moment: datetime) -> str:
+    """UTC ISO text (fixed format, so text order is time order). Naive means local."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _local(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone()
+
+
+def local_midnight(now: datetime) -> datetime:
+    """The local midnight starting ``now``'s local day (DST-safe), timezone-aware."""
+    local_now = now.astimezone()
+    naive = local_now.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+    return naive.astimezone()
+
+
+def _next_local_midnight(midnight: datetime) -> datetime:
+    # +26 h always lands on the next local day, whatever the DST shift
+    return local_midnight(midnight + timedelta(hours=26))
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# ---------------------------------------------------------------- process liveness
+class _OwnerLock:
+    """An exclusive SQLite lock on ``<dir>/<owner>.lock``, held while the store is open.
+
+    The OS releases it when the process dies, so "can I lock this file?" tells whether its
+    owner is gone, on Windows and POSIX alike, with no pid reuse trap.
+    """
+
+    def __init__(self, folder: Path, owner: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"{owner}.lock"
+        self._conn: sqlite3.Connection | None = sqlite3.connect(
+            str(self.path), isolation_level=None, check_same_thread=False
+        )
+        self._conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        self._conn.execute("PRAGMA journal_mode=MEMORY")  # no -journal file beside it
+        self._conn.execute("BEGIN EXCLUSIVE")
+        self._conn.execute("CREATE TABLE IF NOT EXISTS owner (x)")
+        self._conn.execute("COMMIT")  # EXCLUSIVE locking mode keeps the lock after commit
+
+    def release(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+
+    @staticmethod
+    def owner_alive(folder: Path, owner: str) -> bool:
+        path = folder / f"{owner}.lock"
+        if not path.exists():
+            return False
+        try:
+            conn = sqlite3.connect(
+                f"{path.as_uri()}?mode=rw", uri=True, timeout=0, isolation_level=None
+            )
+        except sqlite3.Error:
+            return False
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            return True  # locked: its process holds it
+        finally:
+            conn.close()
+        try:
+            path.unlink()  # a dead owner's leftover
+        except OSError:
+            pass
+        return False
+
+
+# ---------------------------------------------------------------- the store
+_OPEN_FAILED = (
+    "The Wolkvox Desktop data file {path} could not be opened ({detail}). Check that the "
+    "folder is writable and the disk is not full."
+)
+_WRITE_FAILED = (
+    "Wolkvox Desktop could not update its data file ({detail}). Check that the disk is not "
+    "full; if another copy of the app is busy, try again in a moment."
+)
 
 
 class Store:
-    """Thread-safe (one connection per thread, or a lock); ``Store(path)`` opens/migrates."""
+    """Thread-safe (one connection guarded by a lock); ``Store(path)`` opens/migrates.
 
-    def __init__(self, path: Path) -> None:
-        raise NotImplementedError
+    Opening also marks pending rows left by processes that are gone as interrupted
+    (:meth:`mark_stale_pending`). ``clock`` (returning an aware datetime) is for tests.
+    Use as a context manager or call :meth:`close`.
+    """
 
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] | None = None) -> None:
+        self.path = Path(path)
+        self._clock = clock or _now
+        self._lock = threading.RLock()
+        self._owner = uuid.uuid4().hex
+        self._owners_dir = self.path.with_name(self.path.name + ".owners")
+        self._owner_lock: _OwnerLock | None = None
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(
+                str(self.path),
+                isolation_level=None,  # autocommit; transactions are explicit
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+            self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            mode = self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                log.warning("store: journal_mode is %s, not wal (file system?)", mode)
+            self._conn.execute("PRAGMA synchronous=FULL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+            self._owner_lock = _OwnerLock(self._owners_dir, self._owner)
+        except (sqlite3.Error, OSError) as exc:
+            self.close()
+            raise StoreError(_OPEN_FAILED.format(path=self.path, detail=exc)) from exc
+        except StoreError:
+            self.close()
+            raise
+        self.mark_stale_pending()
+        self._sweep_owner_files()
+
+    # ---- lifecycle
     def close(self) -> None:
-        raise NotImplementedError
+        with self._lock:
+            if self._conn is not None:
+                try:
+                    self._conn.close()
+                finally:
+                    self._conn = None
+            if self._owner_lock is not None:
+                self._owner_lock.release()
+                self._owner_lock = None
 
-    # operations
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # ---- internals
+    def _migrate(self) -> None:
+        assert self._conn is not None
+        conn = self._conn
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The data file {self.path} was written by a newer version of Wolkvox "
+                f"Desktop (schema {version}; this version knows {SCHEMA_VERSION}). Update "
+                "the app; the file was left untouched."
+            )
+        while version < SCHEMA_VERSION:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                # another process may have migrated while we waited for the write lock
+                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+                if version < SCHEMA_VERSION:
+                    for statement in MIGRATIONS[version]:
+                        conn.execute(statement)
+                    version += 1
+                    conn.execute(f"PRAGMA user_version={version}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            log.info("store: migrated %s to schema %d", self.path.name, version)
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if self._conn is None:
+                raise StoreError("The Wolkvox Desktop data file is closed.")
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise StoreError(_WRITE_FAILED.format(detail=exc)) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction (BEGIN IMMEDIATE ... COMMIT) under the lock."""
+        with self._lock:
+            if self._conn is None:
+                raise StoreError("The Wolkvox Desktop data file is closed.")
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(_WRITE_FAILED.format(detail=exc)) from exc
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(_WRITE_FAILED.format(detail=exc)) from exc
+                raise
+
+    def _now_text(self) -> str:
+        return _utc_text(self._clock())
+
+    # ---- operations
     def upsert_operation(self, op: Operation) -> None:
-        raise NotImplementedError
+        """Add or update an operation. ``max_in_flight`` is kept within 1..2, ``licenses``
+        at least 1, and a timeout outside (0, 600] seconds falls back to 60."""
+        server = parse_server_code(op.server)
+        licenses = max(1, int(op.licenses))
+        in_flight = max(1, min(MAX_SIMULTANEOUS, int(op.max_in_flight)))
+        timeout = float(op.timeout_s)
+        if not 0 < timeout <= MAX_TIMEOUT_S:
+            timeout = Operation.timeout_s
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO operations (server, label, licenses, timeout_s, max_in_flight)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (server) DO UPDATE SET label = excluded.label,
+                     licenses = excluded.licenses, timeout_s = excluded.timeout_s,
+                     max_in_flight = excluded.max_in_flight""",
+                (server, op.label.strip(), licenses, timeout, in_flight),
+            )
 
     def operations(self) -> list[Operation]:
-        raise NotImplementedError
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT server, label, licenses, timeout_s, max_in_flight FROM operations "
+                "ORDER BY server"
+            ).fetchall()
+        return [_operation(row) for row in rows]
 
     def operation(self, server: str) -> Operation | None:
-        raise NotImplementedError
+        code = parse_server_code(server)
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT server, label, licenses, timeout_s, max_in_flight FROM operations "
+                "WHERE server = ?",
+                (code,),
+            ).fetchone()
+        return _operation(row) if row else None
 
     def delete_operation(self, server: str) -> None:
-        raise NotImplementedError
+        """Forget an operation and its saved campaigns; its history is kept (append-only)."""
+        code = parse_server_code(server)
+        with self._write() as conn:
+            conn.execute("DELETE FROM operations WHERE server = ?", (code,))
+            conn.execute("DELETE FROM campaigns WHERE server = ?", (code,))
+            conn.execute("DELETE FROM meta WHERE server = ?", (code,))
 
-    # campaigns
+    # ---- campaigns
     def replace_api_campaigns(self, server: str, campaigns: list[Campaign]) -> None:
         """Replace the campaigns listed by Wolkvox (manual ones are kept); records the refresh
-        time for ``campaigns_refreshed_at``."""
-        raise NotImplementedError
+        time for ``campaigns_refreshed_at``.
+
+        A campaign added by hand that Wolkvox now lists keeps its manual flag and takes
+        Wolkvox's name, type and status.
+        """
+        code = parse_server_code(server)
+        now = self._now_text()
+        with self._write() as conn:
+            conn.execute("DELETE FROM campaigns WHERE server = ? AND manual = 0", (code,))
+            conn.execute("UPDATE campaigns SET listed = 0 WHERE server = ?", (code,))
+            for campaign in campaigns:
+                conn.execute(
+                    """INSERT INTO campaigns
+                         (server, campaign_id, name, type, status, manual, listed, updated_at)
+                       VALUES (?, ?, ?, ?, ?, 0, 1, ?)
+                       ON CONFLICT (server, campaign_id) DO UPDATE SET listed = 1,
+                         name = CASE WHEN excluded.name != '' THEN excluded.name ELSE name END,
+                         type = COALESCE(excluded.type, type),
+                         status = excluded.status, updated_at = excluded.updated_at""",
+                    (
+                        code,
+                        campaign.id,
+                        campaign.name,
+                        campaign.type.value if campaign.type else None,
+                        campaign.status.value,
+                        now,
+                    ),
+                )
+            conn.execute(
+                """INSERT INTO meta (server, campaigns_refreshed_at) VALUES (?, ?)
+                   ON CONFLICT (server) DO UPDATE SET
+                     campaigns_refreshed_at = excluded.campaigns_refreshed_at""",
+                (code, now),
+            )
 
     def add_manual_campaign(self, server: str, campaign: Campaign) -> None:
-        raise NotImplementedError
+        """Add (or update) a campaign by hand; the id is validated (``InvalidInput``)."""
+        code = parse_server_code(server)
+        campaign_id = validate_campaign_id(campaign.id)
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO campaigns
+                     (server, campaign_id, name, type, status, manual, updated_at)
+                   VALUES (?, ?, ?, ?, ?, 1, ?)
+                   ON CONFLICT (server, campaign_id) DO UPDATE SET manual = 1,
+                     name = CASE WHEN excluded.name != '' THEN excluded.name ELSE name END,
+                     type = COALESCE(excluded.type, type), updated_at = excluded.updated_at""",
+                (
+                    code,
+                    campaign_id,
+                    campaign.name.strip(),
+                    campaign.type.value if campaign.type else None,
+                    campaign.status.value,
+                    self._now_text(),
+                ),
+            )
 
     def remove_manual_campaign(self, server: str, campaign_id: str) -> None:
-        raise NotImplementedError
+        """Remove a hand-added campaign (one Wolkvox lists stays, no longer marked manual)."""
+        code = parse_server_code(server)
+        cid = campaign_id.strip()
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM campaigns WHERE server = ? AND campaign_id = ? AND manual = 1 "
+                "AND listed = 0",
+                (code, cid),
+            )
+            conn.execute(
+                "UPDATE campaigns SET manual = 0 WHERE server = ? AND campaign_id = ?",
+                (code, cid),
+            )
 
     def campaigns(self, server: str) -> list[SavedCampaign]:
-        raise NotImplementedError
+        """The operation's campaigns by name, each with its latest start/stop from history."""
+        code = parse_server_code(server)
+        with self._read() as conn:
+            rows = conn.execute(
+                """SELECT c.campaign_id, c.name, c.type, c.status, c.manual,
+                          h.action, h.outcome, h.started_at
+                   FROM campaigns AS c
+                   LEFT JOIN history AS h ON h.id = (
+                       SELECT id FROM history
+                       WHERE server = c.server AND campaign_id = c.campaign_id
+                         AND action IN (?, ?)
+                       ORDER BY id DESC LIMIT 1)
+                   WHERE c.server = ?
+                   ORDER BY lower(c.name), c.campaign_id""",
+                (*CAMPAIGN_ACTIONS, code),
+            ).fetchall()
+        result = []
+        for cid, name, ctype, status, manual, action, outcome, at in rows:
+            campaign = Campaign(
+                id=cid,
+                name=name,
+                type=_campaign_type(ctype),
+                status=CampaignStatus.parse(status),
+            )
+            result.append(
+                SavedCampaign(
+                    server=code,
+                    campaign=campaign,
+                    manual=bool(manual),
+                    last_action=action,
+                    last_outcome=outcome,
+                    last_at=_local(at),
+                )
+            )
+        return result
 
     def campaigns_refreshed_at(self, server: str) -> datetime | None:
-        raise NotImplementedError
+        code = parse_server_code(server)
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT campaigns_refreshed_at FROM meta WHERE server = ?", (code,)
+            ).fetchone()
+        return _local(row[0]) if row else None
 
     def set_campaign_status(self, server: str, campaign_id: str, status: str) -> None:
-        raise NotImplementedError
+        """Update a saved campaign's status (``started``/``stopped``/``unknown``, any case);
+        a campaign that is not saved is left alone."""
+        code = parse_server_code(server)
+        value = CampaignStatus.parse(status).value
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE campaigns SET status = ?, updated_at = ? "
+                "WHERE server = ? AND campaign_id = ?",
+                (value, self._now_text(), code, campaign_id),
+            )
 
-    # history
+    # ---- history
     def begin_call(
         self,
         server: str,
@@ -107,10 +574,97 @@ class Store:
         campaign_type: CampaignType | str | None = None,
     ) -> int:
         """Insert a ``pending`` row (committed before the request) and return its id."""
-        raise NotImplementedError
+        code = parse_server_code(server)
+        action_text = action.value if isinstance(action, Action) else str(action)
+        type_text = (
+            campaign_type.value
+            if isinstance(campaign_type, CampaignType)
+            else (str(campaign_type) if campaign_type is not None else None)
+        )
+        with self._write() as conn:
+            cursor = conn.execute(
+                """INSERT INTO history
+                     (started_at, server, action, campaign_id, campaign_type, outcome, owner)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (self._now_text(), code, action_text, campaign_id, type_text, PENDING,
+                 self._owner),
+            )
+            row_id = cursor.lastrowid
+        assert row_id is not None
+        return int(row_id)
 
     def finish_call(self, row_id: int, result: CallResult) -> None:
-        raise NotImplementedError
+        """Complete a pending row with its result.
+
+        Only the first finish counts: finishing a row again is ignored (and logged), so a
+        history row never changes once its outcome is known. A row marked interrupted by
+        another process that wrongly thought this one gone is still completed.
+        """
+        with self._write() as conn:
+            cursor = conn.execute(
+                """UPDATE history SET finished_at = ?, outcome = ?, reason = ?,
+                     http_status = ?, code = ?, error = ?, msg = ?, duration_ms = ?,
+                     message = ?
+                   WHERE id = ? AND finished_at IS NULL""",
+                (
+                    self._now_text(),
+                    result.outcome.value,
+                    result.reason.value,
+                    result.http_status,
+                    result.code,
+                    result.error,
+                    result.msg,
+                    int(result.duration_ms),
+                    result.message,
+                    int(row_id),
+                ),
+            )
+            updated = cursor.rowcount
+        if updated != 1:
+            log.warning("store: history row %s was already finished or does not exist", row_id)
+
+    def mark_stale_pending(self) -> int:
+        """Mark ``unknown``/``interrupted`` every pending row whose process is gone (killed,
+        crashed); return how many. Rows of stores open in this or another live process are
+        left alone. Runs on open and before every :meth:`history` query."""
+        with self._read() as conn:
+            owners = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT DISTINCT owner FROM history WHERE outcome = ?", (PENDING,)
+                ).fetchall()
+            ]
+        dead = [
+            owner
+            for owner in owners
+            if owner != self._owner
+            and (owner is None or not _OwnerLock.owner_alive(self._owners_dir, owner))
+        ]
+        if not dead:
+            return 0
+        marked = 0
+        with self._write() as conn:
+            for owner in dead:
+                cursor = conn.execute(
+                    """UPDATE history SET outcome = ?, reason = ?, msg = ?, message = ?
+                       WHERE outcome = ? AND finished_at IS NULL AND owner IS ?""",
+                    (Outcome.UNKNOWN.value, INTERRUPTED, INTERRUPTED_MESSAGE,
+                     INTERRUPTED_MESSAGE, PENDING, owner),
+                )
+                marked += cursor.rowcount
+        if marked:
+            log.warning("store: %d call(s) interrupted by an earlier stop marked unknown", marked)
+        return marked
+
+    def _sweep_owner_files(self) -> None:
+        """Remove lock files of processes that are gone (best effort)."""
+        try:
+            files = list(self._owners_dir.glob("*.lock"))
+        except OSError:
+            return
+        for path in files:
+            if path.stem != self._owner:
+                _OwnerLock.owner_alive(self._owners_dir, path.stem)
 
     def history(
         self,
@@ -123,9 +677,112 @@ class Store:
         outcome: str | None = None,
         limit: int | None = None,
     ) -> list[HistoryRow]:
-        """Newest first."""
-        raise NotImplementedError
+        """Newest first. ``since`` is inclusive and ``until`` exclusive (naive = local).
+
+        ``outcome="unknown"`` also matches rows interrupted by a crash (they are stored as
+        ``unknown``); ``outcome="pending"`` matches calls still in flight.
+        """
+        self.mark_stale_pending()
+        clauses: list[str] = []
+        params: list[Any] = []
+        if since is not None:
+            clauses.append("started_at >= ?")
+            params.append(_utc_text(since))
+        if until is not None:
+            clauses.append("started_at < ?")
+            params.append(_utc_text(until))
+        if server is not None:
+            clauses.append("server = ?")
+            params.append(parse_server_code(server))
+        if campaign_id is not None:
+            clauses.append("campaign_id = ?")
+            params.append(campaign_id.strip())
+        if action is not None:
+            clauses.append("action = ?")
+            params.append(action.value if isinstance(action, Action) else str(action))
+        if outcome is not None:
+            clauses.append("outcome = ?")
+            params.append(outcome.value if isinstance(outcome, Outcome) else str(outcome))
+        # only constant column names and "?" placeholders are joined; values are bound
+        sql = f"SELECT {_HISTORY_COLUMNS} FROM history"  # noqa: S608
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY started_at DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, int(limit)))
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [_history_row(row) for row in rows]
 
     def calls_today(self, server: str, now: datetime | None = None) -> int:
-        """Calls (every kind, each costs a token) since local midnight for this operation."""
-        raise NotImplementedError
+        """Calls (every kind, each costs a token) since local midnight for this operation.
+
+        Counted: every row started today, reads included, pending and unknown ones too (they
+        may have reached Wolkvox). Not counted: ``invalid`` (nothing was sent) and
+        ``undelivered`` (the connection never reached Wolkvox, so no token was used).
+        """
+        code = parse_server_code(server)
+        midnight = local_midnight(now if now is not None else self._clock())
+        tomorrow = _next_local_midnight(midnight)
+        with self._read() as conn:
+            row = conn.execute(
+                """SELECT count(*) FROM history
+                   WHERE server = ? AND started_at >= ? AND started_at < ?
+                     AND outcome NOT IN (?, ?)""",
+                (code, _utc_text(midnight), _utc_text(tomorrow), *NOT_SENT_OUTCOMES),
+            ).fetchone()
+        return int(row[0])
+
+    def integrity_check(self) -> str:
+        """``PRAGMA integrity_check``: ``"ok"`` when the file is sound."""
+        with self._read() as conn:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(str(r[0]) for r in rows)
+
+
+_HISTORY_COLUMNS = (
+    "id, started_at, server, action, campaign_id, campaign_type, outcome, reason, "
+    "http_status, code, error, msg, duration_ms, finished_at, message"
+)
+
+
+def _history_row(row: Sequence[Any]) -> HistoryRow:
+    started = _local(row[1])
+    assert started is not None
+    return HistoryRow(
+        id=int(row[0]),
+        started_at=started,
+        server=row[2],
+        action=row[3],
+        campaign_id=row[4],
+        campaign_type=row[5],
+        outcome=row[6],
+        reason=row[7],
+        http_status=row[8],
+        code=row[9],
+        error=row[10],
+        msg=row[11],
+        duration_ms=row[12],
+        finished_at=_local(row[13]),
+        message=row[14],
+    )
+
+
+def _operation(row: Sequence[Any]) -> Operation:
+    return Operation(
+        server=row[0],
+        label=row[1],
+        licenses=int(row[2]),
+        timeout_s=float(row[3]),
+        max_in_flight=int(row[4]),
+    )
+
+
+def _campaign_type(value: str | None) -> CampaignType | None:
+    if value is None:
+        return None
+    try:
+        return CampaignType(value)
+    except ValueError:
+        return None
