@@ -1,0 +1,636 @@
+"""Bulk start/stop: a plan, its token cost, and a step-wise runner. Qt-free.
+
+Used by the CLI (:meth:`BulkRun.run_all`) and by the GUI's bulk view (step by step from its
+worker thread). The rules (issue 4, ``wolkvox-api.md``):
+
+* Calls go one after the other, in the order given, each only after the previous returned,
+  and every one through :class:`~wolkvox_desktop.core.service.OperationService` (so through
+  the token gate, and recorded in the history).
+* **Nothing is ever retried automatically.** After a failed call the run *pauses* on that
+  item until the caller decides: :meth:`BulkRun.skip`, :meth:`BulkRun.retry` (for an
+  ``unknown`` outcome only with ``confirm_unknown=True``, after the supervisor confirmed),
+  or :meth:`BulkRun.abort`.
+* :meth:`BulkRun.cancel` may be called from any thread; it is checked before each call, so
+  a run stops *between* calls (a call already in flight finishes; to cut that one short,
+  the GUI's close path aborts the client itself).
+* Campaigns already in the wanted state (per the last known status) are marked in the plan
+  and skipped unless ``include_in_state=True``.
+
+Typical GUI use, from the worker thread::
+
+    plan = plan_bulk(Action.START, items, known=store.campaigns(server))
+    if plan.over_budget(service.usage()): ...ask...
+    run = BulkRun(service, plan, allow_over_budget=confirmed)
+    while (item := run.next_item()) is not None:
+        result = run.run_current()          # emit progress
+        if not result.ok: ...wait for skip()/retry()/abort() from the user...
+    summary = run.summary()
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+from wolkvox_desktop.core.campaigns import (
+    Action,
+    Campaign,
+    CampaignStatus,
+    CampaignType,
+    validate_campaign_id,
+)
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
+from wolkvox_desktop.core.service import OperationService, Usage
+from wolkvox_desktop.core.store import SavedCampaign
+
+
+@dataclass(frozen=True)
+class BulkItem:
+    """One campaign of a bulk run. ``known_status`` is the last known status (from the
+    last refreshed list or our own last successful action), ``UNKNOWN`` if none."""
+
+    campaign_id: str
+    campaign_type: CampaignType
+    name: str = ""
+    known_status: CampaignStatus = CampaignStatus.UNKNOWN
+
+    def in_state(self, action: Action) -> bool:
+        """Already where ``action`` would take it, per the last known status."""
+        return self.known_status is action.resulting_status
+
+
+class ItemState(str, Enum):
+    """Where one item of a run stands."""
+
+    PENDING = "pending"  # not called yet
+    RUNNING = "running"  # its call is in flight
+    OK = "ok"  # the call succeeded
+    FAILED = "failed"  # the call ended refused/undelivered/unknown/invalid (run paused)
+    SKIPPED = "skipped"  # skipped by the caller after a failure, or before its call
+    IN_STATE = "in_state"  # not called: already in the wanted state (plan)
+    NOT_RUN = "not_run"  # not called: the run was cancelled or aborted first
+
+
+@dataclass
+class ItemRecord:
+    """One item's state and every result it got (more than one only after a retry)."""
+
+    item: BulkItem
+    state: ItemState = ItemState.PENDING
+    results: list[CallResult] = field(default_factory=list)
+
+    @property
+    def last_result(self) -> CallResult | None:
+        return self.results[-1] if self.results else None
+
+
+# ---------------------------------------------------------------------------- the plan
+
+
+@dataclass(frozen=True)
+class BulkPlan:
+    """What a run will do: the items in order, which are already in state, and the cost."""
+
+    action: Action
+    items: tuple[BulkItem, ...]
+    include_in_state: bool = False
+
+    @property
+    def in_state(self) -> tuple[BulkItem, ...]:
+        return tuple(i for i in self.items if i.in_state(self.action))
+
+    def will_call(self, item: BulkItem) -> bool:
+        return self.include_in_state or not item.in_state(self.action)
+
+    @property
+    def to_call(self) -> tuple[BulkItem, ...]:
+        return tuple(i for i in self.items if self.will_call(i))
+
+    @property
+    def cost(self) -> int:
+        """Token uses the run needs if every call is made once."""
+        return len(self.to_call)
+
+    def over_budget(self, usage: Usage) -> bool:
+        """True when the run would take today's use past the budget (ask first)."""
+        return usage.would_exceed(self.cost)
+
+    def near_limit_after(self, usage: Usage) -> bool:
+        """True when the run would take today's use to the warning threshold or beyond."""
+        return Usage(usage.used + self.cost, usage.budget).near_limit
+
+    def budget_message(self, usage: Usage) -> str:
+        """An English sentence on the cost against what is left (GUI translates its own)."""
+        return (
+            f"This run needs {self.cost} token use{'s' if self.cost != 1 else ''}; "
+            f"{usage.remaining} of today's {usage.budget} are left ({usage.used} used)."
+        )
+
+
+def _status_map(
+    known: Mapping[str, CampaignStatus] | Iterable[SavedCampaign | Campaign] | None,
+) -> tuple[dict[str, CampaignStatus], dict[str, Campaign]]:
+    statuses: dict[str, CampaignStatus] = {}
+    campaigns: dict[str, Campaign] = {}
+    if known is None:
+        return statuses, campaigns
+    if isinstance(known, Mapping):
+        for key, value in known.items():
+            statuses[str(key)] = (
+                value if isinstance(value, CampaignStatus) else CampaignStatus.parse(value)
+            )
+        return statuses, campaigns
+    for entry in known:
+        campaign = entry.campaign if isinstance(entry, SavedCampaign) else entry
+        campaigns[campaign.id] = campaign
+        statuses[campaign.id] = campaign.status
+    return statuses, campaigns
+
+
+def _as_type(value: CampaignType | str) -> CampaignType:
+    # CampaignType.parse(str(member)) would see "CampaignType.PREVIEW" on Python 3.11
+    return value if isinstance(value, CampaignType) else CampaignType.parse(value)
+
+
+def plan_bulk(
+    action: Action,
+    items: Iterable[BulkItem | Campaign | tuple[str, CampaignType | str | None]],
+    *,
+    known: Mapping[str, CampaignStatus] | Iterable[SavedCampaign | Campaign] | None = None,
+    default_type: CampaignType | str | None = None,
+    include_in_state: bool = False,
+) -> BulkPlan:
+    """Validate and order the items of a run (nothing is sent).
+
+    ``items`` keep their order. A missing type is taken from ``known`` (the saved campaign
+    list), else ``default_type``. ``known`` also gives each item's last known status (a
+    ``known_status`` already set on a :class:`BulkItem` wins). Raises :class:`InvalidInput`
+    naming the campaign for a bad id, a missing or bad type, or a campaign listed twice.
+    """
+    statuses, campaigns = _status_map(known)
+    default = _as_type(default_type) if default_type is not None else None
+    planned: list[BulkItem] = []
+    seen: set[str] = set()
+    for entry in items:
+        name = ""
+        status = CampaignStatus.UNKNOWN
+        raw_type: CampaignType | str | None
+        if isinstance(entry, BulkItem):
+            raw_id, raw_type, name, status = (
+                entry.campaign_id, entry.campaign_type, entry.name, entry.known_status
+            )
+        elif isinstance(entry, Campaign):
+            raw_id, raw_type, name, status = entry.id, entry.type, entry.name, entry.status
+        else:
+            raw_id, raw_type = entry
+        campaign_id = validate_campaign_id(raw_id)
+        if campaign_id in seen:
+            raise InvalidInput(
+                Reason.BAD_CAMPAIGN_ID,
+                f"Campaign {campaign_id} is listed twice; each campaign can be in a run once.",
+            )
+        seen.add(campaign_id)
+        saved = campaigns.get(campaign_id)
+        if raw_type is None or (isinstance(raw_type, str) and not raw_type.strip()):
+            raw_type = saved.type if saved is not None and saved.type is not None else default
+        if raw_type is None:
+            raise InvalidInput(
+                Reason.BAD_CAMPAIGN_TYPE,
+                f"The type of campaign {campaign_id} is not known: say whether it is "
+                "preview or predictive.",
+            )
+        try:
+            ctype = _as_type(raw_type)
+        except InvalidInput as exc:
+            raise InvalidInput(exc.reason, f"Campaign {campaign_id}: {exc.message}") from None
+        if status is CampaignStatus.UNKNOWN:
+            status = statuses.get(campaign_id, CampaignStatus.UNKNOWN)
+        if not name and saved is not None:
+            name = saved.name
+        planned.append(BulkItem(campaign_id, ctype, name, status))
+    return BulkPlan(action, tuple(planned), include_in_state)
+
+
+# ------------------------------------------------------------------- campaign files
+
+_HEADER_IDS = {"campaign_id", "campaign", "id", "campaign id", "campaña", "id_campaña"}
+
+
+def parse_campaign_rows(
+    data: bytes | str,
+    *,
+    default_type: CampaignType | str | None = None,
+    require_type: bool = True,
+) -> list[tuple[int, str, CampaignType | None]]:
+    """Parse a campaigns file: rows ``campaign_id[,type]``; returns ``(line, id, type)``.
+
+    UTF-8 with or without BOM; an optional header row (``campaign_id,type``); blank lines
+    and lines starting with ``#`` skipped; ``;`` accepted as the separator (Excel in Spanish
+    locales). An empty or absent type takes ``default_type``; with none, the row is refused
+    (``require_type``) or returned with type ``None`` for the caller to fill. Raises
+    :class:`InvalidInput` naming the line for a bad row; nothing is ever sent from a file
+    with a bad row.
+    """
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            bad_line = data[: exc.start].count(b"\n") + 1
+            raise InvalidInput(
+                Reason.BAD_CAMPAIGN_ID,
+                f"Line {bad_line} of the campaigns file is not UTF-8 text. Save the file as "
+                "\"CSV UTF-8\" and try again.",
+            ) from None
+    else:
+        text = data.removeprefix("\ufeff")
+    default = _as_type(default_type) if default_type is not None else None
+    rows: list[tuple[int, str, CampaignType | None]] = []
+    seen_data = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        delimiter = ";" if ";" in stripped and "," not in stripped else ","
+        try:
+            cells = next(csv.reader(io.StringIO(stripped), delimiter=delimiter, strict=True))
+        except (csv.Error, StopIteration):
+            raise InvalidInput(
+                Reason.BAD_CAMPAIGN_ID, f"Line {number} of the campaigns file cannot be read."
+            ) from None
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if not seen_data and cells and cells[0].strip().lower() in _HEADER_IDS:
+            seen_data = True
+            continue
+        seen_data = True
+        if len(cells) > 2:
+            raise InvalidInput(
+                Reason.BAD_CAMPAIGN_ID,
+                f"Line {number} of the campaigns file has {len(cells)} columns; expected "
+                "campaign_id and optionally type.",
+            )
+        try:
+            campaign_id = validate_campaign_id(cells[0] if cells else "")
+            raw_type = cells[1].strip() if len(cells) > 1 else ""
+            ctype: CampaignType | None
+            if raw_type:
+                ctype = CampaignType.parse(raw_type)
+            elif default is not None or not require_type:
+                ctype = default
+            else:
+                raise InvalidInput(
+                    Reason.BAD_CAMPAIGN_TYPE,
+                    "no type is given (add a type column or give a default type).",
+                )
+        except InvalidInput as exc:
+            raise InvalidInput(
+                exc.reason, f"Line {number} of the campaigns file: {exc.message}"
+            ) from None
+        rows.append((number, campaign_id, ctype))
+    return rows
+
+
+# ---------------------------------------------------------------------------- the run
+
+
+class BulkStateError(RuntimeError):
+    """A runner method was called in a state that does not allow it (a programming error,
+    e.g. ``run_current`` while paused on a failure, or two calls at once)."""
+
+
+@dataclass(frozen=True)
+class BulkProgress:
+    total: int  # every item of the plan, in-state ones included
+    done: int  # items that reached a final state (ok, skipped, in state, not run)
+    ok: int
+    failed: int  # items whose last call failed (at most one while running; more after keep-going)
+    skipped: int
+    in_state: int
+    not_run: int
+    current_index: int | None  # index of the item waiting to be called / paused on
+    paused: bool  # the current item's last call failed: waiting for skip/retry/abort
+    cancelled: bool
+    finished: bool
+
+
+@dataclass(frozen=True)
+class BulkSummary:
+    action: Action
+    progress: BulkProgress
+    records: tuple[ItemRecord, ...]
+
+    @property
+    def calls(self) -> int:
+        return sum(len(r.results) for r in self.records)
+
+    @property
+    def failures(self) -> tuple[ItemRecord, ...]:
+        return tuple(r for r in self.records if r.last_result is not None
+                     and not r.last_result.ok)
+
+    @property
+    def first_failure(self) -> CallResult | None:
+        for record in self.records:
+            for result in record.results:
+                if not result.ok:
+                    return result
+        return None
+
+    @property
+    def worst_outcome(self) -> Outcome:
+        """The most serious outcome among the items' final results (``ok`` if none failed):
+        unknown > undelivered > refused > invalid."""
+        worst = Outcome.OK
+        for record in self.failures:
+            result = record.last_result
+            if result is not None and result.outcome.exit_code > worst.exit_code:
+                worst = result.outcome
+        return worst
+
+    @property
+    def all_ok(self) -> bool:
+        return not self.failures and self.progress.not_run == 0 and not self.progress.cancelled
+
+
+_FINAL = {ItemState.OK, ItemState.SKIPPED, ItemState.IN_STATE, ItemState.NOT_RUN}
+
+
+def cancelled_result() -> CallResult:
+    return CallResult(
+        Outcome.INVALID,
+        Reason.CANCELLED,
+        "The run was cancelled before this campaign; nothing was sent for it.",
+    )
+
+
+def interrupted_result() -> CallResult:
+    return CallResult(
+        Outcome.UNKNOWN,
+        Reason.UNEXPECTED,
+        "The run was interrupted while this campaign's call was in flight: it may or may not "
+        "have reached Wolkvox. Refresh the campaign list before trying again.",
+    )
+
+
+class BulkRun:
+    """A step-wise, pausable, cancellable run of one action over a plan's items.
+
+    Thread safety: :meth:`cancel`/:meth:`abort`, :meth:`progress`, :meth:`summary`,
+    :attr:`last_outcome` may be called from any thread. The stepping methods
+    (:meth:`run_current`, :meth:`retry`) make the call without holding the lock; a second
+    stepping call while one is in flight raises :class:`BulkStateError` (never two calls).
+    """
+
+    def __init__(
+        self,
+        service: OperationService,
+        plan: BulkPlan,
+        *,
+        allow_over_budget: bool = False,
+    ) -> None:
+        self.service = service
+        self.plan = plan
+        self.action = plan.action
+        self.allow_over_budget = allow_over_budget
+        self._lock = threading.Lock()
+        self._cancel = threading.Event()
+        self._busy = False
+        self._records = [
+            ItemRecord(item, ItemState.PENDING if plan.will_call(item) else ItemState.IN_STATE)
+            for item in plan.items
+        ]
+        self._cursor = 0
+        self._last: CallResult | None = None
+        self._advance_locked()
+
+    # ---- reading the state (any thread) ----
+    @property
+    def items(self) -> tuple[BulkItem, ...]:
+        return self.plan.items
+
+    @property
+    def total(self) -> int:
+        return len(self._records)
+
+    @property
+    def last_result(self) -> CallResult | None:
+        with self._lock:
+            return self._last
+
+    @property
+    def last_outcome(self) -> Outcome | None:
+        """The outcome of the most recent call (``None`` before any). The GUI must confirm
+        explicitly before :meth:`retry` when this is ``unknown``."""
+        with self._lock:
+            return self._last.outcome if self._last is not None else None
+
+    @property
+    def paused(self) -> bool:
+        with self._lock:
+            return self._paused_locked()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @property
+    def finished(self) -> bool:
+        with self._lock:
+            return self._cursor >= len(self._records)
+
+    def records(self) -> tuple[ItemRecord, ...]:
+        """Copies of the per-item records (state and results), in plan order."""
+        with self._lock:
+            return tuple(
+                ItemRecord(r.item, r.state, list(r.results)) for r in self._records
+            )
+
+    def progress(self) -> BulkProgress:
+        with self._lock:
+            return self._progress_locked()
+
+    def summary(self) -> BulkSummary:
+        with self._lock:
+            records = tuple(ItemRecord(r.item, r.state, list(r.results)) for r in self._records)
+            return BulkSummary(self.action, self._progress_locked(), records)
+
+    # ---- stepping ----
+    def next_item(self) -> BulkItem | None:
+        """The item the run is at (waiting to be called, or paused on after a failure), or
+        ``None`` once finished. After :meth:`cancel`, marks the rest not run and returns
+        ``None``."""
+        with self._lock:
+            if self._cancel.is_set():
+                self._stop_locked()
+            if self._cursor >= len(self._records):
+                return None
+            return self._records[self._cursor].item
+
+    def run_current(self) -> CallResult:
+        """Make the current item's call (once). On ``ok`` the run moves on; on any other
+        outcome it pauses on this item until :meth:`skip`, :meth:`retry` or :meth:`abort`.
+        If the run was cancelled, nothing is sent and a ``CANCELLED`` result is returned."""
+        return self._call(retrying=False, confirm_unknown=False)
+
+    def retry(self, *, confirm_unknown: bool = False) -> CallResult:
+        """Call the paused item again, because the caller asked. When its last outcome was
+        ``unknown`` (it may have happened), ``confirm_unknown=True`` is required: the
+        supervisor must have confirmed (raises :class:`BulkStateError` otherwise)."""
+        return self._call(retrying=True, confirm_unknown=confirm_unknown)
+
+    def skip(self) -> None:
+        """Skip the current item (paused on a failure, or not called yet) and move on."""
+        with self._lock:
+            self._check_idle_locked()
+            if self._cursor >= len(self._records):
+                raise BulkStateError("The run is finished; there is nothing to skip.")
+            self._records[self._cursor].state = ItemState.SKIPPED
+            self._cursor += 1
+            self._advance_locked()
+
+    def cancel(self) -> None:
+        """From any thread: stop before the next call. A call in flight is not cut short;
+        every item not called yet is marked not run."""
+        self._cancel.set()
+        with self._lock:
+            if not self._busy:
+                self._stop_locked()
+
+    def abort(self) -> None:
+        """Stop the run (the supervisor's choice at a pause, or any time): same as
+        :meth:`cancel`. The paused item keeps its failed result."""
+        self.cancel()
+
+    def run_all(
+        self,
+        on_result: Callable[[int, BulkItem, CallResult], None] | None = None,
+        *,
+        stop_on_failure: bool = True,
+    ) -> BulkSummary:
+        """Run every remaining item in order (the CLI's loop). ``on_result(index, item,
+        result)`` is called after each call. On a failure: abort the run
+        (``stop_on_failure``) or skip the item and go on; never retry."""
+        while True:
+            item = self.next_item()
+            if item is None:
+                break
+            with self._lock:
+                index = self._cursor
+            result = self.run_current()
+            if on_result is not None:
+                on_result(index, item, result)
+            if result.reason is Reason.CANCELLED:
+                break
+            if not result.ok:
+                if stop_on_failure:
+                    self.abort()
+                    break
+                with self._lock:
+                    # keep the FAILED state (it is a failure, not a choice to skip)
+                    if self._cursor < len(self._records) and self._paused_locked():
+                        self._cursor += 1
+                        self._advance_locked()
+        return self.summary()
+
+    # ---- internals ----
+    def _call(self, *, retrying: bool, confirm_unknown: bool) -> CallResult:
+        with self._lock:
+            self._check_idle_locked()
+            if self._cancel.is_set():
+                self._stop_locked()
+                return cancelled_result()
+            if self._cursor >= len(self._records):
+                raise BulkStateError("The run is finished; there is nothing left to call.")
+            record = self._records[self._cursor]
+            paused = self._paused_locked()
+            if retrying and not paused:
+                raise BulkStateError("Retry is only possible on a campaign whose call failed.")
+            if not retrying and paused:
+                raise BulkStateError(
+                    "The run is paused on a failed call: skip, retry or abort it first."
+                )
+            last = record.last_result
+            if retrying and last is not None and last.outcome is Outcome.UNKNOWN and not (
+                confirm_unknown
+            ):
+                raise BulkStateError(
+                    "The last call for this campaign may have reached Wolkvox: retry only "
+                    "after the supervisor confirmed (confirm_unknown=True)."
+                )
+            record.state = ItemState.RUNNING
+            self._busy = True
+            item = record.item
+        try:
+            result = self.service.campaign_action(
+                self.action,
+                item.campaign_id,
+                item.campaign_type.value,  # a plain str: see _as_type
+                allow_over_budget=self.allow_over_budget,
+            )
+        except BaseException:  # e.g. KeyboardInterrupt mid-call: it may have been sent
+            with self._lock:
+                self._busy = False
+                record.results.append(interrupted_result())
+                record.state = ItemState.FAILED
+                self._last = record.results[-1]
+            raise
+        with self._lock:
+            self._busy = False
+            record.results.append(result)
+            self._last = result
+            if result.ok:
+                record.state = ItemState.OK
+                self._cursor += 1
+                self._advance_locked()
+            else:
+                record.state = ItemState.FAILED
+            if self._cancel.is_set() and result.ok:
+                self._stop_locked()
+        return result
+
+    def _check_idle_locked(self) -> None:
+        if self._busy:
+            raise BulkStateError("A call of this run is already in flight.")
+
+    def _paused_locked(self) -> bool:
+        return (
+            self._cursor < len(self._records)
+            and self._records[self._cursor].state is ItemState.FAILED
+        )
+
+    def _advance_locked(self) -> None:
+        while (
+            self._cursor < len(self._records)
+            and self._records[self._cursor].state is ItemState.IN_STATE
+        ):
+            self._cursor += 1
+
+    def _stop_locked(self) -> None:
+        for record in self._records[self._cursor :]:
+            if record.state is ItemState.PENDING:
+                record.state = ItemState.NOT_RUN
+        self._cursor = len(self._records)
+
+    def _progress_locked(self) -> BulkProgress:
+        states = [r.state for r in self._records]
+        finished = self._cursor >= len(self._records)
+        return BulkProgress(
+            total=len(states),
+            done=sum(1 for s in states if s in _FINAL)
+            + sum(1 for i, s in enumerate(states) if s is ItemState.FAILED
+                  and (finished or i < self._cursor)),
+            ok=states.count(ItemState.OK),
+            failed=states.count(ItemState.FAILED),
+            skipped=states.count(ItemState.SKIPPED),
+            in_state=states.count(ItemState.IN_STATE),
+            not_run=states.count(ItemState.NOT_RUN),
+            current_index=None if finished else self._cursor,
+            paused=self._paused_locked(),
+            cancelled=self._cancel.is_set(),
+            finished=finished,
+        )
+
