@@ -1,14 +1,22 @@
-"""The API's limits, enforced on our side. CONTRACT STUB: public names are fixed here.
+"""The API's limits, enforced on our side.
 
 * :class:`TokenGate`: at most ``max_in_flight`` calls in flight per token (default 1,
-  configurable up to 2, never more), across threads of this process. Keys are a hash of the
-  token, never the token itself.
+  configurable up to 2, never more), across threads of this process. Keys are a SHA-256
+  hash of the token, never the token itself: the gate can be logged or inspected safely.
 * Daily budget: licenses × 1000 uses per operation per local day; usage is counted from the
-  store's history (see ``store.Store.calls_today``).
+  store's history (see ``store.Store.calls_today``), not here.
+
+The seed says the same token must not be consumed simultaneously and that Wolkvox accepts at
+most two simultaneous requests per token. One in flight is the default; two is the ceiling.
+Asking for more than two (or fewer than one) raises :class:`ValueError` rather than being
+clamped silently: a caller that asks for three has misread the limit and should hear so.
 """
 
 from __future__ import annotations
 
+import hashlib
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -21,24 +29,104 @@ def daily_budget(licenses: int) -> int:
     return max(1, int(licenses)) * TOKENS_PER_LICENSE
 
 
-class TokenGate:
-    def __init__(self, max_in_flight: int = 1) -> None:
-        raise NotImplementedError
+def token_key(token: str) -> str:
+    """The gate's key for a token: hex SHA-256, so the token itself is never held as a key."""
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
-    @contextmanager
-    def slot(self, token: str, timeout: float | None = None) -> Iterator[None]:
-        """Hold one of the token's slots; raise ``GateTimeout`` if none frees in time."""
-        raise NotImplementedError
-        yield
 
-    def in_flight(self, token: str) -> int:
-        raise NotImplementedError
+def _checked_max(max_in_flight: int) -> int:
+    if isinstance(max_in_flight, bool) or not isinstance(max_in_flight, int):
+        raise TypeError("max_in_flight must be an int")
+    if not 1 <= max_in_flight <= MAX_SIMULTANEOUS:
+        raise ValueError(
+            f"max_in_flight must be between 1 and {MAX_SIMULTANEOUS} "
+            f"(Wolkvox accepts at most {MAX_SIMULTANEOUS} simultaneous requests per token)"
+        )
+    return max_in_flight
 
 
 class GateTimeout(Exception):
-    pass
+    """No slot freed for the token within the requested time. Nothing was sent."""
+
+
+class GateCancelled(GateTimeout):
+    """The wait for a slot was cancelled (``cancel`` event set). Nothing was sent."""
+
+
+class TokenGate:
+    """At most ``max_in_flight`` (1 or 2) holders of a slot per token, across threads.
+
+    ``slot(token)`` blocks until a slot is free (or ``timeout`` passes → :class:`GateTimeout`,
+    or the ``cancel`` event is set → :class:`GateCancelled`). :meth:`interrupt` wakes every
+    waiter so that it re-checks its ``cancel`` event (the client calls it from ``abort()``).
+    """
+
+    def __init__(self, max_in_flight: int = 1) -> None:
+        self._max = _checked_max(max_in_flight)
+        self._cond = threading.Condition(threading.Lock())
+        self._counts: dict[str, int] = {}
+
+    @property
+    def max_in_flight(self) -> int:
+        return self._max
+
+    def set_max_in_flight(self, max_in_flight: int) -> None:
+        """Change the limit (1 or 2). Holders above a lowered limit finish normally."""
+        value = _checked_max(max_in_flight)
+        with self._cond:
+            self._max = value
+            self._cond.notify_all()
+
+    @contextmanager
+    def slot(
+        self,
+        token: str,
+        timeout: float | None = None,
+        *,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[None]:
+        """Hold one of the token's slots; raise ``GateTimeout`` if none frees in time."""
+        key = token_key(token)
+        deadline = None if timeout is None else time.monotonic() + max(0.0, timeout)
+        with self._cond:
+            while True:
+                if cancel is not None and cancel.is_set():
+                    raise GateCancelled("the wait for the token was cancelled")
+                if self._counts.get(key, 0) < self._max:
+                    break
+                if deadline is None:
+                    self._cond.wait()
+                else:
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise GateTimeout("another call with this token is still in flight")
+                    self._cond.wait(remaining)
+            self._counts[key] = self._counts.get(key, 0) + 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                left = self._counts.get(key, 1) - 1
+                if left <= 0:
+                    self._counts.pop(key, None)
+                else:
+                    self._counts[key] = left
+                self._cond.notify_all()
+
+    def in_flight(self, token: str) -> int:
+        with self._cond:
+            return self._counts.get(token_key(token), 0)
+
+    def interrupt(self) -> None:
+        """Wake every waiter so it re-checks its ``cancel`` event."""
+        with self._cond:
+            self._cond.notify_all()
+
+
+_SHARED = TokenGate(1)
 
 
 def shared_gate() -> TokenGate:
-    """The process-wide gate every client uses unless given another."""
-    raise NotImplementedError
+    """The process-wide gate every client uses unless given another (one call in flight per
+    token; raise to two with ``shared_gate().set_max_in_flight(2)``)."""
+    return _SHARED
