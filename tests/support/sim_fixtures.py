@@ -19,3 +19,5 @@ def simulator() -> Iterator[Simulator]:
         yield sim
     finally:
         sim.stop()
+    # A traceback inside the simulator is a simulator bug, whatever the test saw.
+    assert sim.errors == [], "the simulator raised:\n" + "\n".join(sim.errors)
