@@ -1,0 +1,143 @@
+"""Languages: the setting, the translators, and the translation files themselves.
+
+The catalogue checks run the real ``pyside6-lupdate``/``pyside6-lrelease`` over the GUI
+code: a new ``tr()`` string without its Spanish translation fails here, and so does a
+``.qm`` that was not rebuilt after the ``.ts`` changed.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from tools import update_translations
+from wolkvox_desktop.gui import i18n
+from wolkvox_desktop.gui.qsettings import app_settings, settings_path
+
+ES_TS = update_translations.TRANSLATIONS / "wolkvox_desktop_es.ts"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d|&&")
+
+
+@pytest.fixture
+def restore_language(qapp) -> Iterator[None]:
+    locale = QLocale()
+    yield
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(locale)
+
+
+# ---------------------------------------------------------------- the setting
+
+
+def test_language_setting_defaults_to_system_and_persists(app_home: Path):
+    assert i18n.current_language_setting() == "system"
+    i18n.set_language_setting("es")
+    assert i18n.current_language_setting() == "es"
+    assert settings_path() == app_home / "settings.ini"
+    assert "language=es" in settings_path().read_text()
+    assert app_settings().value("ui/language") == "es"
+
+
+def test_unknown_language_setting_is_refused_and_ignored_when_read():
+    with pytest.raises(ValueError):
+        i18n.set_language_setting("fr")
+    settings = app_settings()
+    settings.setValue(i18n.SETTINGS_KEY, "klingon")
+    settings.sync()
+    assert i18n.current_language_setting() == "system"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("es", "es"), ("ES", "es"), ("es-CO", "es"), ("es_419", "es"), ("en_US", "en"),
+     ("system", "system"), ("fr", "system"), ("", "system"), (None, "system")],
+)  # fmt: skip
+def test_normalize_language(value, expected):
+    assert i18n.normalize_language(value) == expected
+
+
+# ---------------------------------------------------------------- the translators
+
+
+def test_spanish_translators_translate_ours_and_qts(qapp, restore_language):
+    assert i18n.install_translators(qapp, "es") == "es"
+    assert QCoreApplication.translate("SettingsDialog", "Save") == "Guardar"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"  # qtbase_es
+    assert QLocale().language() in (QLocale.Language.Spanish, QLocale.system().language())
+
+
+def test_english_and_reinstalling_replace_the_previous_language(qapp, restore_language):
+    i18n.install_translators(qapp, "es")
+    assert i18n.install_translators(qapp, "en") == "en"
+    assert QCoreApplication.translate("SettingsDialog", "Save") == "Save"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_system_follows_the_os_locale(qapp, restore_language):
+    expected = "es" if QLocale.system().name().startswith("es") else "en"
+    assert i18n.install_translators(qapp, "system") == expected
+
+
+def test_missing_catalog_falls_back_to_english(qapp, restore_language, monkeypatch, tmp_path):
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)  # an empty folder
+    assert i18n.install_translators(qapp, "es") == "en"
+    assert QCoreApplication.translate("SettingsDialog", "Save") == "Save"
+
+
+# ---------------------------------------------------------------- the catalogues
+
+
+def test_every_gui_string_is_translated_and_the_qm_files_are_fresh():
+    """Runs lupdate over wolkvox_desktop/gui into a copy of the .ts: nothing unfinished."""
+    problems = update_translations.check()
+    assert problems == [], "\n".join(
+        ["run `python tools/update_translations.py`, translate, run it again:", *problems]
+    )
+
+
+def test_no_unfinished_entries_in_the_committed_ts():
+    text = ES_TS.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text
+    assert 'type="vanished"' not in text and 'type="obsolete"' not in text
+
+
+def _messages(ts: Path) -> Iterator[tuple[str, str, list[str]]]:
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            if translation.get("type") == "unfinished":
+                continue  # reported by the tests above
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [
+                translation.text or ""
+            ]
+            yield name, message.findtext("source") or "", forms
+
+
+def test_translations_keep_the_placeholders_of_their_source():
+    broken = []
+    for context, source, forms in _messages(ES_TS):
+        wanted = sorted(p for p in PLACEHOLDER.findall(source) if p != "%n")
+        for form in forms:
+            got = sorted(p for p in PLACEHOLDER.findall(form) if p != "%n")
+            if got != wanted or not form.strip():
+                broken.append((context, source, form))
+    assert broken == []
+
+
+def test_spanish_is_really_spanish():
+    """A copied English source is not a translation (a few words are the same in both)."""
+    same_in_both = {"ID", "HTTP", "Preview", "{ms} ms", "{0} ms", " s", "Wolkvox Desktop",
+                    "{0}: {1} {2}", "Demo", "Token", "Total", "Error", "OK", "CSV"}  # fmt: skip
+    copied = [
+        (context, source)
+        for context, source, forms in _messages(ES_TS)
+        if forms == [source] and source not in same_in_both and re.search("[a-z]{3}", source)
+    ]
+    assert copied == []
