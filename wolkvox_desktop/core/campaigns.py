@@ -20,6 +20,8 @@ class CampaignType(str, Enum):
     @classmethod
     def parse(cls, value: object) -> CampaignType:
         """Accept ``preview``/``predictive`` in any case, surrounding blanks ignored."""
+        if isinstance(value, cls):  # str(member) is "CampaignType.PREVIEW" on Python 3.11
+            return value
         text = str(value).strip().lower() if value is not None else ""
         for member in cls:
             if member.value == text:
@@ -38,6 +40,8 @@ class CampaignStatus(str, Enum):
     @classmethod
     def parse(cls, value: object) -> CampaignStatus:
         """Wolkvox says ``Started``/``Stopped`` or ``started``/``stopped``: compare loosely."""
+        if isinstance(value, cls):  # str(member) is "CampaignStatus.STARTED" on Python 3.11
+            return value
         text = str(value).strip().lower() if value is not None else ""
         if text in ("started", "start", "running", "active"):
             return cls.STARTED
