@@ -287,6 +287,7 @@ class Store:
                 timeout=BUSY_TIMEOUT_MS / 1000,
             )
             self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self._refuse_newer_schema()  # before WAL, which would rewrite the header
             mode = self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 log.warning("store: journal_mode is %s, not wal (file system?)", mode)
@@ -327,21 +328,27 @@ class Store:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
     # ---- internals
-    def _migrate(self) -> None:
+    def _refuse_newer_schema(self) -> None:
         assert self._conn is not None
-        conn = self._conn
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"The data file {self.path} was written by a newer version of Wolkvox "
                 f"Desktop (schema {version}; this version knows {SCHEMA_VERSION}). Update "
                 "the app; the file was left untouched."
             )
+
+    def _migrate(self) -> None:
+        assert self._conn is not None
+        conn = self._conn
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         while version < SCHEMA_VERSION:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 # another process may have migrated while we waited for the write lock
                 version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+                if version > SCHEMA_VERSION:
+                    self._refuse_newer_schema()  # raises; rolled back below
                 if version < SCHEMA_VERSION:
                     for statement in MIGRATIONS[version]:
                         conn.execute(statement)
@@ -349,7 +356,8 @@ class Store:
                     conn.execute(f"PRAGMA user_version={version}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
             log.info("store: migrated %s to schema %d", self.path.name, version)
 
