@@ -87,11 +87,11 @@ def parse_server_code(text: str) -> str:
     if "://" in candidate:
         try:
             parts = urlsplit(candidate)
+            # .port raises ValueError for a non-numeric or out-of-range port
+            plain = not (parts.username or parts.password or parts.port)
         except ValueError:
-            parts = None
-        if parts is not None and parts.scheme.lower() in ("http", "https") and not (
-            parts.username or parts.password or parts.port
-        ):
+            parts, plain = None, False
+        if parts is not None and plain and parts.scheme.lower() in ("http", "https"):
             candidate = (parts.hostname or "").lower()
         else:
             candidate = ""
