@@ -7,8 +7,9 @@ endpoint and the standalone ``python -m`` entry.
 
 from __future__ import annotations
 
-import http.client
+import errno
 import json
+import socket
 import subprocess
 import sys
 import threading
@@ -297,13 +298,28 @@ def test_third_simultaneous_request_is_refused_and_recorded(simulator: Simulator
 
 
 def test_sequential_calls_are_never_seen_as_simultaneous(simulator: Simulator) -> None:
+    # A request stops counting as in flight before its answer is written. Were it counted
+    # until after, a client that waits for each answer (each call on a fresh connection,
+    # so on a fresh server thread) could be seen with two in flight now and then.
+    for _ in range(40):
+        assert list_campaigns(simulator).status_code == 200
     with requests.Session() as session:
         session.headers["wolkvox-token"] = DEMO_TOKEN
-        for _ in range(30):
+        for _ in range(10):
             resp = session.get(simulator.base_url + INFO, params={"api": "campaigns"}, timeout=10)
             assert resp.status_code == 200
     assert simulator.max_concurrency_for(DEMO_TOKEN) == 1
     assert simulator.max_concurrency_for("someone-else") == 0
+
+
+def test_a_request_stops_being_in_flight_when_its_answer_starts(simulator: Simulator) -> None:
+    # Deterministic form of the above: the server is still streaming a 50 MB answer (the
+    # client reads only its first bytes), yet the request no longer counts as in flight.
+    simulator.faults.oversized_bytes = 50_000_000
+    with list_campaigns(simulator, stream=True) as resp:
+        assert next(resp.iter_content(1024)).startswith(b'{"code": 200')
+        assert simulator.in_flight(DEMO_TOKEN) == 0
+        assert simulator.in_flight() == 0
 
 
 def test_concurrency_is_counted_per_token() -> None:
@@ -450,20 +466,23 @@ def test_stop_is_fast_and_idempotent_with_a_hung_request() -> None:
 
 def test_reset_closes_the_connection_with_econnreset(simulator: Simulator) -> None:
     simulator.faults.reset = True
-    conn = http.client.HTTPConnection("127.0.0.1", simulator.port, timeout=10)
-    try:
-        conn.request("PUT", CAMPAIGN + "?api=start&type_campaign=preview&campaign_id=3303",
-                      headers={"wolkvox-token": DEMO_TOKEN})
-        with pytest.raises(ConnectionResetError):
-            conn.getresponse()
-    finally:
-        conn.close()
+    request = (
+        f"PUT {CAMPAIGN}?api=start&type_campaign=preview&campaign_id=3303 HTTP/1.1\r\n"
+        f"Host: 127.0.0.1:{simulator.port}\r\nwolkvox-token: {DEMO_TOKEN}\r\n"
+        "Content-Length: 0\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", simulator.port), timeout=10) as sock:
+        sock.sendall(request)
+        # An RST, not an orderly close (which recv() would report as b"").
+        with pytest.raises(ConnectionResetError) as info:
+            sock.recv(1024)
+    assert info.value.errno == errno.ECONNRESET
     assert simulator.campaign("3303").status == "Stopped"
     assert len(simulator.requests) == 1
 
-    with pytest.raises(requests.ConnectionError) as info:
+    with pytest.raises(requests.ConnectionError) as raised:
         start(simulator)
-    assert caused_by(info.value, ConnectionResetError)
+    assert caused_by(raised.value, ConnectionResetError)
 
 
 def test_act_first_performs_the_call_before_the_fault(simulator: Simulator) -> None:

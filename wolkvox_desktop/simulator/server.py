@@ -774,9 +774,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.setsockopt(
                 socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
             )
-            self.connection.close()
         except OSError:
             pass
+        # The descriptor is really closed only once the socket and its reading file object
+        # are (wfile writes straight to the socket): close both now, before anything could
+        # send a FIN.
+        for closable in (self.rfile, self.connection):
+            try:
+                closable.close()
+            except OSError:
+                pass
 
     def _send_raw(
         self,
