@@ -1,0 +1,179 @@
+"""The app's log: a rotating file in the app-data folder, with every token redacted.
+
+Qt-free. Works when the process has no console at all (a frozen, windowed Windows app has
+``sys.stderr is None``): the file handler never touches the standard streams.
+
+* :func:`register_secret` adds a value (a token) that must never appear in a log line.
+* :class:`RedactingFilter` replaces registered values, and anything that looks like a
+  ``wolkvox-token`` header, in a record's message, arguments and exception text.
+* :func:`setup_logging` installs the rotating file handler (idempotent; a second call with
+  another app-data folder, as in tests, moves the handler there).
+* :func:`log_uncaught` writes an uncaught exception to the log, redacted.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import re
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from wolkvox_desktop.core import paths
+
+LOG_FILE_NAME = "wolkvox-desktop.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+REDACTED = "[redacted]"
+_MIN_SECRET_LENGTH = 4  # shorter values would redact ordinary words
+
+# "wolkvox-token: abc", "wolkvox-token=abc", "'wolkvox-token': 'abc'", "wolkvoxtoken abc"
+_HEADER_PATTERN = re.compile(
+    r"""(?ix)
+    (wolkvox[-_ ]?token['"]?\s*[:=]?\s*['"]?)   # the header name and separator
+    ([^\s'",}\]]+)                              # its value
+    """
+)
+
+_secrets: set[str] = set()
+_secrets_lock = threading.Lock()
+_handler_lock = threading.Lock()
+_file_handler: logging.Handler | None = None
+
+
+def register_secret(value: str | None) -> None:
+    """Remember a value (a token) that must be redacted from every log line."""
+    if not value:
+        return
+    value = value.strip()
+    if len(value) < _MIN_SECRET_LENGTH:
+        return
+    with _secrets_lock:
+        _secrets.add(value)
+
+
+def forget_secrets() -> None:
+    """Tests only: clear the registry."""
+    with _secrets_lock:
+        _secrets.clear()
+
+
+def redact(text: str) -> str:
+    """``text`` with every registered secret and every token header value replaced."""
+    if not text:
+        return text
+    with _secrets_lock:
+        secrets = sorted(_secrets, key=len, reverse=True)
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    return _HEADER_PATTERN.sub(lambda m: m.group(1) + REDACTED, text)
+
+
+class RedactingFilter(logging.Filter):
+    """Redact tokens in a record before any formatter sees it. Never drops a record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a bad format string must not lose the record
+            message = str(record.msg)
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        # the exception object itself may hold the token in its args: drop it once rendered
+        record.exc_info = None
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+class RedactingFormatter(logging.Formatter):
+    """A second line of defence: redact the final formatted line too."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def log_file_path() -> Path:
+    return paths.log_dir() / LOG_FILE_NAME
+
+
+def setup_logging(level: int = logging.INFO, *, console: bool | None = None) -> Path:
+    """Send the app's log records to a rotating file in ``paths.log_dir()``.
+
+    ``console=None`` also logs warnings to ``sys.stderr`` when one exists and it is a
+    terminal. Returns the log file's path. Safe to call again (the handler is replaced).
+    """
+    global _file_handler
+    register_secret(os.environ.get("WOLKVOX_TOKEN"))
+    path = log_file_path()
+    root = logging.getLogger()
+    with _handler_lock:
+        old = _file_handler
+        if old is not None and getattr(old, "baseFilename", None) == str(path):
+            return path
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+        )
+        handler.setFormatter(
+            RedactingFormatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
+        )
+        handler.addFilter(RedactingFilter())
+        handler.set_name("wolkvox-desktop-file")
+        root.addHandler(handler)
+        _file_handler = handler
+        if old is not None:
+            root.removeHandler(old)
+            old.close()
+        if console is None:
+            stream = sys.stderr
+            console = stream is not None and hasattr(stream, "isatty") and stream.isatty()
+        if console and sys.stderr is not None and not _has_console_handler(root):
+            stream_handler = logging.StreamHandler()
+            stream_handler.setLevel(logging.WARNING)
+            stream_handler.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+            stream_handler.addFilter(RedactingFilter())
+            stream_handler.set_name("wolkvox-desktop-console")
+            root.addHandler(stream_handler)
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+    return path
+
+
+def _has_console_handler(root: logging.Logger) -> bool:
+    return any(h.get_name() == "wolkvox-desktop-console" for h in root.handlers)
+
+
+def teardown_logging() -> None:
+    """Close and remove the handlers installed by :func:`setup_logging` (releases the file)."""
+    global _file_handler
+    root = logging.getLogger()
+    with _handler_lock:
+        for handler in list(root.handlers):
+            if handler.get_name() in ("wolkvox-desktop-file", "wolkvox-desktop-console"):
+                root.removeHandler(handler)
+                handler.close()
+        _file_handler = None
+
+
+def log_uncaught(
+    exc_type: type[BaseException],
+    exc: BaseException | None,
+    tb: TracebackType | None,
+    *,
+    where: str = "main thread",
+) -> None:
+    """Write an uncaught exception to the log (redacted). Never raises."""
+    try:
+        logging.getLogger("wolkvox_desktop.crash").critical(
+            "uncaught exception in %s", where, exc_info=(exc_type, exc, tb)  # type: ignore[arg-type]
+        )
+    except Exception:  # noqa: BLE001, S110 - the last resort must not raise
+        pass

@@ -1,0 +1,414 @@
+"""Start-up: ``wolkvox-desktop [--demo] [--server CODE] [--smoke-test] [--lang en|es]``.
+
+* :func:`build` makes (or reuses) the ``QApplication`` and the main window without entering
+  the event loop: tests and automation use it.
+* :func:`main` is the console/GUI script: logging, crash reporting, the event loop.
+* ``--smoke-test`` (packaging): builds and shows the window, runs one start against the
+  in-process demo simulator, prints ONE JSON line and exits 0 only if everything worked.
+  A watchdog ends the process within ``SMOKE_TIMEOUT_S`` whatever hangs.
+
+Environment, as for the CLI: ``WOLKVOX_TOKEN`` (token for every operation, never saved),
+``WOLKVOX_API_BASE`` (loopback only: a simulator), ``WOLKVOX_DESKTOP_HOME`` (app data).
+"""
+
+from __future__ import annotations
+
+import time
+
+_T0 = time.perf_counter()  # as early as this module allows: the smoke test's time zero
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from types import TracebackType  # noqa: E402
+from typing import Any  # noqa: E402
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot, qVersion  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from wolkvox_desktop import APP_ID, APP_NAME, __version__  # noqa: E402
+from wolkvox_desktop.core import logsetup, paths  # noqa: E402
+from wolkvox_desktop.core.campaigns import parse_server_code  # noqa: E402
+from wolkvox_desktop.core.errors import InvalidInput  # noqa: E402
+from wolkvox_desktop.gui.main_window import MainWindow  # noqa: E402
+from wolkvox_desktop.gui.worker import WorkerConfig, WorkerHandle, leaked_threads  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+SMOKE_TIMEOUT_S = 18.0
+LANGUAGES = ("system", "en", "es")
+
+
+@dataclass(frozen=True)
+class Options:
+    demo: bool = False
+    server: str | None = None
+    smoke_test: bool = False
+    lang: str | None = None
+    qt_args: tuple[str, ...] = ()
+
+
+def parse_args(argv: list[str]) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="wolkvox-desktop",
+        description="Start and stop Wolkvox dialer campaigns in one click.",
+    )
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="try the app against a built-in simulator (no Wolkvox account needed)",
+    )
+    parser.add_argument("--server", metavar="CODE", help="open this operation (server code)")
+    parser.add_argument(
+        "--smoke-test", action="store_true",
+        help="check the installation: open the window, run one demo start, print JSON, exit",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help="user interface language")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    ns, unknown = parser.parse_known_args(argv)
+    server = None
+    if ns.server:
+        try:
+            server = parse_server_code(ns.server)
+        except InvalidInput as exc:
+            parser.error(exc.message)
+    qt_args = tuple(a for a in unknown if a.startswith("-"))  # e.g. -platform offscreen
+    return Options(
+        demo=bool(ns.demo), server=server, smoke_test=bool(ns.smoke_test), lang=ns.lang,
+        qt_args=qt_args if len(qt_args) == len(unknown) else tuple(unknown),
+    )
+
+
+def _application(opts: Options) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if existing is not None:
+        raise RuntimeError("a QCoreApplication without widgets already exists")
+    if (
+        opts.smoke_test
+        and sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the smoke test needs no screen
+    app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else APP_ID, *opts.qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def _install_translators(app: QApplication, lang: str | None) -> str:
+    try:
+        from wolkvox_desktop.gui import i18n
+    except ImportError:  # translations not available in this build
+        return "en"
+    try:
+        setting = lang or i18n.current_language_setting()
+        return str(i18n.install_translators(app, setting))
+    except Exception:  # noqa: BLE001 - English is always there
+        log.exception("installing translations failed")
+        return "en"
+
+
+def _language_setting(lang: str | None) -> str:
+    if lang:
+        return lang
+    try:
+        from wolkvox_desktop.gui import i18n
+
+        return str(i18n.current_language_setting())
+    except Exception:  # noqa: BLE001
+        return "system"
+
+
+def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
+    """The application and its main window, ready to ``show()``; no event loop entered.
+
+    ``argv`` are the command-line arguments without the program name (default: none).
+    Reuses an existing ``QApplication`` (tests). The window owns the worker thread and, in
+    demo mode, the simulator: closing the window stops both.
+    """
+    opts = parse_args(list(argv or []))
+    logsetup.setup_logging()
+    app = _application(opts)
+    _install_translators(app, opts.lang)
+    demo_session = None
+    if opts.demo or opts.smoke_test:
+        from wolkvox_desktop.gui.demo import DEMO_SERVER, DEMO_TOKEN, DemoSession
+
+        demo_session = DemoSession(latency=0.0 if opts.smoke_test else 0.25)
+        demo_session.start()
+        config = WorkerConfig(
+            store_path=demo_session.store_path,
+            api_base=demo_session.base_url,
+            use_env=False,  # a real WOLKVOX_TOKEN never goes to the simulator
+            session_tokens={DEMO_SERVER: DEMO_TOKEN},
+            demo=True,
+            seed_operations=[demo_session.operation],
+        )
+        preselect: str | None = DEMO_SERVER
+    else:
+        config = WorkerConfig(store_path=paths.store_path(), use_env=True)
+        preselect = opts.server
+    handle = WorkerHandle(config)
+    try:
+        window = MainWindow(
+            handle,
+            demo=demo_session is not None,
+            preselect=preselect,
+            auto_refresh=not opts.smoke_test,
+            language=_language_setting(opts.lang),
+        )
+    except BaseException:
+        handle.shutdown()
+        if demo_session is not None:
+            demo_session.stop()
+        raise
+    if demo_session is not None:
+        window.add_close_callback(demo_session.stop)
+        window.demo_session = demo_session  # type: ignore[attr-defined]
+    window.smoke_test = opts.smoke_test  # type: ignore[attr-defined]
+    return app, window
+
+
+# ------------------------------------------------------------------ crash reporting
+class CrashReporter(QObject):
+    """Shows one friendly dialog for an uncaught exception, from any thread."""
+
+    report = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._showing = False
+        self.last_box: QMessageBox | None = None
+        self.report.connect(self._show)
+
+    @Slot(str)
+    def _show(self, where: str) -> None:
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        box = QMessageBox()
+        box.setObjectName("crashDialog")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(QCoreApplication.translate("App", "Wolkvox Desktop: unexpected error"))
+        box.setText(
+            QCoreApplication.translate(
+                "App",
+                "Something unexpected went wrong. If an action was in progress, it may or may "
+                "not have reached Wolkvox: refresh the campaign list before trying again.",
+            )
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("App", "The details were written to the log file:\n{0}")
+            .format(str(logsetup.log_file_path()))
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.finished.connect(self._closed)
+        self.last_box = box
+        box.open()
+
+    @Slot()
+    def _closed(self) -> None:
+        self._showing = False
+
+
+_reporter: CrashReporter | None = None
+
+
+def _excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    logsetup.log_uncaught(exc_type, exc, tb)
+    if _reporter is not None:
+        _reporter.report.emit("main thread")
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread is not None else "a thread"
+    logsetup.log_uncaught(args.exc_type, args.exc_value, args.exc_traceback, where=name)
+    if _reporter is not None:
+        try:
+            _reporter.report.emit(name)
+        except RuntimeError:
+            pass
+
+
+def install_exception_hooks(app: QApplication) -> CrashReporter:
+    """Uncaught exceptions (any thread) go to the log, redacted, and to a friendly dialog."""
+    global _reporter
+    _reporter = CrashReporter(app)
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook
+    return _reporter
+
+
+# ------------------------------------------------------------------ the smoke test
+def _keyring_backend() -> tuple[str, bool | None]:
+    """The keyring backend's display name (e.g. "SecretService Keyring"), with a bound."""
+    answer: dict[str, Any] = {"name": "unknown (timed out)", "usable": None}
+
+    def probe() -> None:
+        try:
+            import keyring
+
+            backend = keyring.get_keyring()
+            answer["name"] = str(getattr(backend, "name", type(backend).__name__))
+            priority = getattr(type(backend), "priority", 1)
+            answer["usable"] = bool(priority and float(priority) > 0)
+        except Exception as exc:  # noqa: BLE001 - reported, not raised
+            answer["name"] = f"unavailable ({type(exc).__name__})"
+            answer["usable"] = False
+
+    t = threading.Thread(target=probe, name="keyring-probe", daemon=True)
+    t.start()
+    t.join(5.0)
+    return answer["name"], answer["usable"]
+
+
+def _emit_json(payload: dict[str, Any]) -> None:
+    line = json.dumps(payload, sort_keys=False)
+    stream = sys.stdout
+    if stream is not None:
+        stream.write(line + "\n")
+        stream.flush()
+    else:  # a windowed build without a console: leave it next to the log
+        try:
+            (paths.log_dir() / "smoke-test.json").write_text(line + "\n", encoding="utf-8")
+        except OSError:
+            pass
+    log.info("smoke test: %s", line)
+
+
+def run_smoke_test(app: QApplication, window: MainWindow) -> int:
+    """Show the window, start the first demo campaign by clicking Start, report as JSON."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from wolkvox_desktop.gui.demo import DEMO_SERVER
+
+    report: dict[str, Any] = {"ok": False, "qt": qVersion()}
+    loop = QEventLoop()
+    state: dict[str, Any] = {"clicked": None, "result": None, "refreshed": False}
+
+    window.show()
+    app.processEvents()
+    handle = window.windowHandle()
+    report["window_shown_ms"] = round((time.perf_counter() - _T0) * 1000)
+    report["exposed"] = bool(handle is not None and handle.isExposed())
+
+    def on_finished(done: Any) -> None:
+        if state["clicked"] is not None and state["result"] is None:
+            state["result"] = done.result
+            state["elapsed"] = time.perf_counter() - state["clicked"]
+            loop.quit()
+
+    window.handle.worker.callFinished.connect(on_finished)
+
+    def poll() -> None:
+        if state["clicked"] is not None:
+            return
+        if (
+            not state["refreshed"]
+            and window.current_server() == DEMO_SERVER
+            and window.campaignModel.rowCount() == 0
+            and window.refreshButton.isEnabled()
+        ):
+            state["refreshed"] = True  # a fresh demo store: list the campaigns first
+            window.refreshButton.click()
+            return
+        ready = (
+            window.current_server() == DEMO_SERVER
+            and window.campaignModel.rowCount() > 0
+            and window.startButton.isEnabled()
+        )
+        if not ready:
+            return
+        first = window.campaignModel.campaign_at(0)
+        assert first is not None
+        window.campaignIdEdit.setText(first.campaign.id)
+        ctype = first.campaign.type.value if first.campaign.type else "predictive"
+        window.typeCombo.setCurrentIndex(window.typeCombo.findData(ctype))
+        report["campaign_id"] = first.campaign.id
+        state["clicked"] = time.perf_counter()
+        window.startButton.click()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(poll)
+    timer.start()
+    QTimer.singleShot(int((SMOKE_TIMEOUT_S - 4) * 1000), loop.quit)
+    loop.exec()
+    timer.stop()
+
+    result = state["result"]
+    if result is None:
+        report["error"] = "no answer to the demo start in time"
+    else:
+        report["outcome"] = result.outcome.value
+        report["start_ms"] = round(state["elapsed"] * 1000)
+        if not result.ok:
+            report["error"] = result.message
+    name, usable = _keyring_backend()
+    report["keyring_backend"] = name
+    report["keyring_usable"] = usable
+    report["ok"] = bool(result is not None and result.ok and report.get("exposed"))
+    ordered = {k: report[k] for k in ("ok", "window_shown_ms", "start_ms", "keyring_backend",
+                                      "qt") if k in report}
+    ordered.update({k: v for k, v in report.items() if k not in ordered})
+    _emit_json(ordered)
+    window.close()
+    return 0 if report["ok"] else 1
+
+
+def _start_watchdog() -> threading.Timer:
+    def expire() -> None:
+        _emit_json({"ok": False, "error": f"smoke test did not finish in {SMOKE_TIMEOUT_S} s",
+                    "qt": qVersion()})
+        logging.shutdown()
+        os._exit(3)
+
+    timer = threading.Timer(SMOKE_TIMEOUT_S, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+# ------------------------------------------------------------------ main
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    watchdog = _start_watchdog() if "--smoke-test" in args else None
+    logsetup.setup_logging()
+    app, window = build(args)
+    install_exception_hooks(app)
+    try:
+        if getattr(window, "smoke_test", False):
+            code = run_smoke_test(app, window)
+        else:
+            window.show()
+            code = app.exec()
+    finally:
+        window.shutdown()
+        if watchdog is not None:
+            watchdog.cancel()
+    if leaked_threads():
+        # A call is stuck past every bound: never let Python tear down a running QThread.
+        log.error("exiting with calls still running; their history rows stay pending")
+        logging.shutdown()
+        sys.stdout and sys.stdout.flush()
+        os._exit(code)
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""The campaign table: a model of one operation's saved campaigns, and its filter.
+
+Rows are :class:`~wolkvox_desktop.core.store.SavedCampaign` values (from Wolkvox's list
+and from campaigns added by hand). Columns: ID, Name, Type, Status (icon and words),
+Last action (action, outcome icon and words, time).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from wolkvox_desktop.core.store import SavedCampaign
+from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.status_panel import outcome_icon, status_icon
+
+CampaignRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+SearchRole = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "Renovación Ñandú" matches "renovacion nandu"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _id_sort_key(cid: str) -> tuple[int, int, str]:
+    return (0, int(cid), "") if cid.isdigit() else (1, 0, cid.casefold())
+
+
+class CampaignTableModel(QAbstractTableModel):
+    ID, NAME, TYPE, STATUS, LAST = range(5)
+    COLUMN_COUNT = 5
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SavedCampaign] = []
+        self._busy_ids: set[str] = set()
+
+    # ---- data in ----
+    def set_campaigns(self, campaigns: list[SavedCampaign]) -> None:
+        self.beginResetModel()
+        self._rows = list(campaigns)
+        self.endResetModel()
+
+    def set_busy(self, campaign_ids: set[str]) -> None:
+        """Campaigns with a call in flight (their Last column says so)."""
+        if campaign_ids == self._busy_ids:
+            return
+        self._busy_ids = set(campaign_ids)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.LAST), self.index(len(self._rows) - 1, self.LAST)
+            )
+
+    def campaign_at(self, row: int) -> SavedCampaign | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, campaign_id: str) -> int:
+        for i, saved in enumerate(self._rows):
+            if saved.campaign.id == campaign_id:
+                return i
+        return -1
+
+    def campaigns(self) -> list[SavedCampaign]:
+        return list(self._rows)
+
+    # ---- Qt model API ----
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            self.ID: self.tr("ID"),
+            self.NAME: self.tr("Name"),
+            self.TYPE: self.tr("Type"),
+            self.STATUS: self.tr("Status"),
+            self.LAST: self.tr("Last action"),
+        }.get(section)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        saved = self._rows[index.row()]
+        c = saved.campaign
+        col = index.column()
+        if role == CampaignRole:
+            return saved
+        if role == SearchRole:
+            return _fold(" ".join([c.id, c.name, self._type_text(saved), self._status_text(saved)]))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.ID:
+                return c.id
+            if col == self.NAME:
+                if saved.manual:
+                    return self.tr("{0} (added by hand)").format(c.name) if c.name else self.tr(
+                        "(added by hand)"
+                    )
+                return c.name
+            if col == self.TYPE:
+                return self._type_text(saved)
+            if col == self.STATUS:
+                return self._status_text(saved)
+            if col == self.LAST:
+                return self._last_text(saved)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == self.STATUS:
+                return status_icon(c.status.value)
+            if col == self.LAST and (saved.last_outcome or c.id in self._busy_ids):
+                in_progress = c.id in self._busy_ids
+                return outcome_icon(
+                    "pending" if in_progress else (saved.last_outcome or "unknown"),
+                    in_progress=in_progress,
+                )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.LAST and saved.last_outcome:
+                return messages.describe_row(
+                    saved.last_outcome, None, saved.last_action, c.id,
+                    in_progress=c.id in self._busy_ids,
+                )
+            if col == self.STATUS:
+                return self.tr(
+                    "Status as of the last campaign list refresh or the last action from "
+                    "this app."
+                )
+        if role == SortRole:
+            if col == self.ID:
+                return _id_sort_key(c.id)
+            if col == self.LAST:
+                return saved.last_at.timestamp() if saved.last_at else 0.0
+            return _fold(str(self.data(index, Qt.ItemDataRole.DisplayRole) or ""))
+        return None
+
+    # ---- texts ----
+    def _type_text(self, saved: SavedCampaign) -> str:
+        t = saved.campaign.type
+        return messages.campaign_type_label(t.value if t is not None else None)
+
+    def _status_text(self, saved: SavedCampaign) -> str:
+        return messages.campaign_status_label(saved.campaign.status.value)
+
+    def _last_text(self, saved: SavedCampaign) -> str:
+        if saved.campaign.id in self._busy_ids:
+            return self.tr("In progress…")
+        if not saved.last_action:
+            return "—"
+        when = saved.last_at.astimezone().strftime("%H:%M") if saved.last_at else ""
+        return self.tr("{0}: {1} {2}").format(
+            messages.action_label(saved.last_action),
+            messages.outcome_label(saved.last_outcome or "unknown"),
+            when,
+        ).strip()
+
+
+class CampaignFilterProxy(QSortFilterProxyModel):
+    """Filters rows on id, name, type and status; accents and case ignored."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_filter_text(self, text: str) -> None:
+        needle = _fold(text.strip())
+        if needle == self._needle:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._needle = needle
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        haystack = model.data(model.index(source_row, 0, source_parent), SearchRole) or ""
+        return all(word in haystack for word in self._needle.split())
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
+        a = left.data(SortRole)
+        b = right.data(SortRole)
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)

@@ -1,0 +1,260 @@
+"""Sentences for the supervisor, in their language: outcomes, reasons, actions.
+
+``core.errors`` gives every result a stable :class:`Reason`; this module turns it into a
+translated sentence (context ``"Messages"`` for Qt Linguist). When a reason has no
+sentence here, the core's English :attr:`CallResult.message` is shown instead.
+
+Every string is a literal inside ``QCoreApplication.translate`` so ``pyside6-lupdate``
+finds it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
+
+PENDING = "pending"
+INTERRUPTED = "interrupted"  # store: a pending row whose process is gone
+
+
+def outcome_label(outcome: Outcome | str, *, in_progress: bool = False) -> str:
+    """A short label for a result category (shown next to its icon and colour)."""
+    value = outcome.value if isinstance(outcome, Outcome) else str(outcome)
+    if value == PENDING:
+        if in_progress:
+            return QCoreApplication.translate("Messages", "In progress")
+        return QCoreApplication.translate("Messages", "Outcome unknown")
+    if value == Outcome.OK.value:
+        return QCoreApplication.translate("Messages", "Done")
+    if value == Outcome.INVALID.value:
+        return QCoreApplication.translate("Messages", "Not sent")
+    if value == Outcome.REFUSED.value:
+        return QCoreApplication.translate("Messages", "Refused by Wolkvox")
+    if value == Outcome.UNDELIVERED.value:
+        return QCoreApplication.translate("Messages", "Not delivered")
+    if value == Outcome.UNKNOWN.value:
+        return QCoreApplication.translate("Messages", "Outcome unknown")
+    return value
+
+
+def action_label(action: str | None) -> str:
+    """``start``/``stop``/``campaigns``/``token_info`` as the supervisor says it."""
+    if action == "start":
+        return QCoreApplication.translate("Messages", "Start")
+    if action == "stop":
+        return QCoreApplication.translate("Messages", "Stop")
+    if action == "campaigns":
+        return QCoreApplication.translate("Messages", "List campaigns")
+    if action == "token_info":
+        return QCoreApplication.translate("Messages", "Token count")
+    if action == "test":
+        return QCoreApplication.translate("Messages", "Test connection")
+    return action or ""
+
+
+def campaign_status_label(status: str | None) -> str:
+    value = (status or "").lower()
+    if value == "started":
+        return QCoreApplication.translate("Messages", "Started")
+    if value == "stopped":
+        return QCoreApplication.translate("Messages", "Stopped")
+    return QCoreApplication.translate("Messages", "Unknown")
+
+
+def campaign_type_label(campaign_type: str | None) -> str:
+    value = (campaign_type or "").lower()
+    if value == "preview":
+        return QCoreApplication.translate("Messages", "Preview")
+    if value == "predictive":
+        return QCoreApplication.translate("Messages", "Predictive")
+    return "—"
+
+
+def success_sentence(action: str | None, campaign_id: str | None) -> str:
+    cid = campaign_id or ""
+    if action == "start":
+        return QCoreApplication.translate("Messages", "Campaign {0} was started.").format(cid)
+    if action == "stop":
+        return QCoreApplication.translate("Messages", "Campaign {0} was stopped.").format(cid)
+    if action == "campaigns":
+        return QCoreApplication.translate("Messages", "The campaign list was updated.")
+    if action == "token_info":
+        return QCoreApplication.translate("Messages", "Wolkvox reported today's token use.")
+    return QCoreApplication.translate("Messages", "Done.")
+
+
+def reason_sentence(reason: Reason | str | None) -> str | None:
+    """The translated sentence for a reason, or ``None`` when there is none here."""
+    tr = QCoreApplication.translate
+    if reason == INTERRUPTED:
+        return tr(
+            "Messages",
+            "The app stopped before Wolkvox answered, so this call may or may not have "
+            "happened. Refresh the campaign list before trying again.",
+        )
+    try:
+        key = Reason(reason) if reason is not None else None
+    except ValueError:
+        return None
+    sentences: dict[Reason, str] = {
+        Reason.BAD_SERVER_CODE: tr(
+            "Messages",
+            "The server code must be the digits Wolkvox gave your operation, such as 0032. "
+            "Nothing was sent.",
+        ),
+        Reason.BAD_CAMPAIGN_ID: tr(
+            "Messages", "Enter a valid campaign ID (at most 64 characters). Nothing was sent."
+        ),
+        Reason.BAD_CAMPAIGN_TYPE: tr(
+            "Messages", "Choose the campaign type: preview or predictive. Nothing was sent."
+        ),
+        Reason.NO_TOKEN: tr(
+            "Messages",
+            "No token is saved for this operation. Add it in Settings. Nothing was sent.",
+        ),
+        Reason.BAD_API_BASE: tr(
+            "Messages",
+            "The test address in WOLKVOX_API_BASE is not allowed (only this computer). "
+            "Nothing was sent.",
+        ),
+        Reason.BUDGET_EXHAUSTED: tr(
+            "Messages",
+            "Today's token budget for this operation is used up. Nothing was sent; raise the "
+            "number of licenses in Settings, or confirm to go over it.",
+        ),
+        Reason.GATE_BUSY: tr(
+            "Messages",
+            "Another call with this token is still running. Nothing was sent; try again when "
+            "it has finished.",
+        ),
+        Reason.CANCELLED: tr("Messages", "Cancelled before anything was sent."),
+        Reason.MISSING_TOKEN: tr(
+            "Messages", "Wolkvox did not receive a token. Check the token in Settings."
+        ),
+        Reason.INVALID_TOKEN: tr(
+            "Messages",
+            "Wolkvox rejected the token. Check in Settings that it is this operation's "
+            "current token.",
+        ),
+        Reason.DAILY_LIMIT: tr(
+            "Messages",
+            "Wolkvox says this token's daily limit is used up. Nothing more can be done "
+            "with it today.",
+        ),
+        Reason.SIMULTANEOUS_LIMIT: tr(
+            "Messages",
+            "Wolkvox refused: too many calls with this token at the same time. Wait a "
+            "moment and try again.",
+        ),
+        Reason.UNKNOWN_API: tr(
+            "Messages", "Wolkvox does not know this request. Please report this problem."
+        ),
+        Reason.MISSING_PARAMETERS: tr(
+            "Messages",
+            "Wolkvox says some information was missing. Check the campaign ID and type.",
+        ),
+        Reason.MAINTENANCE: tr(
+            "Messages",
+            "Wolkvox refused the call, possibly because of maintenance. Try again later.",
+        ),
+        Reason.REFUSED_OTHER: tr(
+            "Messages",
+            "Wolkvox refused the call. Its message is shown in the details; check the "
+            "campaign ID and type.",
+        ),
+        Reason.DNS_FAILURE: tr(
+            "Messages",
+            "The Wolkvox server was not found. Check the server code and your internet "
+            "connection. Nothing reached Wolkvox.",
+        ),
+        Reason.CONNECTION_REFUSED: tr(
+            "Messages",
+            "Could not connect to Wolkvox. Check your internet connection. Nothing reached "
+            "Wolkvox.",
+        ),
+        Reason.TLS_FAILURE: tr(
+            "Messages",
+            "The secure connection to Wolkvox could not be established. Nothing reached "
+            "Wolkvox.",
+        ),
+        Reason.CONNECT_TIMEOUT: tr(
+            "Messages",
+            "Wolkvox did not answer the connection in time. Nothing reached Wolkvox.",
+        ),
+        Reason.READ_TIMEOUT: tr(
+            "Messages",
+            "No answer in time: the action may or may not have happened. Refresh the "
+            "campaign list before trying again.",
+        ),
+        Reason.CONNECTION_RESET: tr(
+            "Messages",
+            "The connection broke before the answer: the action may or may not have "
+            "happened. Refresh the campaign list before trying again.",
+        ),
+        Reason.SERVER_ERROR: tr(
+            "Messages",
+            "Wolkvox had a server error: the action may or may not have happened. Refresh "
+            "the campaign list before trying again.",
+        ),
+        Reason.NOT_JSON: tr(
+            "Messages",
+            "Wolkvox's answer could not be read: the action may or may not have happened. "
+            "Refresh the campaign list before trying again.",
+        ),
+        Reason.REDIRECT: tr(
+            "Messages",
+            "Wolkvox answered with a redirection, which is not followed (the token stays "
+            "safe). The action may or may not have happened; refresh the list before "
+            "trying again.",
+        ),
+        Reason.TOO_LARGE: tr(
+            "Messages",
+            "Wolkvox's answer was too large to read: the action may or may not have "
+            "happened. Refresh the campaign list before trying again.",
+        ),
+        Reason.UNEXPECTED: tr(
+            "Messages",
+            "Something went wrong inside Wolkvox Desktop: the action may or may not have "
+            "happened. Refresh the campaign list before trying again.",
+        ),
+    }
+    if key is None or key is Reason.OK:
+        return None
+    return sentences.get(key)
+
+
+def pending_sentence(in_progress: bool) -> str:
+    if in_progress:
+        return QCoreApplication.translate("Messages", "Waiting for Wolkvox's answer…")
+    return QCoreApplication.translate(
+        "Messages",
+        "Still waiting for an answer in another window or in the command line: it may or "
+        "may not have happened yet. Refresh the campaign list before trying again.",
+    )
+
+
+def describe(result: CallResult, action: str | None = None, campaign_id: str | None = None) -> str:
+    """The sentence for a finished call, in the UI language."""
+    if result.ok:
+        return success_sentence(action, campaign_id)
+    return reason_sentence(result.reason) or result.message
+
+
+def describe_row(
+    outcome: str, reason: str | None, action: str | None, campaign_id: str | None,
+    *, fallback: str = "", in_progress: bool = False,
+) -> str:
+    """The sentence for a history row (outcome may be ``pending``)."""
+    if outcome == PENDING:
+        return pending_sentence(in_progress)
+    if outcome == Outcome.OK.value:
+        return success_sentence(action, campaign_id)
+    sentence = reason_sentence(reason)
+    if sentence:
+        return sentence
+    if fallback:
+        return fallback
+    if outcome == Outcome.UNKNOWN.value:
+        return reason_sentence(Reason.UNEXPECTED) or ""
+    return outcome_label(outcome)
