@@ -263,7 +263,7 @@ class ApiRequest:
 
 
 @dataclass(frozen=True)
-class _Context:
+class ResponseContext:
     """What message building needs to know besides the answer itself."""
 
     host: str
@@ -462,7 +462,7 @@ def interpret_response(
     request: ApiRequest,
     status: int,
     body: bytes,
-    ctx: _Context,
+    ctx: ResponseContext,
 ) -> CallResult:
     """Turn an HTTP status and a complete body into a result (duration left at 0)."""
     secret = ctx.secret
@@ -516,7 +516,7 @@ def interpret_response(
             f"Wolkvox answered with a redirect (HTTP {status}), which Wolkvox Desktop does not "
             "follow so that the token stays with Wolkvox",
         )
-    if status >= 500:
+    if 500 <= status < 600:
         return unknown(Reason.SERVER_ERROR, f"Wolkvox reported a server error (HTTP {status})")
     if 400 <= status < 500:
         return refused(status)
@@ -558,7 +558,7 @@ def interpret_response(
     )
 
 
-def too_large_result(request: ApiRequest, status: int, ctx: _Context) -> CallResult:
+def too_large_result(request: ApiRequest, status: int, ctx: ResponseContext) -> CallResult:
     megabytes = max(1, ctx.max_body_bytes // (1024 * 1024))
     return CallResult(
         Outcome.UNKNOWN,
@@ -654,7 +654,11 @@ def never_connected_reason(exc: BaseException) -> Reason:
         for e in chain
     ):
         return Reason.CONNECT_TIMEOUT
-    if any(isinstance(e, (NewConnectionError, OSError)) for e in chain):
+    if any(
+        isinstance(e, NewConnectionError)
+        or (isinstance(e, OSError) and not isinstance(e, requests.RequestException))
+        for e in chain
+    ):
         return Reason.CONNECTION_REFUSED
     return Reason.UNEXPECTED
 
@@ -982,7 +986,9 @@ class WolkvoxClient:
         self.retry_delay = max(0.0, float(retry_delay))
         self.gate = gate if gate is not None else shared_gate()
         self._host = urlsplit(self.base_url).netloc
-        self._ctx = _Context(self._host, self.read_timeout, self.max_body_bytes, self.__token)
+        self._ctx = ResponseContext(
+            self._host, self.read_timeout, self.max_body_bytes, self.__token
+        )
         self._cancel = threading.Event()
         self._closed = False
         self._lock = threading.Lock()
