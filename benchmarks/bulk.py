@@ -1,0 +1,167 @@
+"""Bulk start of 100 campaigns at 50 ms simulator latency: BulkRun against the ideal.
+
+    .venv/bin/python benchmarks/bulk.py [--campaigns 100] [--latency 0.05] [--reps 3]
+
+Each repetition, in the same process and against fresh simulators with the same latency:
+
+* **ideal**: ``campaigns x latency`` (what the calls cost if everything but Wolkvox's own
+  answer time were free), plus the latency as actually slept, measured in this run
+  (``time.sleep(latency)`` x campaigns) so the scheduler's own slack is visible;
+* **requests.put**: a bare loop of plain ``requests.put`` calls (a new connection each, no
+  gate, no store), the practical floor of "one HTTP call after the other";
+* **requests.Session**: the same with one keep-alive session;
+* **BulkRun**: the product path: plan, :class:`~wolkvox_desktop.core.bulk.BulkRun`,
+  :class:`OperationService` (token gate, budget check, history rows committed to SQLite
+  before and after every call), :class:`WolkvoxClient`.
+
+Prints the medians and the ratios; the target is BulkRun within 5 % of the ideal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from wolkvox_desktop.core.api import WolkvoxClient  # noqa: E402
+from wolkvox_desktop.core.bulk import BulkRun, plan_bulk  # noqa: E402
+from wolkvox_desktop.core.campaigns import Action  # noqa: E402
+from wolkvox_desktop.core.service import OperationService  # noqa: E402
+from wolkvox_desktop.core.store import Operation, Store  # noqa: E402
+from wolkvox_desktop.simulator import Simulator, many_campaigns  # noqa: E402
+
+TOKEN = "demo-token"  # the simulator's public demo token
+SERVER = "0032"
+
+
+def _simulator(n: int, latency: float) -> Simulator:
+    sim = Simulator(tokens={TOKEN: 1_000_000}, campaigns=many_campaigns(n))
+    sim.start(port=0)
+    sim.faults.latency = latency
+    return sim
+
+
+def _targets(sim: Simulator) -> list[tuple[str, str]]:
+    return [(c.campaign_id, c.type_campaign) for c in sim.campaigns()]
+
+
+def bench_sleep(n: int, latency: float) -> float:
+    t0 = time.perf_counter()
+    for _ in range(n):
+        time.sleep(latency)
+    return time.perf_counter() - t0
+
+
+def bench_plain_put(n: int, latency: float, session: bool) -> float:
+    sim = _simulator(n, latency)
+    try:
+        url = f"{sim.base_url}/api/v2/campaign.php"
+        headers = {"wolkvox-token": TOKEN}
+        targets = _targets(sim)
+        put: Callable[..., requests.Response]
+        s = requests.Session() if session else None
+        put = s.put if s is not None else requests.put
+        t0 = time.perf_counter()
+        for campaign_id, ctype in targets:
+            response = put(
+                url,
+                params={"api": "start", "type_campaign": ctype, "campaign_id": campaign_id},
+                headers=headers,
+                timeout=(10, 60),
+                allow_redirects=False,
+            )
+            response.raise_for_status()
+        elapsed = time.perf_counter() - t0
+        if s is not None:
+            s.close()
+        assert sim.max_concurrency_for(TOKEN) == 1
+        return elapsed
+    finally:
+        sim.stop()
+
+
+def bench_bulk_run(n: int, latency: float) -> tuple[float, int]:
+    sim = _simulator(n, latency)
+    folder = tempfile.TemporaryDirectory(prefix="wolkvox-bench-")
+    store = Store(Path(folder.name) / "bench.sqlite3")
+    client = WolkvoxClient(SERVER, TOKEN, api_base=sim.base_url, use_env=False)
+    try:
+        store.upsert_operation(Operation(SERVER, licenses=1))  # budget 1000 >= n
+        service = OperationService(store, client, SERVER)
+        t0 = time.perf_counter()
+        plan = plan_bulk(Action.START, _targets(sim), known=store.campaigns(SERVER))
+        if plan.over_budget(service.usage()):
+            raise SystemExit("the benchmark run would exceed the budget")
+        summary = BulkRun(service, plan).run_all()
+        elapsed = time.perf_counter() - t0
+        if not summary.all_ok or summary.calls != n:
+            raise SystemExit(f"bulk run failed: {summary.progress}")
+        if not all(c.started for c in sim.campaigns()):
+            raise SystemExit("not every campaign was started")
+        return elapsed, sim.max_concurrency_for(TOKEN)
+    finally:
+        client.close()
+        store.close()
+        folder.cleanup()
+        sim.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--campaigns", type=int, default=100)
+    parser.add_argument("--latency", type=float, default=0.05)
+    parser.add_argument("--reps", type=int, default=3)
+    args = parser.parse_args(argv)
+    n, latency = args.campaigns, args.latency
+    os.environ.pop("WOLKVOX_API_BASE", None)
+
+    rows: dict[str, list[float]] = {
+        "ideal (n x latency)": [],
+        "time.sleep(latency) x n": [],
+        "requests.put loop": [],
+        "requests.Session loop": [],
+        "BulkRun (product path)": [],
+    }
+    max_seen = 0
+    bench_plain_put(5, 0.0, session=False)  # warm-up: imports, first connections
+    for rep in range(args.reps):
+        rows["ideal (n x latency)"].append(n * latency)
+        rows["time.sleep(latency) x n"].append(bench_sleep(n, latency))
+        rows["requests.put loop"].append(bench_plain_put(n, latency, session=False))
+        rows["requests.Session loop"].append(bench_plain_put(n, latency, session=True))
+        elapsed, concurrency = bench_bulk_run(n, latency)
+        rows["BulkRun (product path)"].append(elapsed)
+        max_seen = max(max_seen, concurrency)
+        print(f"rep {rep + 1}/{args.reps}: BulkRun {elapsed:.3f} s", file=sys.stderr)
+
+    medians = {name: statistics.median(values) for name, values in rows.items()}
+    ideal = medians["ideal (n x latency)"]
+    plain = medians["requests.put loop"]
+    bulk = medians["BulkRun (product path)"]
+    print(f"\n{n} campaigns, {latency * 1000:.0f} ms simulator latency, "
+          f"median of {args.reps} repetitions (Python {sys.version.split()[0]})\n")
+    print(f"{'':26} {'total s':>9} {'per call ms':>12} {'vs ideal':>9} {'vs put':>8}")
+    for name, value in medians.items():
+        print(f"{name:26} {value:9.3f} {value / n * 1000:12.2f} {value / ideal:9.3f} "
+              f"{value / plain:8.3f}")
+    overhead = bulk / ideal - 1
+    print(f"\nBulkRun overhead over the ideal: {overhead * 100:.1f} % "
+          f"({(bulk - ideal) / n * 1000:.2f} ms per call); target < 5 %: "
+          f"{'met' if overhead < 0.05 else 'NOT met'}")
+    print(f"BulkRun overhead over the bare requests.put loop: {(bulk / plain - 1) * 100:.1f} %")
+    print(f"simulator's recorded max concurrency during the bulk runs: {max_seen}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
