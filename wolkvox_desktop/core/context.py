@@ -23,6 +23,7 @@ from wolkvox_desktop.core.campaigns import parse_server_code
 from wolkvox_desktop.core.credentials import Credentials, KeyringUnavailable, TokenSource
 from wolkvox_desktop.core.errors import InvalidInput, Reason
 from wolkvox_desktop.core.limits import MAX_SIMULTANEOUS, TokenGate, shared_gate
+from wolkvox_desktop.core.logsetup import register_secret
 from wolkvox_desktop.core.service import OperationService
 from wolkvox_desktop.core.store import Operation, Store
 
@@ -78,13 +79,15 @@ def no_token_message(server: str) -> str:
 
 
 def resolve_token(
-    server: str, credentials: Credentials, token: str | None = None
+    server: str, credentials: Credentials | None, token: str | None = None
 ) -> tuple[str, TokenSource]:
     """The token to use and where it came from: an explicit ``token``, else
     ``credentials.get`` (``WOLKVOX_TOKEN`` > keyring > session). Raises
-    ``InvalidInput(NO_TOKEN)`` when there is none."""
+    ``InvalidInput(NO_TOKEN)`` when there is none (``credentials=None``: only ``token``)."""
     if token is not None and token.strip():
         return token.strip(), TokenSource.SESSION
+    if credentials is None:
+        raise InvalidInput(Reason.NO_TOKEN, no_token_message(server))
     try:
         found, source = credentials.get(server)
     except KeyringUnavailable as exc:
@@ -99,7 +102,7 @@ def resolve_token(
 def open_operation(
     server: str,
     store: Store,
-    credentials: Credentials,
+    credentials: Credentials | None,
     *,
     api_base: str | None = None,
     use_env: bool = True,
@@ -113,12 +116,14 @@ def open_operation(
 
     ``server`` is raw text (``0032``, ``wv0032``, a pasted Wolkvox address). Timeouts default
     to the operation's saved setting (read) and ``min(10 s, read)`` (connect). ``gate``
-    defaults to the process-wide gate for the operation's ``max_in_flight``. Raises
+    defaults to the process-wide gate for the operation's ``max_in_flight``. ``credentials``
+    may be ``None`` when ``token`` is given (the GUI resolves tokens itself). Raises
     :class:`InvalidInput` (bad server code, bad API base, no token); nothing is sent then.
     """
     code = parse_server_code(server)
     base = resolve_api_base(api_base, use_env=use_env)
     secret, _source = resolve_token(code, credentials, token)
+    register_secret(secret)  # redacted from every log line from now on
     op = store.operation(code) or Operation(server=code)
     read = float(read_timeout) if read_timeout is not None else float(op.timeout_s)
     if read <= 0:
@@ -142,7 +147,7 @@ def open_operation(
 
 @contextmanager
 def closing_operation(
-    server: str, store: Store, credentials: Credentials, **kwargs: object
+    server: str, store: Store, credentials: Credentials | None, **kwargs: object
 ) -> Iterator[OperationService]:
     """``with closing_operation(...) as service:`` closes the client afterwards."""
     service = open_operation(server, store, credentials, **kwargs)  # type: ignore[arg-type]
