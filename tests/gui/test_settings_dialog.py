@@ -467,3 +467,11 @@ def test_spanish_labels(spanish, make_dialog):
     assert "reiniciar" in label(d, "languageNote").text()
     # fits a 1024-pixel-wide screen in the longer language
     assert d.sizeHint().width() <= 1000
+
+
+def test_token_sources_reported_later_update_the_form(make_dialog):
+    d = make_dialog([Operation("0032", "Norte")], "0032", {})
+    assert not button(d, "removeTokenButton").isEnabled()
+    d.set_token_sources({"0032": TokenSource.KEYRING})
+    assert button(d, "removeTokenButton").isEnabled()
+    assert "SecretService Keyring" in token_edit(d).placeholderText()

@@ -48,6 +48,7 @@ from wolkvox_desktop.core.credentials import BackendStatus, TokenSource
 from wolkvox_desktop.core.errors import CallResult, InvalidInput
 from wolkvox_desktop.core.limits import MAX_SIMULTANEOUS, daily_budget
 from wolkvox_desktop.core.store import Operation
+from wolkvox_desktop.gui import messages
 
 MIN_TIMEOUT_S = 5
 MAX_TIMEOUT_S = 60
@@ -636,6 +637,12 @@ class SettingsDialog(QDialog):
                 if entry is self._current:
                     self._update_token_status()
 
+    @Slot(object)
+    def set_token_sources(self, sources: dict[str, TokenSource]) -> None:
+        """Where each operation's token lives, as the worker found it."""
+        for server, source in sources.items():
+            self.set_token_source(server, source)
+
     # ------------------------------------------------------------------ delete
 
     @Slot()
@@ -880,5 +887,5 @@ class SettingsDialog(QDialog):
 
 
 def describe_result(result: CallResult) -> str:
-    """The sentence for a failed call (the core's English sentence for now)."""
-    return result.message
+    """The sentence for a call's result, in the supervisor's language."""
+    return messages.describe(result, "test")
