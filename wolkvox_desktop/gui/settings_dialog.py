@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -115,6 +116,31 @@ def _named(widget: _W, name: str) -> _W:
     return widget
 
 
+class WrappingLabel(QLabel):
+    """A word-wrapped label that claims the height its text needs at its current width.
+
+    Qt does not pass height-for-width up through nested layouts, so a long sentence in a
+    narrow column would otherwise be cut off (longer languages first)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.width() > 0:
+            wanted = max(0, self.heightForWidth(self.width()))
+            if wanted != self.minimumHeight():
+                self.setMinimumHeight(wanted)
+
+
 def _set_message(label: QLabel, kind: str, text: str) -> None:
     """Show ``text`` in ``label`` coloured by ``kind`` (ok / error / warning / info).
 
@@ -187,6 +213,8 @@ class SettingsDialog(QDialog):
         self._list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._list.setMinimumWidth(160)
         self._list.setMaximumWidth(240)
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._list.currentRowChanged.connect(self._on_row_changed)
         self._add_button = _named(QPushButton(self.tr("Add")), "addOperationButton")
         self._add_button.setAccessibleName(self.tr("Add an operation"))
@@ -219,8 +247,7 @@ class SettingsDialog(QDialog):
         )
         self._server_edit.textEdited.connect(self._on_server_edited)
         self._server_edit.editingFinished.connect(self._normalize_server_text)
-        self._server_error = _named(QLabel(), "serverError")
-        self._server_error.setWordWrap(True)
+        self._server_error = _named(WrappingLabel(), "serverError")
         self._server_error.setVisible(False)
         server_box = QVBoxLayout()
         server_box.setSpacing(2)
@@ -258,8 +285,7 @@ class SettingsDialog(QDialog):
         token_row = QHBoxLayout()
         token_row.addWidget(self._token_edit, 1)
         token_row.addWidget(self._show_token)
-        self._token_status = _named(QLabel(), "tokenStatusLabel")
-        self._token_status.setWordWrap(True)
+        self._token_status = _named(WrappingLabel(), "tokenStatusLabel")
         self._remove_token = _named(QPushButton(self.tr("Remove saved token")), "removeTokenButton")
         self._remove_token.setAccessibleName(self.tr("Remove the saved token"))
         self._remove_token.clicked.connect(self._on_remove_token_clicked)
@@ -316,13 +342,11 @@ class SettingsDialog(QDialog):
         self._test_button.setToolTip(test_note)
         self._test_button.setAccessibleDescription(test_note)
         self._test_button.clicked.connect(self._on_test_clicked)
-        test_hint = QLabel(test_note)
-        test_hint.setWordWrap(True)
+        test_hint = WrappingLabel(test_note)
         test_row = QHBoxLayout()
         test_row.addWidget(self._test_button)
         test_row.addStretch(1)
-        self._test_result = _named(QLabel(), "testResultLabel")
-        self._test_result.setWordWrap(True)
+        self._test_result = _named(WrappingLabel(), "testResultLabel")
         self._test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._test_result.setVisible(False)
         test_box = QVBoxLayout()
@@ -333,10 +357,8 @@ class SettingsDialog(QDialog):
         form.addRow("", test_box)
 
         # --- below: where tokens are kept, the language, save/close
-        self._backend_label = _named(QLabel(), "backendLabel")
-        self._backend_label.setWordWrap(True)
-        self._backend_warning = _named(QLabel(), "backendWarning")
-        self._backend_warning.setWordWrap(True)
+        self._backend_label = _named(WrappingLabel(), "backendLabel")
+        self._backend_warning = _named(WrappingLabel(), "backendWarning")
         self._backend_warning.setFrameShape(QFrame.Shape.StyledPanel)
         self._backend_warning.setMargin(6)
         self._backend_warning.setVisible(False)
@@ -346,16 +368,14 @@ class SettingsDialog(QDialog):
         language_label = QLabel(self.tr("Language:"))
         language_label.setBuddy(self._language_combo)
         self._language_note = _named(
-            QLabel(self.tr("Applies after restarting Wolkvox Desktop.")), "languageNote"
+            WrappingLabel(self.tr("Applies after restarting Wolkvox Desktop.")), "languageNote"
         )
-        self._language_note.setWordWrap(True)
         language_row = QHBoxLayout()
         language_row.addWidget(language_label)
         language_row.addWidget(self._language_combo)
         language_row.addWidget(self._language_note, 1)
 
-        self._save_status = _named(QLabel(), "saveStatusLabel")
-        self._save_status.setWordWrap(True)
+        self._save_status = _named(WrappingLabel(), "saveStatusLabel")
         self._save_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._save_status.setVisible(False)
         self._save_button = _named(QPushButton(self.tr("Save")), "saveButton")
@@ -407,11 +427,11 @@ class SettingsDialog(QDialog):
     # ------------------------------------------------------------------ entries and form
 
     def _entry_title(self, entry: _Entry) -> str:
-        server = self._parsed_server(entry.server_text) or entry.server_text.strip()
-        if entry.saved is None and not server:
-            return self.tr("New operation")
+        server = self._parsed_server(entry.server_text) or ""  # never echo a hostile text
         name = entry.label.strip()
-        title = f"{name} · {server}" if name else server
+        if entry.saved is None and not server and not name:
+            return self.tr("New operation")
+        title = " · ".join(part for part in (name, server) if part)
         if entry.saved is None:
             title = self.tr("{name} (not saved)").format(name=title)
         return title
@@ -879,11 +899,17 @@ class SettingsDialog(QDialog):
         self._save_button.setEnabled(not saving and valid)
         self._save_button.setText(self.tr("Saving…") if saving else self.tr("Save"))
         self._test_button.setEnabled(not self._testing and valid)
-        self._remove_token.setEnabled(
+        removable = (
             entry is not None
             and entry.saved is not None
             and entry.source in (TokenSource.KEYRING, TokenSource.SESSION)
         )
+        self._remove_token.setEnabled(removable)
+        held = entry is not None and entry.source is TokenSource.SESSION
+        self._remove_token.setText(
+            self.tr("Forget token") if held else self.tr("Remove saved token")
+        )
+        self._remove_token.setVisible(removable)  # nothing to remove: no button
 
 
 def describe_result(result: CallResult) -> str:

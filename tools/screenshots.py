@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Screenshots of the main window and the Settings dialog, in English and Spanish.
+
+    python tools/screenshots.py                # under Xvfb (xvfb-run -a), into docs/screenshots
+    python tools/screenshots.py --offscreen    # Qt's offscreen platform instead (no Xvfb)
+    python tools/screenshots.py --out DIR --lang es
+
+Each language runs in its own process with a fresh app-data folder, in demo mode (the
+in-process simulator), so no real account, token or keyring is involved. The window gets a
+few answers of different outcomes (done, refused by Wolkvox, outcome unknown, not sent)
+before it is captured with ``QWidget.grab()`` (the widget alone, no desktop around it).
+
+The script fails if the demo token appears in any widget text of what it captured. Look at
+every picture before committing them: truncated labels and overlaps are bugs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "docs" / "screenshots"
+LANGUAGES = ("en", "es")
+WINDOW_SIZE = (1040, 700)
+XVFB_SCREEN = "1600x1200x24"
+
+
+# ---------------------------------------------------------------- the child (one language)
+
+
+def capture(lang: str, out: Path) -> list[Path]:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+
+    from wolkvox_desktop.gui import app as appmod
+    from wolkvox_desktop.gui.demo import DEMO_TOKEN
+    from wolkvox_desktop.gui.settings_dialog import SettingsDialog
+
+    qapp, window = appmod.build(["--demo", "--lang", lang])
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    sim = window.demo_session.simulator  # type: ignore[attr-defined]
+    sim.faults.latency = 0.0
+
+    def settle(ms: int = 150) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def wait_until(predicate: Callable[[], bool], what: str, timeout_s: float = 15) -> None:
+        for _ in range(int(timeout_s * 20)):
+            if predicate():
+                return
+            settle(50)
+        raise SystemExit(f"[{lang}] timed out waiting for {what}")
+
+    def token_visible(root: QWidget) -> bool:
+        for w in [root, *root.findChildren(QWidget)]:
+            texts = [w.toolTip(), w.accessibleName(), w.accessibleDescription()]
+            if isinstance(w, (QLabel, QAbstractButton)):
+                texts.append(w.text())
+            if isinstance(w, QLineEdit):
+                texts += [w.displayText(), w.placeholderText()]
+            if hasattr(w, "toPlainText"):
+                texts.append(w.toPlainText())
+            if any(DEMO_TOKEN in t for t in texts):
+                return True
+        return False
+
+    def save(widget: QWidget, name: str) -> Path:
+        settle()
+        if token_visible(widget):
+            raise SystemExit(f"[{lang}] the token is visible in {name}: not saved")
+        path = out / f"{name}-{lang}.png"
+        if not widget.grab().save(str(path)):
+            raise SystemExit(f"[{lang}] could not write {path}")
+        return path
+
+    # the campaigns of the demo operation
+    wait_until(lambda: window.current_server() is not None, "the demo operation")
+    if window.campaignModel.rowCount() == 0:
+        wait_until(window.refreshButton.isEnabled, "the refresh button")
+        window.refreshButton.click()
+    wait_until(lambda: window.campaignModel.rowCount() >= 3, "the campaign list")
+
+    def act(row: int, action: str, fault: str | None = None) -> None:
+        saved = window.campaignModel.campaign_at(row)
+        assert saved is not None
+        window.campaignIdEdit.setText(saved.campaign.id)
+        ctype = saved.campaign.type.value if saved.campaign.type else "predictive"
+        window.typeCombo.setCurrentIndex(window.typeCombo.findData(ctype))
+        button = window.startButton if action == "start" else window.stopButton
+        wait_until(button.isEnabled, f"the {action} button")
+        before = len(window.statusPanel.entries())
+        if fault:
+            setattr(sim.faults, fault, True)
+        button.click()
+        wait_until(
+            lambda: len(window.statusPanel.entries()) > before
+            and window.statusPanel.entries()[0].outcome != "pending",
+            f"the answer to {action}",
+        )
+        sim.reset_faults()
+        sim.faults.latency = 0.0
+
+    # a few answers, oldest first: not sent, outcome unknown, refused, done
+    window.campaignIdEdit.setText("")
+    window.startButton.click()  # no campaign id: refused locally, nothing sent
+    settle()
+    act(2, "start", "html_502")  # outcome unknown (502 HTML page)
+    act(1, "start", "maintenance")  # refused by Wolkvox
+    act(0, "start")  # done
+    window.campaignTable.selectRow(0)
+    shots = [save(window, "main-window")]
+
+    # the Settings dialog, as opened from the window
+    window.open_settings()
+    wait_until(lambda: window.findChild(SettingsDialog) is not None, "the settings dialog")
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    settle(400)  # the worker reports the keyring backend
+    shots.append(save(dialog, "settings"))
+
+    # a new operation with a pasted address that is not Wolkvox's: the inline error
+    dialog.findChild(QAbstractButton, "addOperationButton").click()
+    server = dialog.findChild(QLineEdit, "serverEdit")
+    server.setFocus()
+    server.insert("0032.evil.com/")
+    dialog.findChild(QLineEdit, "labelEdit").insert("Bogotá norte")
+    shots.append(save(dialog, "settings-new-operation"))
+
+    dialog.close()
+    window.close()
+    window.shutdown()
+    qapp.processEvents()
+    return shots
+
+
+# ---------------------------------------------------------------- the parent
+
+
+def run_language(lang: str, out: Path, offscreen: bool) -> int:
+    env = dict(os.environ)
+    env.pop("WOLKVOX_TOKEN", None)
+    env.pop("WOLKVOX_API_BASE", None)
+    env["LC_ALL"] = "C.UTF-8"  # the language comes from --lang; Qt wants a UTF-8 locale
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--lang", lang,
+           "--out", str(out)]  # fmt: skip
+    if offscreen:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        env["QT_QPA_PLATFORM"] = "xcb"
+        xvfb = shutil.which("xvfb-run")
+        if xvfb is None:
+            raise SystemExit("xvfb-run not found: install xvfb, or use --offscreen")
+        cmd = [xvfb, "-a", "-s", f"-screen 0 {XVFB_SCREEN} -dpi 96 -nolisten tcp", *cmd]
+    with tempfile.TemporaryDirectory(prefix="wolkvox-shots-") as home:
+        env["WOLKVOX_DESKTOP_HOME"] = home
+        return subprocess.run(cmd, cwd=ROOT, env=env, timeout=180).returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--lang", choices=LANGUAGES, action="append")
+    parser.add_argument("--offscreen", action="store_true", help="no Xvfb: Qt's offscreen")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    languages = args.lang or list(LANGUAGES)
+    if args.child:
+        for path in capture(languages[0], args.out):
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        return 0
+    status = 0
+    for lang in languages:
+        status |= run_language(lang, args.out, args.offscreen)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
