@@ -86,9 +86,11 @@ def success_sentence(action: str | None, campaign_id: str | None) -> str:
 
 def reason_sentence(reason: Reason | str | None) -> str | None:
     """The translated sentence for a reason, or ``None`` when there is none here."""
-    tr = QCoreApplication.translate
+    # named _translate, not tr: lupdate reads _translate("Messages", "...") as a context-less
+    # "Messages" (tools/update_translations.py knows the _translate spelling)
+    _translate = QCoreApplication.translate
     if reason == INTERRUPTED:
-        return tr(
+        return _translate(
             "Messages",
             "The app stopped before Wolkvox answered, so this call may or may not have "
             "happened. Refresh the campaign list before trying again.",
@@ -98,122 +100,122 @@ def reason_sentence(reason: Reason | str | None) -> str | None:
     except ValueError:
         return None
     sentences: dict[Reason, str] = {
-        Reason.BAD_SERVER_CODE: tr(
+        Reason.BAD_SERVER_CODE: _translate(
             "Messages",
             "The server code must be the digits Wolkvox gave your operation, such as 0032. "
             "Nothing was sent.",
         ),
-        Reason.BAD_CAMPAIGN_ID: tr(
+        Reason.BAD_CAMPAIGN_ID: _translate(
             "Messages", "Enter a valid campaign ID (at most 64 characters). Nothing was sent."
         ),
-        Reason.BAD_CAMPAIGN_TYPE: tr(
+        Reason.BAD_CAMPAIGN_TYPE: _translate(
             "Messages", "Choose the campaign type: preview or predictive. Nothing was sent."
         ),
-        Reason.NO_TOKEN: tr(
+        Reason.NO_TOKEN: _translate(
             "Messages",
             "No token is saved for this operation. Add it in Settings. Nothing was sent.",
         ),
-        Reason.BAD_API_BASE: tr(
+        Reason.BAD_API_BASE: _translate(
             "Messages",
             "The test address in WOLKVOX_API_BASE is not allowed (only this computer). "
             "Nothing was sent.",
         ),
-        Reason.BUDGET_EXHAUSTED: tr(
+        Reason.BUDGET_EXHAUSTED: _translate(
             "Messages",
             "Today's token budget for this operation is used up. Nothing was sent; raise the "
             "number of licenses in Settings, or confirm to go over it.",
         ),
-        Reason.GATE_BUSY: tr(
+        Reason.GATE_BUSY: _translate(
             "Messages",
             "Another call with this token is still running. Nothing was sent; try again when "
             "it has finished.",
         ),
-        Reason.CANCELLED: tr("Messages", "Cancelled before anything was sent."),
-        Reason.MISSING_TOKEN: tr(
+        Reason.CANCELLED: _translate("Messages", "Cancelled before anything was sent."),
+        Reason.MISSING_TOKEN: _translate(
             "Messages", "Wolkvox did not receive a token. Check the token in Settings."
         ),
-        Reason.INVALID_TOKEN: tr(
+        Reason.INVALID_TOKEN: _translate(
             "Messages",
             "Wolkvox rejected the token. Check in Settings that it is this operation's "
             "current token.",
         ),
-        Reason.DAILY_LIMIT: tr(
+        Reason.DAILY_LIMIT: _translate(
             "Messages",
             "Wolkvox says this token's daily limit is used up. Nothing more can be done "
             "with it today.",
         ),
-        Reason.SIMULTANEOUS_LIMIT: tr(
+        Reason.SIMULTANEOUS_LIMIT: _translate(
             "Messages",
             "Wolkvox refused: too many calls with this token at the same time. Wait a "
             "moment and try again.",
         ),
-        Reason.UNKNOWN_API: tr(
+        Reason.UNKNOWN_API: _translate(
             "Messages", "Wolkvox does not know this request. Please report this problem."
         ),
-        Reason.MISSING_PARAMETERS: tr(
+        Reason.MISSING_PARAMETERS: _translate(
             "Messages",
             "Wolkvox says some information was missing. Check the campaign ID and type.",
         ),
-        Reason.MAINTENANCE: tr(
+        Reason.MAINTENANCE: _translate(
             "Messages",
             "Wolkvox refused the call, possibly because of maintenance. Try again later.",
         ),
-        Reason.REFUSED_OTHER: tr(
+        Reason.REFUSED_OTHER: _translate(
             "Messages",
             "Wolkvox refused the call. Its message is shown in the details; check the "
             "campaign ID and type.",
         ),
-        Reason.DNS_FAILURE: tr(
+        Reason.DNS_FAILURE: _translate(
             "Messages",
             "The Wolkvox server was not found. Check the server code and your internet "
             "connection. Nothing reached Wolkvox.",
         ),
-        Reason.CONNECTION_REFUSED: tr(
+        Reason.CONNECTION_REFUSED: _translate(
             "Messages",
             "Could not connect to Wolkvox. Check your internet connection. Nothing reached "
             "Wolkvox.",
         ),
-        Reason.TLS_FAILURE: tr(
+        Reason.TLS_FAILURE: _translate(
             "Messages",
             "The secure connection to Wolkvox could not be established. Nothing reached "
             "Wolkvox.",
         ),
-        Reason.CONNECT_TIMEOUT: tr(
+        Reason.CONNECT_TIMEOUT: _translate(
             "Messages",
             "Wolkvox did not answer the connection in time. Nothing reached Wolkvox.",
         ),
-        Reason.READ_TIMEOUT: tr(
+        Reason.READ_TIMEOUT: _translate(
             "Messages",
             "No answer in time: the action may or may not have happened. Refresh the "
             "campaign list before trying again.",
         ),
-        Reason.CONNECTION_RESET: tr(
+        Reason.CONNECTION_RESET: _translate(
             "Messages",
             "The connection broke before the answer: the action may or may not have "
             "happened. Refresh the campaign list before trying again.",
         ),
-        Reason.SERVER_ERROR: tr(
+        Reason.SERVER_ERROR: _translate(
             "Messages",
             "Wolkvox had a server error: the action may or may not have happened. Refresh "
             "the campaign list before trying again.",
         ),
-        Reason.NOT_JSON: tr(
+        Reason.NOT_JSON: _translate(
             "Messages",
             "Wolkvox's answer could not be read: the action may or may not have happened. "
             "Refresh the campaign list before trying again.",
         ),
-        Reason.REDIRECT: tr(
+        Reason.REDIRECT: _translate(
             "Messages",
             "Wolkvox answered with a redirection, which is not followed (the token stays "
             "safe). The action may or may not have happened; refresh the list before "
             "trying again.",
         ),
-        Reason.TOO_LARGE: tr(
+        Reason.TOO_LARGE: _translate(
             "Messages",
             "Wolkvox's answer was too large to read: the action may or may not have "
             "happened. Refresh the campaign list before trying again.",
         ),
-        Reason.UNEXPECTED: tr(
+        Reason.UNEXPECTED: _translate(
             "Messages",
             "Something went wrong inside Wolkvox Desktop: the action may or may not have "
             "happened. Refresh the campaign list before trying again.",
