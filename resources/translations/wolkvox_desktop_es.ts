@@ -2,260 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name></name>
-    <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+95"/>
-        <source>Messages</source>
-        <comment>The server code must be the digits Wolkvox gave your operation, such as 0032. Nothing was sent.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
+    <name>App</name>
     <message>
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Enter a valid campaign ID (at most 64 characters). Nothing was sent.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Messages</source>
-        <comment>Choose the campaign type: preview or predictive. Nothing was sent.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Messages</source>
-        <comment>No token is saved for this operation. Add it in Settings. Nothing was sent.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Messages</source>
-        <comment>The test address in WOLKVOX_API_BASE is not allowed (only this computer). Nothing was sent.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Today&apos;s token budget for this operation is used up. Nothing was sent; raise the number of licenses in Settings, or confirm to go over it.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Another call with this token is still running. Nothing was sent; try again when it has finished.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Messages</source>
-        <comment>Cancelled before anything was sent.</comment>
-        <translation type="unfinished"></translation>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+200"/>
+        <source>Wolkvox Desktop: unexpected error</source>
+        <translation>Wolkvox Desktop: error inesperado</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Messages</source>
-        <comment>Wolkvox did not receive a token. Check the token in Settings.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Messages</source>
-        <comment>Wolkvox rejected the token. Check in Settings that it is this operation&apos;s current token.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Wolkvox says this token&apos;s daily limit is used up. Nothing more can be done with it today.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Wolkvox refused: too many calls with this token at the same time. Wait a moment and try again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>Something unexpected went wrong. If an action was in progress, it may or may not have reached Wolkvox: refresh the campaign list before trying again.</source>
+        <translation>Ocurrió un error inesperado. Si había una acción en curso, puede haber llegado a Wolkvox o no: actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Wolkvox does not know this request. Please report this problem.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Messages</source>
-        <comment>Wolkvox says some information was missing. Check the campaign ID and type.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Messages</source>
-        <comment>Wolkvox refused the call, possibly because of maintenance. Try again later.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Messages</source>
-        <comment>Wolkvox refused the call. Its message is shown in the details; check the campaign ID and type.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>The Wolkvox server was not found. Check the server code and your internet connection. Nothing reached Wolkvox.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Could not connect to Wolkvox. Check your internet connection. Nothing reached Wolkvox.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>The secure connection to Wolkvox could not be established. Nothing reached Wolkvox.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Wolkvox did not answer the connection in time. Nothing reached Wolkvox.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Messages</source>
-        <comment>No answer in time: the action may or may not have happened. Refresh the campaign list before trying again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>The connection broke before the answer: the action may or may not have happened. Refresh the campaign list before trying again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Wolkvox had a server error: the action may or may not have happened. Refresh the campaign list before trying again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Wolkvox&apos;s answer could not be read: the action may or may not have happened. Refresh the campaign list before trying again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Wolkvox answered with a redirection, which is not followed (the token stays safe). The action may or may not have happened; refresh the list before trying again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Messages</source>
-        <comment>Wolkvox&apos;s answer was too large to read: the action may or may not have happened. Refresh the campaign list before trying again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Messages</source>
-        <comment>Something went wrong inside Wolkvox Desktop: the action may or may not have happened. Refresh the campaign list before trying again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <location line="+7"/>
+        <source>The details were written to the log file:
+{0}</source>
+        <translation>Los detalles se guardaron en el archivo de registro:
+{0}</translation>
     </message>
 </context>
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+48"/>
+        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+73"/>
         <source>Outcome unknown (interrupted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado desconocido (interrumpida)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not run (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>No ejecutada (cancelada)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Already in that state</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Token budget</source>
         <translation>Presupuesto de tokens</translation>
     </message>
@@ -273,6 +62,346 @@
         <location line="+7"/>
         <source>Go over the budget</source>
         <translation>Pasar el presupuesto</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
+        <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wolkvox answered at {time} but gave no figures.</source>
+        <translation>Wolkvox respondió a las {time}, pero sin cifras.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wolkvox counts {used} of {limit} token uses today (checked at {time}; this check used one).</source>
+        <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado a las {time}; esta consulta usó uno).</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Start campaigns</source>
+        <translation>Iniciar campañas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop campaigns</source>
+        <translation>Detener campañas</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Campaigns in this run, in order</source>
+        <translation>Campañas de esta ejecución, en orden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check with Wolkvox (uses 1 token)</source>
+        <translation>Consultar a Wolkvox (usa 1 token)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask Wolkvox how many token uses it counts for today. This question itself costs one token.</source>
+        <translation>Preguntar a Wolkvox cuántos usos del token lleva hoy. La consulta misma cuesta un token.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>already started: skipped</source>
+        <translation>ya iniciada: se omite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already stopped: skipped</source>
+        <translation>ya detenida: se omite</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing to do.</source>
+        <translation>No hay nada que hacer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> on operation {server}</source>
+        <translation> en la operación {server}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start {count} campaign(s){where}, one after the other?</source>
+        <translation>¿Iniciar {count} campaña(s){where}, una tras otra?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start {count} campaign(s)</source>
+        <translation>Iniciar {count} campaña(s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop {count} campaign(s){where}, one after the other?</source>
+        <translation>¿Detener {count} campaña(s){where}, una tras otra?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop {count} campaign(s)</source>
+        <translation>Detener {count} campaña(s)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>already started: included anyway</source>
+        <translation>ya iniciada: se incluye de todos modos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>already stopped: included anyway</source>
+        <translation>ya detenida: se incluye de todos modos</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Include the {count} campaign(s) already started anyway</source>
+        <translation>Incluir de todos modos las {count} campaña(s) ya iniciada(s)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Include the {count} campaign(s) already stopped anyway</source>
+        <translation>Incluir de todos modos las {count} campaña(s) ya detenida(s)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every campaign is already in that state: nothing will be sent.</source>
+        <translation>Todas las campañas ya están en ese estado: no se enviará nada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counting today&apos;s token use…</source>
+        <translation>Contando el consumo de tokens de hoy…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cost: {cost} token(s), one per campaign. Today {used} of {budget} are used; {remaining} left.</source>
+        <translation>Costo: {cost} token(s), uno por campaña. Hoy van {used} de {budget}; quedan {remaining}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ This run would pass today&apos;s budget: you will be asked to confirm.</source>
+        <translation>⚠ Esta ejecución pasaría el presupuesto de hoy: se le pedirá confirmación.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>⚠ After this run {percent} % of today&apos;s budget will be used.</source>
+        <translation>⚠ Después de esta ejecución se habrá usado el {percent} % del presupuesto de hoy.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Asking Wolkvox…</source>
+        <translation>Consultando a Wolkvox…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Campaigns done</source>
+        <translation>Campañas procesadas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outcome of each campaign</source>
+        <translation>Resultado de cada campaña</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it means</source>
+        <translation>Qué significa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The run is paused</source>
+        <translation>La ejecución está en pausa</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>I checked this campaign in Wolkvox: retry it anyway</source>
+        <translation>Revisé esta campaña en Wolkvox: reintentar de todos modos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip it</source>
+        <translation>Omitirla</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry this one</source>
+        <translation>Reintentar esta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Abort the run</source>
+        <translation>Abortar la ejecución</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cancel the rest</source>
+        <translation>Cancelar el resto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop before the next campaign; a call already sent finishes first.</source>
+        <translation>Parar antes de la siguiente campaña; una llamada ya enviada termina primero.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not sent: the run was cancelled first.</source>
+        <translation>No enviada: la ejecución se canceló antes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped at your request.</source>
+        <translation>Omitida a petición suya.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{done} of {total} done</source>
+        <translation>{done} de {total} listas</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Starting {campaign}…</source>
+        <translation>Iniciando {campaign}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping {campaign}…</source>
+        <translation>Deteniendo {campaign}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(the rest is cancelled)</source>
+        <translation>(el resto se cancela)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Paused on campaign {campaign}: {outcome}</source>
+        <translation>En pausa en la campaña {campaign}: {outcome}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Waiting for your decision.</source>
+        <translation>Esperando su decisión.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>It may have happened already: tick the box once you have checked the campaign in Wolkvox.</source>
+        <translation>Puede que ya se haya realizado: marque la casilla después de revisar la campaña en Wolkvox.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Aborting…</source>
+        <translation>Abortando…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling after the current call…</source>
+        <translation>Cancelando después de la llamada en curso…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cancelled.</source>
+        <translation>Cancelada.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finished.</source>
+        <translation>Terminada.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>started</source>
+        <translation>iniciada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refused</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not delivered</source>
+        <translation>no entregada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>omitida</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not sent</source>
+        <translation>no enviada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>already in that state</source>
+        <translation>ya estaba en ese estado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not run (cancelled)</source>
+        <translation>no ejecutada (cancelada)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{calls} call(s) made; each is in the history.</source>
+        <translation>{calls} llamada(s) realizada(s); cada una está en el historial.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Some outcomes are unknown: refresh the campaign list and check those campaigns before trying again.</source>
+        <translation>Algunos resultados son desconocidos: actualice la lista de campañas y revise esas campañas antes de intentarlo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -331,7 +460,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history_view.py" line="+187"/>
+        <location filename="../../wolkvox_desktop/gui/history_view.py" line="+197"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -386,7 +515,7 @@
         <translation>Qué significa</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
         <source>{ms} ms</source>
         <translation>{ms} ms</translation>
     </message>
@@ -394,12 +523,17 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location line="+70"/>
+        <location line="-113"/>
+        <source>The app stopped before Wolkvox answered, so this call may or may not have happened. Check the campaign&apos;s status in Wolkvox (refresh the list) before trying again.</source>
+        <translation>La aplicación se detuvo antes de que Wolkvox respondiera, así que esta llamada puede haberse realizado o no. Revise el estado de la campaña en Wolkvox (actualice la lista) antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+187"/>
         <source>Activity history</source>
         <translation>Historial de actividad</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+61"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
@@ -509,12 +643,12 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Showing the newest {count} calls only; narrow the dates or filters to see older ones.</source>
         <translation>Se muestran solo las {count} llamadas más recientes; acote las fechas o los filtros para ver las anteriores.</translation>
     </message>
@@ -544,7 +678,7 @@
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
@@ -559,30 +693,357 @@
         <translation>No se pudo escribir el archivo. Elija otra carpeta o cierre el archivo si está abierto en otro programa, y vuelva a exportar.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>Asking Wolkvox…</source>
         <translation>Consultando a Wolkvox…</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location line="+43"/>
-        <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
-        <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+155"/>
+        <source>Wolkvox Desktop — Demo</source>
+        <translation>Wolkvox Desktop — Demo</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Wolkvox answered at {time} but gave no figures.</source>
-        <translation>Wolkvox respondió a las {time}, pero sin cifras.</translation>
+        <location line="+0"/>
+        <source>Wolkvox Desktop</source>
+        <translation>Wolkvox Desktop</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;Operation:</source>
+        <translation>&amp;Operación:</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Wolkvox counts {used} of {limit} token uses today (checked at {time}; this check used one).</source>
-        <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado a las {time}; esta consulta usó uno).</translation>
+        <source>Operation</source>
+        <translation>Operación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Wolkvox operation (server) you work on</source>
+        <translation>La operación (servidor) de Wolkvox con la que trabaja</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tokens used today</source>
+        <translation>Tokens usados hoy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every call to Wolkvox, list refreshes included, uses one token. The daily budget is the number of licenses × 1000. Counted by this app on this computer.</source>
+        <translation>Cada llamada a Wolkvox, incluidas las actualizaciones de la lista, usa un token. El presupuesto diario es el número de licencias × 1000. Lo cuenta esta aplicación en este equipo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo mode</source>
+        <translation>Modo demo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo mode: a simulated Wolkvox on this computer. Nothing reaches Wolkvox.</source>
+        <translation>Modo demo: un Wolkvox simulado en este equipo. Nada llega a Wolkvox.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+497"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location line="-496"/>
+        <source>Operations, tokens and language (Ctrl+,)</source>
+        <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Welcome to Wolkvox Desktop</source>
+        <translation>Bienvenido a Wolkvox Desktop</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No operation is set up yet. Open Settings and add your operation&apos;s server code (the digits in wv0032.wolkvox.com) and its API token. The token is kept in your system&apos;s keyring.
+
+To look around first, start the app in demo mode: wolkvox-desktop --demo</source>
+        <translation>Todavía no hay ninguna operación configurada. Abra la configuración y agregue el código de servidor de su operación (los dígitos de wv0032.wolkvox.com) y su token de la API. El token se guarda en el llavero del sistema.
+
+Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --demo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open Settings…</source>
+        <translation>Abrir la configuración…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Settings</source>
+        <translation>Abrir la configuración</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Filter campaigns…</source>
+        <translation>Filtrar campañas…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter campaigns</source>
+        <translation>Filtrar campañas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Campaign list last updated</source>
+        <translation>Última actualización de la lista de campañas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refreshing the list costs one token. It refreshes by itself at most every 5 minutes while the window is open.</source>
+        <translation>Actualizar la lista cuesta un token. Se actualiza sola como máximo cada 5 minutos mientras la ventana está abierta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+243"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="-241"/>
+        <source>Refresh the campaign list</source>
+        <translation>Actualizar la lista de campañas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask Wolkvox for the campaign list (F5). Costs one token.</source>
+        <translation>Pedir a Wolkvox la lista de campañas (F5). Cuesta un token.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Campaign &amp;ID:</source>
+        <translation>&amp;ID de campaña:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Campaign ID</source>
+        <translation>ID de campaña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 3301</source>
+        <translation>p. ej. 3301</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filled from the selected campaign; type any ID to act on a campaign that is not in the list. Enter starts it.</source>
+        <translation>Se llena con la campaña seleccionada; escriba cualquier ID para actuar sobre una campaña que no está en la lista. Enter la inicia.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Campaign type</source>
+        <translation>Tipo de campaña</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+179"/>
+        <source>▶ Start</source>
+        <translation>▶ Iniciar</translation>
+    </message>
+    <message>
+        <location line="-177"/>
+        <source>Start campaign</source>
+        <translation>Iniciar campaña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the campaign (Enter or Ctrl+Return)</source>
+        <translation>Iniciar la campaña (Enter o Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+174"/>
+        <source>■ Stop</source>
+        <translation>■ Detener</translation>
+    </message>
+    <message>
+        <location line="-172"/>
+        <source>Stop campaign</source>
+        <translation>Detener campaña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop (pause) the campaign</source>
+        <translation>Detener (pausar) la campaña</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting for Wolkvox</source>
+        <translation>Esperando a Wolkvox</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Campaign name (for the list)</source>
+        <translation>Nombre de la campaña (para la lista)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional, for your list</source>
+        <translation>opcional, para su lista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add to list</source>
+        <translation>A&amp;gregar a la lista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the campaign to the list</source>
+        <translation>Agregar la campaña a la lista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this campaign ID, name and type in your list (costs no token)</source>
+        <translation>Guardar este ID, nombre y tipo de campaña en su lista (no cuesta tokens)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remo&amp;ve from list</source>
+        <translation>&amp;Quitar de la lista</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected campaign from the list</source>
+        <translation>Quitar de la lista la campaña seleccionada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only campaigns you added by hand can be removed</source>
+        <translation>Solo se pueden quitar las campañas agregadas a mano</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Answer to the last action</source>
+        <translation>Respuesta a la última acción</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refreshing…</source>
+        <translation>Actualizando…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tokens today: {0} / {1}</source>
+        <translation>Tokens hoy: {0} / {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>daily budget used up</source>
+        <translation>presupuesto diario agotado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>near the daily limit</source>
+        <translation>cerca del límite diario</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not updated yet</source>
+        <translation>Aún sin actualizar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Updated {0}</source>
+        <translation>Actualizada {0}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Starting campaign {0}…</source>
+        <translation>Iniciando la campaña {0}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping campaign {0}…</source>
+        <translation>Deteniendo la campaña {0}…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Asking Wolkvox for the campaign list…</source>
+        <translation>Pidiendo a Wolkvox la lista de campañas…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Campaign {0} was added to your list.</source>
+        <translation>La campaña {0} se agregó a su lista.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Campaign {0} was removed from your list.</source>
+        <translation>La campaña {0} se quitó de su lista.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Settings are not available in this build.</source>
+        <translation>La configuración no está disponible en esta versión.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Operation {0} is not set up yet. Add it in Settings.</source>
+        <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Daily token budget used up</source>
+        <translation>Presupuesto diario de tokens agotado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today&apos;s token budget for this operation is used up. Wolkvox may refuse the call. Send &quot;{0}&quot; for campaign {1} anyway? It costs one more token.</source>
+        <translation>El presupuesto de tokens de hoy para esta operación está agotado. Wolkvox puede rechazar la llamada. ¿Enviar «{0}» para la campaña {1} de todos modos? Cuesta un token más.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Problem: {0}</source>
+        <translation>Problema: {0}</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-185"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+26"/>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
@@ -688,26 +1149,166 @@
         <translation>Hecho.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+9"/>
+        <source>The app stopped before Wolkvox answered, so this call may or may not have happened. Refresh the campaign list before trying again.</source>
+        <translation>La aplicación se detuvo antes de que Wolkvox respondiera, así que esta llamada puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server code must be the digits Wolkvox gave your operation, such as 0032. Nothing was sent.</source>
+        <translation>El código de servidor deben ser los dígitos que Wolkvox asignó a su operación, por ejemplo 0032. No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a valid campaign ID (at most 64 characters). Nothing was sent.</source>
+        <translation>Ingrese un ID de campaña válido (máximo 64 caracteres). No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the campaign type: preview or predictive. Nothing was sent.</source>
+        <translation>Elija el tipo de campaña: preview o predictiva. No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No token is saved for this operation. Add it in Settings. Nothing was sent.</source>
+        <translation>No hay un token guardado para esta operación. Agréguelo en la configuración. No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The test address in WOLKVOX_API_BASE is not allowed (only this computer). Nothing was sent.</source>
+        <translation>La dirección de prueba de WOLKVOX_API_BASE no está permitida (solo este equipo). No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today&apos;s token budget for this operation is used up. Nothing was sent; raise the number of licenses in Settings, or confirm to go over it.</source>
+        <translation>El presupuesto de tokens de hoy para esta operación está agotado. No se envió nada; aumente el número de licencias en la configuración o confirme para pasarlo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another call with this token is still running. Nothing was sent; try again when it has finished.</source>
+        <translation>Otra llamada con este token sigue en curso. No se envió nada; inténtelo de nuevo cuando termine.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled before anything was sent.</source>
+        <translation>Se canceló antes de enviar nada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wolkvox did not receive a token. Check the token in Settings.</source>
+        <translation>Wolkvox no recibió un token. Revise el token en la configuración.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wolkvox rejected the token. Check in Settings that it is this operation&apos;s current token.</source>
+        <translation>Wolkvox rechazó el token. Revise en la configuración que sea el token vigente de esta operación.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wolkvox says this token&apos;s daily limit is used up. Nothing more can be done with it today.</source>
+        <translation>Wolkvox indica que el límite diario de este token está agotado. Hoy no se puede hacer nada más con él.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wolkvox refused: too many calls with this token at the same time. Wait a moment and try again.</source>
+        <translation>Wolkvox lo rechazó: demasiadas llamadas simultáneas con este token. Espere un momento e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wolkvox does not know this request. Please report this problem.</source>
+        <translation>Wolkvox no reconoce esta solicitud. Por favor, reporte este problema.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wolkvox says some information was missing. Check the campaign ID and type.</source>
+        <translation>Wolkvox indica que faltaron datos. Revise el ID y el tipo de la campaña.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wolkvox refused the call, possibly because of maintenance. Try again later.</source>
+        <translation>Wolkvox rechazó la llamada, posiblemente por mantenimiento. Inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wolkvox refused the call. Its message is shown in the details; check the campaign ID and type.</source>
+        <translation>Wolkvox rechazó la llamada. Su mensaje aparece en los detalles; revise el ID y el tipo de la campaña.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Wolkvox server was not found. Check the server code and your internet connection. Nothing reached Wolkvox.</source>
+        <translation>No se encontró el servidor de Wolkvox. Revise el código de servidor y su conexión a internet. Nada llegó a Wolkvox.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not connect to Wolkvox. Check your internet connection. Nothing reached Wolkvox.</source>
+        <translation>No se pudo conectar con Wolkvox. Revise su conexión a internet. Nada llegó a Wolkvox.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to Wolkvox could not be established. Nothing reached Wolkvox.</source>
+        <translation>No se pudo establecer la conexión segura con Wolkvox. Nada llegó a Wolkvox.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wolkvox did not answer the connection in time. Nothing reached Wolkvox.</source>
+        <translation>Wolkvox no respondió a la conexión a tiempo. Nada llegó a Wolkvox.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer in time: the action may or may not have happened. Refresh the campaign list before trying again.</source>
+        <translation>Sin respuesta a tiempo: la acción puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection broke before the answer: the action may or may not have happened. Refresh the campaign list before trying again.</source>
+        <translation>La conexión se cortó antes de la respuesta: la acción puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wolkvox had a server error: the action may or may not have happened. Refresh the campaign list before trying again.</source>
+        <translation>Wolkvox tuvo un error del servidor: la acción puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wolkvox&apos;s answer could not be read: the action may or may not have happened. Refresh the campaign list before trying again.</source>
+        <translation>No se pudo leer la respuesta de Wolkvox: la acción puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wolkvox answered with a redirection, which is not followed (the token stays safe). The action may or may not have happened; refresh the list before trying again.</source>
+        <translation>Wolkvox respondió con una redirección, que no se sigue (el token queda a salvo). La acción puede haberse realizado o no; actualice la lista antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wolkvox&apos;s answer was too large to read: the action may or may not have happened. Refresh the campaign list before trying again.</source>
+        <translation>La respuesta de Wolkvox era demasiado grande para leerla: la acción puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Something went wrong inside Wolkvox Desktop: the action may or may not have happened. Refresh the campaign list before trying again.</source>
+        <translation>Algo falló dentro de Wolkvox Desktop: la acción puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Waiting for Wolkvox&apos;s answer…</source>
         <translation>Esperando la respuesta de Wolkvox…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>No answer was recorded (the app closed during the call): it may or may not have happened. Refresh the campaign list before trying again.</source>
-        <translation>No se registró respuesta (la aplicación se cerró durante la llamada): la acción puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
+        <source>Still waiting for an answer in another window or in the command line: it may or may not have happened yet. Refresh the campaign list before trying again.</source>
+        <translation>Todavía se espera una respuesta en otra ventana o en la línea de comandos: puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings_dialog.py" line="+138"/>
+        <location filename="../../wolkvox_desktop/gui/settings_dialog.py" line="+177"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+12"/>
+        <location line="+34"/>
+        <location line="+14"/>
         <source>Operations</source>
         <translation>Operaciones</translation>
     </message>
@@ -748,12 +1349,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+259"/>
+        <location line="+248"/>
         <source>The server code Wolkvox support gave your operation (wv0032 → 0032).</source>
         <translation>El código de servidor que el soporte de Wolkvox asignó a su operación (wv0032 → 0032).</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-238"/>
         <source>Server code:</source>
         <translation>Código de servidor:</translation>
     </message>
@@ -779,23 +1380,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+342"/>
+        <location line="+332"/>
         <source>Show the typed token</source>
         <translation>Mostrar el token escrito</translation>
     </message>
     <message>
-        <location line="-340"/>
-        <location line="+338"/>
+        <location line="-330"/>
+        <location line="+328"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-323"/>
+        <location line="+621"/>
         <source>Remove saved token</source>
         <translation>Quitar el token guardado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-620"/>
         <source>Remove the saved token</source>
         <translation>Quitar el token guardado</translation>
     </message>
@@ -865,7 +1467,7 @@
         <translation>Lista las campañas una vez; usa un token.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+26"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
@@ -880,13 +1482,13 @@
         <translation>Se aplica al reiniciar Wolkvox Desktop.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+504"/>
+        <location line="+10"/>
+        <location line="+519"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-518"/>
         <source>Save the operation</source>
         <translation>Guardar la operación</translation>
     </message>
@@ -906,7 +1508,7 @@
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>New operation</source>
         <translation>Nueva operación</translation>
     </message>
@@ -916,12 +1518,12 @@
         <translation>{name} (sin guardar)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>To change the server code, add a new operation and delete this one.</source>
         <translation>Para cambiar el código de servidor, agregue una operación nueva y elimine esta.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Enter the server code, such as 0032.</source>
         <translation>Ingrese el código de servidor, por ejemplo 0032.</translation>
     </message>
@@ -1011,7 +1613,7 @@
         <translation>Quitar token</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Delete this operation?</source>
         <translation>¿Eliminar esta operación?</translation>
     </message>
@@ -1026,28 +1628,28 @@
         <translation>Eliminar operación</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+53"/>
         <source>Daily budget: {budget} tokens</source>
         <translation>Presupuesto diario: {budget} tokens</translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+129"/>
+        <location line="+128"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-92"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Could not save.</source>
         <translation>No se pudo guardar.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Enter the token first, then test it.</source>
         <translation>Primero ingrese el token y luego pruébelo.</translation>
     </message>
@@ -1091,11 +1693,16 @@
         <source>No usable keyring on this computer: a token you enter will work for this session only, and you will have to enter it again after a restart.</source>
         <translation>No hay un llavero utilizable en este equipo: el token que ingrese funcionará solo durante esta sesión y tendrá que ingresarlo de nuevo después de reiniciar.</translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>Forget token</source>
+        <translation>Olvidar el token</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+242"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+244"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>

@@ -89,6 +89,33 @@ def test_missing_catalog_falls_back_to_english(qapp, restore_language, monkeypat
     assert QCoreApplication.translate("SettingsDialog", "Save") == "Save"
 
 
+def test_spanish_main_window(qtbot, restore_language):
+    """The real window in Spanish, answers included (a refusal, translated by reason)."""
+    from wolkvox_desktop.gui.app import build
+
+    _app, window = build(["--demo", "--lang", "es"])
+    qtbot.addWidget(window)
+    sim = window.demo_session.simulator
+    sim.faults.latency = 0.0
+    window.show()
+    qtbot.waitUntil(lambda: window.campaignModel.rowCount() > 0, timeout=10_000)
+    assert window.startButton.text().endswith("Iniciar")
+    assert window.stopButton.text().endswith("Detener")
+    assert window.refreshButton.text().replace("&", "") == "Actualizar"
+
+    first = window.campaignModel.campaign_at(0)
+    window.campaignIdEdit.setText(first.campaign.id)
+    qtbot.waitUntil(window.startButton.isEnabled, timeout=10_000)
+    sim.faults.maintenance = True
+    window.startButton.click()
+    qtbot.waitUntil(
+        lambda: "Wolkvox rechazó la llamada" in window.statusPanel.toPlainText(), timeout=10_000
+    )
+    assert "Rechazado por Wolkvox" in window.statusPanel.toPlainText()
+    window.close()
+    assert not window.handle.thread.isRunning()
+
+
 # ---------------------------------------------------------------- the catalogues
 
 
@@ -134,7 +161,8 @@ def test_translations_keep_the_placeholders_of_their_source():
 def test_spanish_is_really_spanish():
     """A copied English source is not a translation (a few words are the same in both)."""
     same_in_both = {"ID", "HTTP", "Preview", "{ms} ms", "{0} ms", " s", "Wolkvox Desktop",
-                    "{0}: {1} {2}", "Demo", "Token", "Total", "Error", "OK", "CSV"}  # fmt: skip
+                    "{0}: {1} {2}", "Demo", "Token", "Total", "Error", "OK", "CSV",
+                    "Wolkvox Desktop — Demo"}  # fmt: skip
     copied = [
         (context, source)
         for context, source, forms in _messages(ES_TS)
