@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._wire()
         self._restore_geometry()
+        # settle the size constraints now, before a native window exists to be told of them
+        self.layout().activate()
 
         self._auto_timer = QTimer(self)
         self._auto_timer.setInterval(AUTO_REFRESH_CHECK_MS)
@@ -170,6 +172,9 @@ class MainWindow(QMainWindow):
     # ================================================================ building
     def _build_ui(self) -> None:
         central = QWidget(self)
+        # An explicit minimum keeps the window's size constraints stable while texts change
+        # (each change would otherwise be pushed to the window system again).
+        central.setMinimumSize(760, 460)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(6)
@@ -514,6 +519,10 @@ class MainWindow(QMainWindow):
     def current_server(self) -> str | None:
         return self._current
 
+    def is_busy(self) -> bool:
+        """True while any request sent by this window has not been answered."""
+        return bool(self._requests)
+
     def _busy(self, server: str | None = None) -> bool:
         server = server or self._current
         return any(r.server == server for r in self._requests.values())
@@ -655,7 +664,7 @@ class MainWindow(QMainWindow):
         server = self._current
         if server is None or self._busy(server) or self._closed:
             return
-        request = RefreshRequest(self.handle.next_id(), server)
+        request = RefreshRequest(self.handle.next_id(), server, automatic=automatic)
         self._requests[request.id] = request
         self._last_auto_attempt[server] = time.monotonic()
         self._update_buttons()
@@ -725,6 +734,8 @@ class MainWindow(QMainWindow):
         dialog.destroyed.connect(self._on_settings_closed)
         self._settings_dialog = dialog
         self.handle.load_settings_info()
+        if dialog.layout() is not None:  # settle its size constraints before it is native
+            dialog.layout().activate()
         dialog.open()
 
     @Slot()
@@ -760,6 +771,7 @@ class MainWindow(QMainWindow):
     def _on_operations(self, operations: list[Operation]) -> None:
         self._operations = list(operations)
         servers = [op.server for op in operations]
+        missing = ""
         wanted = self._current
         if wanted not in servers:
             wanted = None
@@ -768,16 +780,8 @@ class MainWindow(QMainWindow):
                 wanted = self._preselect
             elif not self._preselect_reported:
                 self._preselect_reported = True
-                self.emptyStateMessage.setText(
-                    self.tr("Operation {0} is not set up yet. Add it in Settings.").format(
-                        self._preselect
-                    )
-                )
-                self.show_result(
-                    "invalid",
-                    self.tr("Operation {0} is not set up yet. Add it in Settings.").format(
-                        self._preselect
-                    ),
+                missing = self.tr("Operation {0} is not set up yet. Add it in Settings.").format(
+                    self._preselect
                 )
         if wanted is None:
             last = self._settings.value("ui/last_server")
@@ -797,6 +801,9 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(1 if servers else 0)
         if wanted != self._current:
             self._select_operation(wanted)
+        if missing:
+            self.emptyStateMessage.setText(missing)
+            self.show_result("invalid", missing)
         self._update_buttons()
 
     @Slot(int)
@@ -882,6 +889,8 @@ class MainWindow(QMainWindow):
         action = request.action.value if isinstance(request, ActionRequest) else "campaigns"
         cid = request.campaign_id if isinstance(request, ActionRequest) else None
         sentence = messages.describe(result, action, cid)
+        if isinstance(request, RefreshRequest) and request.automatic and result.ok:
+            return  # a quiet background refresh: the last action's answer stays in view
         if result.outcome is Outcome.INVALID:
             self._show_local(request.server, action, cid, result)
         else:

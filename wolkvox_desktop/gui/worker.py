@@ -64,6 +64,7 @@ class RefreshRequest:
     id: int
     server: str
     allow_over_budget: bool = False
+    automatic: bool = False  # the window's own 5-minute refresh, not a click
 
     action = "campaigns"
     campaign_id = None
