@@ -128,3 +128,27 @@ def test_budget_against_usage() -> None:
     assert plan.budget_message(Usage(used=995, budget=1000)) == (
         "This run needs 10 token uses; 5 of today's 1000 are left (995 used)."
     )
+
+
+def test_summary_worst_outcome_ranks_unknown_over_undelivered_over_refused() -> None:
+    from wolkvox_desktop.core.bulk import BulkProgress, BulkSummary, ItemRecord, ItemState
+    from wolkvox_desktop.core.errors import CallResult, Outcome
+
+    def record(cid: str, *outcomes: Outcome) -> ItemRecord:
+        results = [CallResult(o, Reason.OK if o is Outcome.OK else Reason.REFUSED_OTHER, "x")
+                   for o in outcomes]
+        state = ItemState.OK if outcomes[-1] is Outcome.OK else ItemState.FAILED
+        return ItemRecord(BulkItem(cid, P), state, results)
+
+    progress = BulkProgress(4, 4, 1, 3, 0, 0, 0, None, False, False, True)
+    records = (
+        record("1", Outcome.REFUSED),
+        record("2", Outcome.UNKNOWN, Outcome.OK),  # retried after confirmation: now ok
+        record("3", Outcome.UNDELIVERED),
+        record("4", Outcome.INVALID),
+    )
+    summary = BulkSummary(Action.START, progress, records)
+    assert summary.worst_outcome is Outcome.UNDELIVERED  # final results only
+    assert summary.first_failure is records[0].results[0]
+    assert summary.calls == 5
+    assert [r.item.campaign_id for r in summary.failures] == ["1", "3", "4"]

@@ -1,0 +1,448 @@
+"""The ``wolkvox`` command, in-process (``main([...])``), against the simulator.
+
+The token comes from ``WOLKVOX_TOKEN`` and the calls go to the simulator through
+``WOLKVOX_API_BASE``, exactly as a script would use them. No keyring here: the null
+backend is forced so the user's keyring is never touched (keyring tests: test_cli_keyring).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.support.sim_fixtures import DEMO_TOKEN
+from wolkvox_desktop.cli import main
+from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
+from wolkvox_desktop.core.paths import store_path
+from wolkvox_desktop.core.store import Operation, Store
+from wolkvox_desktop.simulator import SimCampaign, Simulator
+
+JSON_KEYS = {"ok", "outcome", "http_status", "code", "error", "msg", "duration_ms"}
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+    def json_lines(self) -> list[dict[str, object]]:
+        return [json.loads(line) for line in self.out.splitlines() if line.strip()]
+
+
+Cli = Callable[..., Ran]
+
+
+@pytest.fixture
+def cli(
+    simulator: Simulator, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Cli:
+    monkeypatch.setenv("WOLKVOX_API_BASE", simulator.base_url)
+    monkeypatch.setenv("WOLKVOX_TOKEN", DEMO_TOKEN)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+    def run(*args: str, stdin: str | None = None) -> Ran:
+        capsys.readouterr()
+        if stdin is not None:
+            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(list(args))
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err
+        return Ran(code, captured.out, captured.err)
+
+    return run
+
+
+def calls(sim: Simulator, api: str = "start") -> list[str]:
+    return [r.query.get("campaign_id", "") for r in sim.requests if r.api == api]
+
+
+# ------------------------------------------------------------------- single calls
+
+
+def test_start_ok_prints_one_line_and_exits_0(cli: Cli, simulator: Simulator) -> None:
+    ran = cli("start", "--server", "0032", "--type", "predictive", "--campaign", "3302")
+    assert ran.code == 0
+    assert simulator.campaign("3302").started
+    line = ran.out.strip()
+    assert "\n" not in line
+    assert line.startswith("start 3302 (predictive): ok: ")
+    assert "HTTP 202" in line and "code 202" in line and " ms)" in line
+    assert "The 3302 campaign_id has been started successfully" in line
+    assert ran.err == ""
+
+
+def test_stop_json_is_exactly_one_object_with_the_seven_keys(
+    cli: Cli, simulator: Simulator
+) -> None:
+    ran = cli("stop", "--server", "wv0032", "--type", "predictive", "--campaign", "3301",
+              "--json")
+    assert ran.code == 0
+    (obj,) = ran.json_lines()
+    assert set(obj) == JSON_KEYS
+    assert obj["ok"] is True and obj["outcome"] == "ok"
+    assert (obj["http_status"], obj["code"], obj["error"]) == (202, 202, None)
+    assert obj["msg"] == "The 3301 campaign_id has been stopped successfully"
+    assert isinstance(obj["duration_ms"], int)
+    assert not simulator.campaign("3301").started
+
+
+def test_a_literal_id_with_query_syntax_arrives_as_one_value(
+    cli: Cli, simulator: Simulator
+) -> None:
+    simulator.add_campaign(SimCampaign("12&api=stop", "Trampa", "preview"))
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "12&api=stop",
+              "--json")
+    assert ran.code == 0, ran
+    (request,) = simulator.requests
+    assert request.query == {"api": "start", "type_campaign": "preview",
+                             "campaign_id": "12&api=stop"}
+    assert simulator.campaign("12&api=stop").started
+
+
+def test_refused_exits_3(cli: Cli, simulator: Simulator) -> None:
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "9999")
+    assert ran.code == 3
+    assert ran.out == ""
+    assert "refused by Wolkvox" in ran.err and "HTTP 400" in ran.err
+    assert "THE CAMPAIGN_ID DOES NOT EXIST" in ran.err
+
+
+def test_a_wrong_token_is_refused_and_never_printed(
+    cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WOLKVOX_TOKEN", "wrong-secret-4f9a")
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303", "--json")
+    assert ran.code == 3
+    assert ran.json_lines()[0]["msg"] == "PLEASE VALIDATE TOKEN"
+    assert "wrong-secret-4f9a" not in ran.out + ran.err
+    log_text = "".join(p.read_text() for p in store_path().parent.rglob("*.log"))
+    assert "wrong-secret-4f9a" not in log_text
+
+
+def test_not_delivered_exits_4(
+    cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("WOLKVOX_API_BASE", f"http://127.0.0.1:{port}")
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303", "--json")
+    assert ran.code == 4
+    obj = ran.json_lines()[0]
+    assert set(obj) == JSON_KEYS and obj["outcome"] == "undelivered" and obj["ok"] is False
+
+
+@pytest.mark.parametrize("fault", ["html_502", "malformed_json", "reset"])
+def test_outcome_unknown_exits_5(cli: Cli, simulator: Simulator, fault: str) -> None:
+    setattr(simulator.faults, fault, True)
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
+    assert ran.code == 5
+    assert "outcome unknown" in ran.err
+    assert len(simulator.requests) == 1  # never retried
+
+
+def test_read_timeout_from_the_option_gives_unknown(cli: Cli, simulator: Simulator) -> None:
+    simulator.faults.hang = True
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303",
+              "--timeout", "0.3", "--json")
+    assert ran.code == 5
+    assert ran.json_lines()[0]["outcome"] == "unknown"
+    history = Store(store_path())
+    try:
+        (row,) = history.history()
+    finally:
+        history.close()
+    assert row.outcome == "unknown" and row.campaign_id == "3303"
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--server", "0032.evil.com", "--type", "preview", "--campaign", "1"], "server code"),
+        (["--server", "0032", "--type", "fast", "--campaign", "1"], "preview' or 'predictive"),
+        (["--server", "0032", "--type", "preview", "--campaign", "  "], "campaign ID"),
+        (["--server", "0032", "--type", "preview"], "at least one campaign"),
+        (["--server", "0032", "--campaign", "77"], "type of campaign 77"),
+        (["--server", "0032", "--type", "preview", "--campaign", "1", "--campaign", "1"],
+         "listed twice"),
+    ],
+)
+def test_invalid_input_exits_2_and_sends_nothing(
+    cli: Cli, simulator: Simulator, args: list[str], needle: str
+) -> None:
+    ran = cli("start", *args)
+    assert ran.code == 2
+    assert needle in ran.err
+    assert ran.out == ""
+    assert simulator.requests == []
+    ran = cli("start", *args, "--json")
+    assert ran.code == 2
+    (obj,) = ran.json_lines()
+    assert set(obj) == JSON_KEYS and obj["outcome"] == "invalid" and needle in str(obj["msg"])
+
+
+def test_no_token_exits_2_with_how_to_save_one(
+    cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WOLKVOX_TOKEN")
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
+    assert ran.code == 2
+    assert "No token is saved for operation 0032" in ran.err
+    assert "wolkvox token set --server 0032" in ran.err and "WOLKVOX_TOKEN" in ran.err
+    assert simulator.requests == []
+
+
+@pytest.mark.parametrize(
+    "base", ["http://example.com", "http://10.0.0.8:8080", "http://127.0.0.1:9/api"]
+)
+def test_an_api_base_off_this_computer_exits_2(
+    cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch, base: str
+) -> None:
+    monkeypatch.setenv("WOLKVOX_API_BASE", base)
+    ran = cli("campaigns", "--server", "0032")
+    assert ran.code == 2
+    assert "WOLKVOX_API_BASE" in ran.err and "loopback" in ran.err and "Nothing was sent" in ran.err
+    assert simulator.requests == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["start"], ["start", "--campaign", "1"], ["frobnicate"], ["token"],
+     ["start", "--server", "0032", "--timeout", "-1", "--campaign", "1"],
+     ["history", "--since", "last tuesday"]],
+)
+def test_usage_errors_exit_2(cli: Cli, simulator: Simulator, args: list[str]) -> None:
+    ran = cli(*args)
+    assert ran.code == 2
+    assert "usage:" in ran.err
+    assert simulator.requests == []
+
+
+def test_a_token_given_as_an_argument_is_refused_and_not_echoed(cli: Cli) -> None:
+    ran = cli("token", "set", "--server", "0032", "s3cret-on-the-command-line")
+    assert ran.code == 2
+    assert "never taken from the command line" in ran.err
+    assert "s3cret-on-the-command-line" not in ran.out + ran.err
+
+
+def test_help_documents_exit_codes_and_json_lines(cli: Cli) -> None:
+    ran = cli("--help")
+    assert ran.code == 0
+    assert "exit codes:" in ran.out and "5  outcome unknown" in ran.out
+    ran = cli("start", "--help")
+    assert ran.code == 0
+    assert "JSON Lines" in ran.out and "--keep-going" in ran.out
+
+
+# ------------------------------------------------------------------- bulk
+
+
+def test_bulk_calls_in_the_given_order_one_at_a_time(cli: Cli, simulator: Simulator) -> None:
+    simulator.faults.latency = 0.02
+    ids = ["3308", "3303", "3306"]
+    args = [a for cid in ids for a in ("--campaign", cid)]
+    ran = cli("start", "--server", "0032", "--type", "preview", *args)
+    assert ran.code == 0, ran.err
+    assert calls(simulator) == ids
+    assert simulator.max_concurrency_for(DEMO_TOKEN) == 1
+    lines = ran.out.splitlines()
+    assert [ln.split(" ")[0] for ln in lines[:3]] == ["[1/3]", "[2/3]", "[3/3]"]
+    assert "3308" in lines[0] and "3306" in lines[2]
+    assert lines[3] == "start: 3 campaigns: 3 ok."
+
+
+def test_bulk_stops_at_the_first_failure_with_its_code(cli: Cli, simulator: Simulator) -> None:
+    ran = cli("start", "--server", "0032", "--type", "preview",
+              "--campaign", "3303", "--campaign", "9999", "--campaign", "3306")
+    assert ran.code == 3
+    assert calls(simulator) == ["3303", "9999"]
+    assert "[1/3] start 3303 (preview): ok" in ran.out
+    assert "[2/3] start 9999 (preview): refused by Wolkvox" in ran.err
+    assert "1 not called (3306)" in ran.err
+    assert not simulator.campaign("3306").started
+
+
+def test_keep_going_calls_all_and_exits_with_the_worst(cli: Cli, simulator: Simulator) -> None:
+    ran = cli("start", "--server", "0032", "--type", "preview", "--keep-going", "--json",
+              "--campaign", "9999", "--campaign", "3303", "--campaign", "3301")
+    # 9999 unknown id (refused), 3303 ok, 3301 is predictive (refused)
+    assert calls(simulator) == ["9999", "3303", "3301"]
+    assert ran.code == 3
+    objs = ran.json_lines()
+    assert [o["campaign"] for o in objs] == ["9999", "3303", "3301"]
+    assert [o["outcome"] for o in objs] == ["refused", "ok", "refused"]
+    assert all(set(o) == JSON_KEYS | {"campaign", "type"} for o in objs)
+
+    simulator.clear_requests()
+    simulator.faults.html_502 = True
+    ran = cli("start", "--server", "0032", "--type", "preview", "--keep-going",
+              "--campaign", "3305", "--campaign", "3306")
+    assert calls(simulator) == ["3305", "3306"]  # an unknown outcome does not stop it
+    assert ran.code == 5
+    assert "0 ok, 2 failed" in ran.err
+
+
+def test_from_file_with_bom_header_per_row_types_and_order(
+    cli: Cli, simulator: Simulator, tmp_path: Path
+) -> None:
+    ids = tmp_path / "ids.csv"
+    ids.write_bytes(
+        "campaign_id,type\r\n# turno mañana\r\n3302,predictive\r\n3308\r\n\r\n3305,Predictive\r\n"
+        .encode("utf-8-sig")
+    )
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3306",
+              "--from-file", str(ids), "--json")
+    assert ran.code == 0, ran.err
+    assert calls(simulator) == ["3306", "3302", "3308", "3305"]
+    assert [r.query["type_campaign"] for r in simulator.requests] == [
+        "preview", "predictive", "preview", "predictive"
+    ]
+    assert [o["type"] for o in ran.json_lines()] == [
+        "preview", "predictive", "preview", "predictive"
+    ]
+
+
+def test_a_bad_file_row_exits_2_naming_the_line_before_anything_is_sent(
+    cli: Cli, simulator: Simulator, tmp_path: Path
+) -> None:
+    ids = tmp_path / "ids.csv"
+    ids.write_text("3302,predictive\n3308,preview\n3305,quickly\n", encoding="utf-8")
+    ran = cli("start", "--server", "0032", "--from-file", str(ids))
+    assert ran.code == 2
+    assert "Line 3 of the campaigns file" in ran.err
+    assert simulator.requests == []
+    ids.write_text("3302,predictive\n3308\n", encoding="utf-8")  # no type, no --type
+    ran = cli("start", "--server", "0032", "--from-file", str(ids))
+    assert ran.code == 2 and "Line 2 " in ran.err and "--type" in ran.err
+    ran = cli("start", "--server", "0032", "--from-file", str(tmp_path / "missing.csv"))
+    assert ran.code == 2 and "cannot be read" in ran.err
+    assert simulator.requests == []
+
+
+def test_budget_refusal_then_yes(cli: Cli, simulator: Simulator) -> None:
+    store = Store(store_path())
+    try:
+        store.upsert_operation(Operation("0032", licenses=1))
+        earlier = CallResult(Outcome.OK, Reason.OK, "Listed.", 200, 200, None, "Data found", 3)
+        for _ in range(998):
+            store.finish_call(store.begin_call("0032", "campaigns"), earlier)
+    finally:
+        store.close()
+    args = ["start", "--server", "0032", "--type", "preview",
+            "--campaign", "3303", "--campaign", "3306", "--campaign", "3308"]
+    ran = cli(*args)
+    assert ran.code == 2
+    assert "needs 3 token uses; 2 of today's 1000 are left" in ran.err
+    assert "--yes" in ran.err
+    assert simulator.requests == []
+    ran = cli(*args, "--yes")
+    assert ran.code == 0, ran.err
+    assert calls(simulator) == ["3303", "3306", "3308"]
+    assert "Going over today's token budget" in ran.err
+    usage = cli("usage", "--server", "0032", "--json")
+    assert usage.json_lines() == [{"server": "0032", "used": 1001, "budget": 1000,
+                                   "remaining": 0, "near_limit": True, "exhausted": True}]
+
+
+# ------------------------------------------------------------------- campaigns, usage
+
+
+def test_campaigns_table_json_and_the_cached_types(cli: Cli, simulator: Simulator) -> None:
+    ran = cli("campaigns", "--server", "0032")
+    assert ran.code == 0
+    lines = ran.out.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "TYPE", "STATUS"]
+    assert any(ln.startswith("3303") and "Renovación Ñandú" in ln and "preview" in ln
+               and "stopped" in ln for ln in lines)
+    assert "8 campaigns" in lines[-1] and "one token" in lines[-1]
+    ran = cli("campaigns", "--server", "0032", "--json")
+    (obj,) = ran.json_lines()
+    assert JSON_KEYS <= set(obj) and obj["ok"] is True
+    assert {"id": "3301", "name": "Cobranza Norte", "type": "predictive",
+            "status": "started"} in obj["campaigns"]
+    # the cached list gives the types: no --type needed
+    ran = cli("start", "--server", "0032", "--campaign", "3303", "--campaign", "3305")
+    assert ran.code == 0, ran.err
+    assert [r.query["type_campaign"] for r in simulator.requests if r.api == "start"] == [
+        "preview", "predictive"
+    ]
+
+
+def test_usage_counts_from_the_history_without_a_call(cli: Cli, simulator: Simulator) -> None:
+    assert cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303").code == 0
+    assert cli("start", "--server", "0032", "--type", "preview", "--campaign", "9").code == 3
+    simulator.clear_requests()
+    ran = cli("usage", "--server", "0032")
+    assert ran.code == 0
+    assert "2 of 1000 token uses today" in ran.out and "998 left" in ran.out
+    assert simulator.requests == []
+
+
+def test_token_info_says_it_costs_a_token(cli: Cli, simulator: Simulator) -> None:
+    ran = cli("token", "info", "--server", "0032")
+    assert ran.code == 0
+    assert "of a daily limit of 3000" in ran.out and "cost one token" in ran.out
+    ran = cli("token", "info", "--server", "0032", "--json")
+    (obj,) = ran.json_lines()
+    assert JSON_KEYS <= set(obj) and obj["token_limit"] == 3000
+    assert obj["token_use_today"] == 2  # each question counts itself
+    assert [r.api for r in simulator.requests] == ["token_info", "token_info"]
+
+
+# ------------------------------------------------------------------- history
+
+
+def test_history_csv_round_trips_accents_and_commas(
+    cli: Cli, simulator: Simulator, tmp_path: Path
+) -> None:
+    tricky = "Ñandú, norte"
+    simulator.add_campaign(SimCampaign(tricky, "Renovación", "preview"))
+    assert cli("start", "--server", "0032", "--type", "preview", "--campaign", tricky).code == 0
+    out = tmp_path / "historial.csv"
+    ran = cli("history", "--since", "today", "--csv", str(out))
+    assert ran.code == 0 and "1 row written" in ran.out
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 1
+    assert rows[0]["campaign_id"] == tricky
+    assert rows[0]["msg"] == f"The {tricky} campaign_id has been started successfully"
+    assert rows[0]["outcome"] == "ok"
+
+
+def test_history_filters_json_and_table(cli: Cli, simulator: Simulator) -> None:
+    assert cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303").code == 0
+    assert cli("stop", "--server", "0032", "--type", "preview", "--campaign", "3303").code == 0
+    assert cli("start", "--server", "0032", "--type", "preview", "--campaign", "3306").code == 0
+    ran = cli("history", "--json", "--campaign", "3303")
+    objs = ran.json_lines()
+    assert [(o["action"], o["outcome"]) for o in objs] == [("stop", "ok"), ("start", "ok")]
+    assert objs[0]["server"] == "0032" and objs[0]["http_status"] == 202
+    assert cli("history", "--json", "--until", "yesterday").json_lines() == []
+    assert len(cli("history", "--json", "--since", "today", "--server", "0032")
+               .json_lines()) == 3
+    ran = cli("history")
+    assert ran.code == 0
+    lines = ran.out.splitlines()
+    assert lines[0].split()[:6] == ["WHEN", "SERVER", "ACTION", "CAMPAIGN", "TYPE", "OUTCOME"]
+    assert "3306" in lines[1] and "start" in lines[1]  # newest first
+    assert cli("history", "--server", "x.evil").code == 2
+
+
+def test_an_internal_error_is_a_sentence_not_a_traceback(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("WOLKVOX_DESKTOP_HOME", str(blocker / "home"))
+    ran = cli("usage", "--server", "0032")
+    assert ran.code == 1
+    assert "cannot use" in ran.err and str(blocker) in ran.err
