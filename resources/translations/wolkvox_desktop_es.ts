@@ -22,9 +22,67 @@
     </message>
 </context>
 <context>
+    <name>BulkControls</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+1052"/>
+        <source>Start the selected campaigns</source>
+        <translation>Iniciar las campañas seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start every selected campaign, one after the other (asks first)</source>
+        <translation>Iniciar cada campaña seleccionada, una tras otra (pregunta antes)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop the selected campaigns</source>
+        <translation>Detener las campañas seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop every selected campaign, one after the other (asks first)</source>
+        <translation>Detener cada campaña seleccionada, una tras otra (pregunta antes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activity history</source>
+        <translation>Historial de actividad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every call made from this computer: filter, copy, export (Ctrl+H)</source>
+        <translation>Todas las llamadas hechas desde este equipo: filtrar, copiar, exportar (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>▶ Start selected ({count})</source>
+        <translation>▶ Iniciar seleccionadas ({count})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>▶ Start selected</source>
+        <translation>▶ Iniciar seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>■ Stop selected ({count})</source>
+        <translation>■ Detener seleccionadas ({count})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>■ Stop selected</source>
+        <translation>■ Detener seleccionadas</translation>
+    </message>
+</context>
+<context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+73"/>
+        <location line="-1028"/>
         <source>Outcome unknown (interrupted)</source>
         <translation>Resultado desconocido (interrumpida)</translation>
     </message>
