@@ -13,17 +13,29 @@ from dataclasses import replace
 from datetime import datetime
 from typing import NamedTuple, Protocol
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -39,7 +51,12 @@ from wolkvox_desktop.core.campaigns import Action, Campaign
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.limits import WARN_FRACTION
 from wolkvox_desktop.gui import messages, status_panel
-from wolkvox_desktop.gui.bulk_runner import BulkRunner, ServiceCloser, ServiceFactory
+from wolkvox_desktop.gui.bulk_runner import (
+    BulkRunner,
+    ServiceCloser,
+    ServiceFactory,
+    worker_service_opener,
+)
 
 # ---------------------------------------------------------------- outcome looks
 
@@ -979,3 +996,246 @@ def shutdown_all(wait_ms: int = 5000) -> None:
             dialog.shutdown(wait_ms)
         except RuntimeError:  # the C++ dialog is already gone
             _unregister(dialog)
+
+
+# ---------------------------------------------------------------- wiring into the window
+
+
+def _layout_holding(root: QLayout | None, widget: QWidget) -> QLayout | None:
+    """The (possibly nested) layout that directly holds ``widget``."""
+    if root is None:
+        return None
+    if root.indexOf(widget) >= 0:
+        return root
+    for i in range(root.count()):
+        child = root.itemAt(i)
+        inner = child.layout() if child is not None else None
+        if inner is not None:
+            found = _layout_holding(inner, widget)
+            if found is not None:
+                return found
+    return None
+
+
+def _insert_after(anchor: object, widgets: Sequence[QWidget], *, before: bool = False) -> bool:
+    """Put ``widgets`` next to ``anchor`` in its box layout; False if there is none."""
+    if not isinstance(anchor, QWidget):
+        return False
+    parent = anchor.parentWidget()
+    layout = _layout_holding(parent.layout() if parent is not None else None, anchor)
+    if not isinstance(layout, QBoxLayout):
+        return False
+    index = layout.indexOf(anchor) + (0 if before else 1)
+    for offset, widget in enumerate(widgets):
+        layout.insertWidget(index + offset, widget)
+        widget.show()
+    return True
+
+
+def _place(window: QWidget, anchor: object, widgets: Sequence[QWidget], *,
+           before: bool = False) -> None:
+    """Next to ``anchor``, or else on the window's status bar: always reachable."""
+    if _insert_after(anchor, widgets, before=before):
+        return
+    if isinstance(window, QMainWindow):
+        for widget in widgets:
+            window.statusBar().addPermanentWidget(widget)
+            widget.show()
+
+
+class BulkControls(QObject):
+    """The window's *Start selected* / *Stop selected* / *History* buttons and the dialogs
+    they open. Created by :func:`install_bulk_and_history`; a child of the window.
+
+    Expects the main window's public parts: ``campaignTable`` (rows carry the
+    ``SavedCampaign`` under ``CampaignRole``), ``startButton``/``stopButton``,
+    ``settingsButton``, ``operationCombo``, ``current_server()``, ``handle`` (the
+    ``WorkerHandle``: its worker opens services, its config names the store file).
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("bulkControls")
+        self.window_ = window
+        self.bulk_dialog: BulkDialog | None = None
+        self.history_window: QDialog | None = None
+        table = window.campaignTable  # type: ignore[attr-defined]
+        self.table = table
+        if table.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection:
+            table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+        self.startSelectedButton = QPushButton(window)
+        self.startSelectedButton.setObjectName("startSelectedButton")
+        self.startSelectedButton.setAccessibleName(self.tr("Start the selected campaigns"))
+        self.startSelectedButton.setToolTip(
+            self.tr("Start every selected campaign, one after the other (asks first)")
+        )
+        self.stopSelectedButton = QPushButton(window)
+        self.stopSelectedButton.setObjectName("stopSelectedButton")
+        self.stopSelectedButton.setAccessibleName(self.tr("Stop the selected campaigns"))
+        self.stopSelectedButton.setToolTip(
+            self.tr("Stop every selected campaign, one after the other (asks first)")
+        )
+        self.historyButton = QPushButton(self.tr("&History…"), window)
+        self.historyButton.setObjectName("historyButton")
+        self.historyButton.setAccessibleName(self.tr("Activity history"))
+        self.historyButton.setToolTip(
+            self.tr("Every call made from this computer: filter, copy, export (Ctrl+H)")
+        )
+        for button in (self.startSelectedButton, self.stopSelectedButton, self.historyButton):
+            button.setAutoDefault(False)
+        _place(window, getattr(window, "stopButton", None),
+               [self.startSelectedButton, self.stopSelectedButton])
+        _place(window, getattr(window, "settingsButton", None), [self.historyButton],
+               before=True)
+
+        self.startSelectedButton.clicked.connect(self.start_selected)
+        self.stopSelectedButton.clicked.connect(self.stop_selected)
+        self.historyButton.clicked.connect(self.open_history)
+        history_shortcut = QShortcut(QKeySequence("Ctrl+H"), window)
+        history_shortcut.activated.connect(self.open_history)
+        table.selectionModel().selectionChanged.connect(self._update)
+        model = table.model()
+        model.modelReset.connect(self._update)
+        model.layoutChanged.connect(self._update)
+        window.operationCombo.currentIndexChanged.connect(self._update)  # type: ignore[attr-defined]
+        window.installEventFilter(self)
+        self._update()
+
+    # ---- state ----
+    def selected_campaigns(self) -> list[object]:
+        """The selected campaigns (``SavedCampaign``), in the order they were selected."""
+        from wolkvox_desktop.gui.campaign_model import CampaignRole
+
+        out: list[object] = []
+        for index in self.table.selectionModel().selectedRows():
+            saved = index.data(CampaignRole)
+            if saved is not None:
+                out.append(saved)
+        return out
+
+    def _server(self) -> str | None:
+        server = self.window_.current_server()  # type: ignore[attr-defined]
+        return server if isinstance(server, str) and server else None
+
+    @Slot()
+    def _update(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        running = self.bulk_dialog is not None and self.bulk_dialog.is_running()
+        enabled = count > 0 and self._server() is not None and not running
+        self.startSelectedButton.setEnabled(enabled)
+        self.stopSelectedButton.setEnabled(enabled)
+        self.startSelectedButton.setText(
+            self.tr("▶ Start selected ({count})").format(count=count)
+            if count else self.tr("▶ Start selected")
+        )
+        self.stopSelectedButton.setText(
+            self.tr("■ Stop selected ({count})").format(count=count)
+            if count else self.tr("■ Stop selected")
+        )
+
+    # ---- actions ----
+    @Slot()
+    def start_selected(self) -> BulkDialog | None:
+        return self._open_bulk(Action.START)
+
+    @Slot()
+    def stop_selected(self) -> BulkDialog | None:
+        return self._open_bulk(Action.STOP)
+
+    def _open_bulk(self, action: Action) -> BulkDialog | None:
+        server = self._server()
+        items = self.selected_campaigns()
+        if server is None or not items:
+            return None
+        current = self.bulk_dialog
+        if current is not None and current.is_running():
+            current.raise_()
+            current.activateWindow()
+            return current
+        if current is not None:
+            current.close()
+        worker = self.window_.handle.worker  # type: ignore[attr-defined]
+        dialog = BulkDialog(
+            action,
+            items,
+            worker_service_opener(worker, server),
+            self.window_,
+            server_label=self.window_.operationCombo.currentText() or server,  # type: ignore[attr-defined]
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.runFinished.connect(self._on_run_finished)
+        dialog.itemStarted.connect(self._update)
+        dialog.finished.connect(self._on_bulk_closed)
+        self.bulk_dialog = dialog
+        dialog.show()
+        self._update()
+        return dialog
+
+    @Slot(object)
+    def _on_run_finished(self, _summary: object) -> None:
+        server = self._server()
+        if server is not None:
+            # the statuses Wolkvox confirmed, the last actions, the token count
+            self.window_.handle.select_operation(server)  # type: ignore[attr-defined]
+        self._update()
+
+    @Slot(int)
+    def _on_bulk_closed(self, _result: int) -> None:
+        self.bulk_dialog = None
+        self._update()
+
+    @Slot()
+    def open_history(self) -> QDialog:
+        from wolkvox_desktop.core.store import Store
+        from wolkvox_desktop.gui.history_view import HistoryWindow
+
+        if self.history_window is not None:
+            self.history_window.raise_()
+            self.history_window.activateWindow()
+            return self.history_window
+        handle = self.window_.handle  # type: ignore[attr-defined]
+        path = handle.config.store_path
+        server = self._server()
+        window = HistoryWindow(
+            lambda: Store(path),
+            self.window_,
+            server=server,
+            open_service=(
+                worker_service_opener(handle.worker, server) if server is not None else None
+            ),
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.finished.connect(self._on_history_closed)
+        self.history_window = window
+        window.show()
+        return window
+
+    @Slot(int)
+    def _on_history_closed(self, _result: int) -> None:
+        self.history_window = None
+
+    # ---- closing ----
+    def shutdown(self) -> None:
+        """Stop a bulk run and the history's background work (the window is closing)."""
+        if self.bulk_dialog is not None:
+            self.bulk_dialog.shutdown()
+        if self.history_window is not None:
+            self.history_window.shutdown()  # type: ignore[attr-defined]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # Before the window's own closeEvent stops its worker (and closes the store the
+        # run writes to), end the run: cancel, abort the call in flight, join its thread.
+        if watched is self.window_ and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+
+def install_bulk_and_history(window: QWidget) -> BulkControls:
+    """Add *Start selected*, *Stop selected* (``startSelectedButton``,
+    ``stopSelectedButton``) and *History…* (``historyButton``) to the main window. Idempotent:
+    a second call returns the controls already installed."""
+    existing = window.findChild(BulkControls, "bulkControls")
+    if isinstance(existing, BulkControls):
+        return existing
+    return BulkControls(window)

@@ -286,6 +286,9 @@ class BulkRunner(QObject):
         except BulkStateError:
             log.exception("bulk run refused a step")
             result = _unexpected("running the campaign list")
+        except Exception:  # e.g. the store closed under us: the run records it as unknown
+            log.exception("a bulk call failed unexpectedly")
+            result = run.last_result or _unexpected("calling Wolkvox")
         finally:
             with self._lock:
                 self._in_call = False
@@ -346,3 +349,33 @@ class BulkRunner(QObject):
             self._close_service(self._service)
         except Exception:
             log.exception("closing the bulk run's service failed")
+
+
+def worker_service_opener(worker: object, server: str) -> ServiceFactory:
+    """How a bulk run (or a token check) opens its own service from the GUI's worker.
+
+    The service is *fresh* (its own client, so aborting it never disturbs the window's
+    calls) but shares everything else with the window: the token (session, keyring or
+    environment, as the worker resolves it), the API base, the process-wide token gate, and
+    the worker's observed store (so the window's table and status panel follow the run).
+    Called in the runner's thread; raises ``InvalidInput`` when there is no token.
+
+    Uses ``worker.open_service(server)`` when the worker offers it; otherwise the worker's
+    own (private) token resolution and service builder.
+    """
+    public = getattr(worker, "open_service", None)
+    if callable(public):
+        return lambda: public(server)
+
+    def open_service() -> OperationService:
+        if getattr(worker, "_store", None) is None:
+            raise InvalidInput(Reason.CANCELLED, "The local database is not available.")
+        token, _source = worker._token_for(server)  # type: ignore[attr-defined]
+        if not token:
+            raise InvalidInput(
+                Reason.NO_TOKEN,
+                f"No token is saved for operation {server}, so nothing was sent.",
+            )
+        return worker._open(server, token)  # type: ignore[attr-defined,no-any-return]
+
+    return open_service
