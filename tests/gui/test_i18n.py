@@ -7,7 +7,10 @@ code: a new ``tr()`` string without its Spanish translation fails here, and so d
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,9 +81,24 @@ def test_english_and_reinstalling_replace_the_previous_language(qapp, restore_la
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
-def test_system_follows_the_os_locale(qapp, restore_language):
-    expected = "es" if QLocale.system().name().startswith("es") else "en"
-    assert i18n.install_translators(qapp, "system") == expected
+@pytest.mark.parametrize(
+    ("os_locale", "expected"), [("es_CO.UTF-8", "es"), ("en_US.UTF-8", "en"), ("fr_FR.UTF-8", "en")]
+)
+def test_system_follows_the_os_locale(os_locale, expected):
+    """In a fresh process: Qt reads the OS locale once, at start-up."""
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from wolkvox_desktop.gui import i18n\n"
+        "app = QApplication([])\n"
+        "print(i18n.install_translators(app, 'system'))\n"
+    )
+    env = dict(os.environ, LC_ALL=os_locale, LANG=os_locale, LANGUAGE="")
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [expected]
 
 
 def test_missing_catalog_falls_back_to_english(qapp, restore_language, monkeypatch, tmp_path):
