@@ -475,3 +475,26 @@ def test_token_sources_reported_later_update_the_form(make_dialog):
     d.set_token_sources({"0032": TokenSource.KEYRING})
     assert button(d, "removeTokenButton").isEnabled()
     assert "SecretService Keyring" in token_edit(d).placeholderText()
+
+
+def test_test_connection_through_the_real_worker_and_simulator(qtbot):
+    """Opened from the demo window: the worker lists the simulator's campaigns (one token)."""
+    from wolkvox_desktop.gui.app import build
+
+    _app, window = build(["--demo", "--lang", "en"])
+    qtbot.addWidget(window)
+    sim = window.demo_session.simulator
+    sim.faults.latency = 0.0
+    window.show()
+    qtbot.waitUntil(lambda: window.campaignModel.rowCount() > 0, timeout=10_000)
+    window.open_settings()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=5_000)
+    d = window.findChild(SettingsDialog)
+    gets = sum(1 for r in sim.requests if r.method == "GET")
+    qtbot.mouseClick(button(d, "testButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: label(d, "testResultLabel").property("kind") == "ok", timeout=10_000)
+    assert str(window.campaignModel.rowCount()) in label(d, "testResultLabel").text()
+    assert sum(1 for r in sim.requests if r.method == "GET") == gets + 1  # one token
+    assert "demo-token" not in all_visible_text(d)
+    d.close()
+    window.close()
