@@ -12,6 +12,9 @@ Signals:
     removeTokenRequested(str): forget the saved token of this server code.
     deleteOperationRequested(str): delete this operation (asked for confirmation here).
     languageChanged(str): ``"system"``, ``"en"`` or ``"es"``; applies after a restart.
+
+Slots the worker's answers go to: :meth:`show_save_result`, :meth:`show_test_result`,
+:meth:`set_backend_status`, :meth:`set_token_sources` / :meth:`set_token_source`.
 """
 
 from __future__ import annotations
