@@ -47,7 +47,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import requests
 import urllib3
@@ -363,7 +363,9 @@ def _text(value: object, secret: str) -> str | None:
             text = json.dumps(value, ensure_ascii=False)[: _MAX_TEXT * 2]
         except (TypeError, ValueError, RecursionError):
             text = ""
-    text = "".join(ch if ch.isprintable() else " " for ch in text[: _MAX_TEXT * 4])
+    text = text[: _MAX_TEXT * 4]
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = _scrub(_WS.sub(" ", text).strip(), secret)
     if len(text) > _MAX_TEXT:
         text = text[: _MAX_TEXT - 1] + "…"
@@ -1050,11 +1052,13 @@ class WolkvoxClient:
         return self.send(ApiRequest.token_info())
 
     def url_for(self, request: ApiRequest) -> str:
-        """The full URL ``request`` goes to, query encoded exactly as it will be sent."""
-        prepared = requests.Request(
-            request.method, self.base_url + request.path, params=list(request.params)
-        ).prepare()
-        return str(prepared.url)
+        """The full URL ``request`` goes to, exactly as requests will send it."""
+        return str(requests.Request(request.method, self._url(request)).prepare().url)
+
+    def _url(self, request: ApiRequest) -> str:
+        # urlencode (quote_plus) is what requests itself applies to ``params=``; doing it
+        # here skips requests' slower generic parameter handling on every call.
+        return f"{self.base_url}{request.path}?{urlencode(request.params)}"
 
     # ---- lifecycle ----
     def abort(self) -> None:
@@ -1138,8 +1142,7 @@ class WolkvoxClient:
         try:
             response = self._session.request(
                 request.method,
-                self.base_url + request.path,
-                params=list(request.params),
+                self._url(request),
                 headers={TOKEN_HEADER: self.__token},
                 timeout=(self.connect_timeout, self.read_timeout),
                 allow_redirects=False,
