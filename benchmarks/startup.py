@@ -10,7 +10,8 @@ interpreter's own start-up, every import and the first show, measured the same w
 
 * ``floor``: a tiny script: ``QApplication`` + ``QMainWindow``, shown (nothing of ours);
 * ``app``: what the ``wolkvox-desktop`` script does (``gui.app``: logging, ``build``,
-  exception hooks, ``show``), on a fresh app-data folder with one saved operation;
+  exception hooks, ``show``), with one saved operation in an app-data folder found the
+  normal way (platformdirs; ``XDG_DATA_HOME`` points at a temporary folder);
 * ``app --demo`` (``--demo``): the same plus the in-process simulator.
 
 Runs alternate floor/app so that machine noise hits both alike. ``--smoke`` also runs the
@@ -79,7 +80,10 @@ store.close()
 def child_env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["WOLKVOX_DESKTOP_HOME"] = str(home)
+    # the app-data folder found the normal way (platformdirs), in a private place
+    env.pop("WOLKVOX_DESKTOP_HOME", None)
+    env["XDG_DATA_HOME"] = str(home / "data")
+    env["XDG_CONFIG_HOME"] = str(home / "config")
     for name in ("WOLKVOX_TOKEN", "WOLKVOX_API_BASE"):
         env.pop(name, None)
     return env
