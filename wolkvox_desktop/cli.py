@@ -109,11 +109,10 @@ _state = _State()
 
 @contextlib.contextmanager
 def _calling() -> Iterator[None]:
+    """Mark calls as possibly in flight; an exception leaves the mark for ``main``."""
     _state.calling = True
-    try:
-        yield
-    finally:
-        _state.calling = False
+    yield
+    _state.calling = False
 
 
 def _out() -> TextIO:

@@ -1,8 +1,9 @@
 """The ``wolkvox`` command, in-process (``main([...])``), against the simulator.
 
 The token comes from ``WOLKVOX_TOKEN`` and the calls go to the simulator through
-``WOLKVOX_API_BASE``, exactly as a script would use them. No keyring here: the null
-backend is forced so the user's keyring is never touched (keyring tests: test_cli_keyring).
+``WOLKVOX_API_BASE``, exactly as a script would use them. Keyring reads land in the test
+suite's private Secret Service (tests/support/keyring_bus.py); keyring tests proper are in
+test_cli_keyring.py.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ def cli(
 ) -> Cli:
     monkeypatch.setenv("WOLKVOX_API_BASE", simulator.base_url)
     monkeypatch.setenv("WOLKVOX_TOKEN", DEMO_TOKEN)
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
     def run(*args: str, stdin: str | None = None) -> Ran:
         capsys.readouterr()
@@ -189,8 +189,9 @@ def test_invalid_input_exits_2_and_sends_nothing(
     assert set(obj) == JSON_KEYS and obj["outcome"] == "invalid" and needle in str(obj["msg"])
 
 
+@pytest.mark.keyring
 def test_no_token_exits_2_with_how_to_save_one(
-    cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch, secret_service: object
 ) -> None:
     monkeypatch.delenv("WOLKVOX_TOKEN")
     ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
