@@ -117,3 +117,42 @@ def test_token_set_through_a_pipe_in_a_real_process(
     assert SECRET not in proc.stdout + proc.stderr
     assert sim.requests[-1].token == SECRET
     no_secret_on_disk()
+
+
+def test_token_set_at_a_terminal_prompts_without_echo(secret_service_backend: Any) -> None:
+    import pty
+    import select
+    import time
+
+    env = dict(os.environ)
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: its controlling terminal is the pty
+        os.execve(sys.executable,
+                  [sys.executable, "-m", "wolkvox_desktop.cli", "token", "set",
+                   "--server", "0032"], env)
+    seen = b""
+    sent = False
+    deadline = time.monotonic() + 30
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # EIO: the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            if not sent and b"Token (hidden): " in seen:
+                os.write(fd, SECRET.encode() + b"\r")
+                sent = True
+        _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(fd)
+    assert sent, seen
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    assert SECRET.encode() not in seen  # typed at the prompt, never echoed
+    assert b"saved in the keyring" in seen
+    assert secret_service_backend.get_password("wolkvox-desktop", "0032") == SECRET
