@@ -23,9 +23,11 @@ Both daemons are ended at the end of the session, by their own pids.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -69,6 +71,7 @@ class SecretServiceBus:
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
     def stop(self) -> None:
+        atexit.unregister(self.stop)
         for proc in reversed(self.processes):  # keyring first, then the bus
             if proc.poll() is None:
                 proc.terminate()
@@ -94,6 +97,19 @@ class SecretServiceBus:
 
         with closing(secretstorage.dbus_init()) as conn:
             secretstorage.Collection(conn, DEFAULT_COLLECTION).lock()
+
+
+def _die_with_the_tests() -> None:  # pragma: no cover - runs in the child, before exec
+    """Linux: the daemon gets SIGTERM when the test process dies, even by SIGKILL or a
+    timeout, so no daemon outlives an interrupted test run."""
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+_PREEXEC = _die_with_the_tests if sys.platform.startswith("linux") else None
 
 
 def _missing_programs() -> list[str]:
@@ -162,6 +178,7 @@ def start_secret_service() -> SecretServiceBus:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            preexec_fn=_PREEXEC,
         )
         bus.processes.append(dbus)
         assert dbus.stdout is not None
@@ -186,12 +203,14 @@ def start_secret_service() -> SecretServiceBus:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             env=env,
+            preexec_fn=_PREEXEC,
         )
         bus.processes.append(keyring)
         assert keyring.stdin is not None
         keyring.stdin.write(KEYRING_PASSWORD.encode())
         keyring.stdin.close()
         _wait_unlocked(address, keyring)
+        atexit.register(bus.stop)  # also when the session ends without its teardown
         return bus
     except BaseException:
         bus.stop()
