@@ -583,7 +583,8 @@ class BulkDialog(QDialog):
         self.resultsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.resultsTable.verticalHeader().setVisible(False)
         self.resultsTable.horizontalHeader().setStretchLastSection(True)
-        self.resultsTable.setWordWrap(True)
+        self.resultsTable.setWordWrap(False)
+        self.resultsTable.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         self.pauseBox = QGroupBox(self.tr("The run is paused"), page)
         self.pauseBox.setObjectName("bulkPauseBox")
@@ -684,7 +685,7 @@ class BulkDialog(QDialog):
             self._set_cell(row, self.COL_DETAIL, "")
             return
         look = outcome_look(state)
-        cell = self._set_cell(row, self.COL_OUTCOME, f"{look.glyph} {look.text}")
+        cell = self._set_cell(row, self.COL_OUTCOME, look.text)  # + the icon, + the colour
         cell.setForeground(look.color)
         cell.setIcon(outcome_icon(state))
         detail = ""
@@ -706,7 +707,8 @@ class BulkDialog(QDialog):
             old = self.resultsTable.item(row, self.COL_DETAIL)
             if old is not None and old.text():
                 detail = old.text() + " " + detail
-        self._set_cell(row, self.COL_DETAIL, detail)
+        detail_cell = self._set_cell(row, self.COL_DETAIL, detail)
+        detail_cell.setToolTip(detail)
 
     def _states_id(self, row: int) -> str:
         assert self.plan is not None

@@ -65,6 +65,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 7
 MAX_ROWS_SHOWN = 10_000
+MAX_TEXT_COLUMN_WIDTH = 380
 # The store marks a pending row left by a process that is gone (crash, kill) as
 # ``unknown`` with this reason; ``pending`` rows are calls still in flight.
 INTERRUPTED: str = getattr(_store_module, "INTERRUPTED", "interrupted")
@@ -163,8 +164,11 @@ class _Task:
 
 class HistoryTableModel(QAbstractTableModel):
     """History rows, newest first. Columns: when, operation, action, campaign, type,
-    outcome, HTTP status, Wolkvox code, Wolkvox message, duration, what it means."""
+    outcome (icon, words, colour), what it means, HTTP status, Wolkvox's code, Wolkvox's
+    own message, duration."""
 
+    (WHEN, OPERATION, ACTION, CAMPAIGN, TYPE, OUTCOME, MEANING, HTTP, CODE, MESSAGE,
+     DURATION) = range(11)
     COLUMNS = 11
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -200,40 +204,30 @@ class HistoryTableModel(QAbstractTableModel):
             self.tr("Campaign"),
             self.tr("Type"),
             self.tr("Outcome"),
+            self.tr("What it means"),
             self.tr("HTTP"),
             self.tr("Code"),
             self.tr("Wolkvox's message"),
             self.tr("Duration"),
-            self.tr("What it means"),
         ]
 
     def cell_text(self, row: HistoryRow, column: int) -> str:
-        if column == 0:
+        if column == self.WHEN:
             started = row.started_at
             if started.tzinfo is not None:
                 started = started.astimezone()
             return started.strftime("%Y-%m-%d %H:%M:%S")
-        if column == 1:
+        if column == self.OPERATION:
             return row.server
-        if column == 2:
+        if column == self.ACTION:
             return messages.action_label(row.action)
-        if column == 3:
+        if column == self.CAMPAIGN:
             return row.campaign_id or ""
-        if column == 4:
+        if column == self.TYPE:
             return messages.campaign_type_label(row.campaign_type) if row.campaign_type else ""
-        if column == 5:
-            look = outcome_look(row_look_key(row))
-            return f"{look.glyph} {look.text}"
-        if column == 6:
-            return "" if row.http_status is None else str(row.http_status)
-        if column == 7:
-            return "" if row.code is None else str(row.code)
-        if column == 8:
-            parts = [p for p in (row.error, row.msg) if p]
-            return " · ".join(parts)
-        if column == 9:
-            return "" if row.duration_ms is None else self.tr("{ms} ms").format(ms=row.duration_ms)
-        if column == 10:
+        if column == self.OUTCOME:
+            return outcome_look(row_look_key(row)).text
+        if column == self.MEANING:
             if row.outcome == PENDING:
                 return messages.pending_sentence(True)
             if is_interrupted(row):
@@ -241,6 +235,16 @@ class HistoryTableModel(QAbstractTableModel):
             return messages.describe_row(
                 row.outcome, row.reason, row.action, row.campaign_id, fallback=row.msg or ""
             )
+        if column == self.HTTP:
+            return "" if row.http_status is None else str(row.http_status)
+        if column == self.CODE:
+            return "" if row.code is None else str(row.code)
+        if column == self.MESSAGE:
+            if is_interrupted(row):
+                return ""  # the store's own English note, not Wolkvox's: see the meaning
+            return " · ".join(p for p in (row.error, row.msg) if p)
+        if column == self.DURATION:
+            return "" if row.duration_ms is None else self.tr("{ms} ms").format(ms=row.duration_ms)
         return ""
 
     def data(
@@ -252,12 +256,14 @@ class HistoryTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(row, column)
-        if column == 5 and role == Qt.ItemDataRole.ForegroundRole:
+        if column == self.OUTCOME and role == Qt.ItemDataRole.ForegroundRole:
             return outcome_look(row_look_key(row)).color
-        if column == 5 and role == Qt.ItemDataRole.DecorationRole:
+        if column == self.OUTCOME and role == Qt.ItemDataRole.DecorationRole:
             return outcome_icon(row_look_key(row))
-        if role == Qt.ItemDataRole.ToolTipRole and column in (5, 8, 10):
-            return self.cell_text(row, 10)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (
+            self.OUTCOME, self.MEANING, self.MESSAGE
+        ):
+            return self.cell_text(row, self.MEANING)
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -445,11 +451,14 @@ class HistoryWindow(QDialog):
         self.copyButton.setObjectName("historyCopyButton")
         self.copyButton.setToolTip(self.tr("Copy the selected rows as text (Ctrl+C)"))
         self.copyButton.clicked.connect(self.copy_selected_rows)
+        self.copyButton.setAutoDefault(False)
         self.refreshButton = QPushButton(self.tr("Refresh"), self)
+        self.refreshButton.setAutoDefault(False)
         self.refreshButton.setObjectName("historyRefreshButton")
         self.refreshButton.clicked.connect(self.refresh)
         self.exportButton = QPushButton(self.tr("Export CSV…"), self)
         self.exportButton.setObjectName("historyExportButton")
+        self.exportButton.setAutoDefault(False)
         self.exportButton.setToolTip(
             self.tr("Save the calls shown (all of them, not only the selection) as a CSV file")
         )
@@ -457,6 +466,7 @@ class HistoryWindow(QDialog):
 
         self.checkTokensButton = QPushButton(self.tr("Check with Wolkvox (uses 1 token)"), self)
         self.checkTokensButton.setObjectName("historyCheckTokensButton")
+        self.checkTokensButton.setAutoDefault(False)
         self.checkTokensButton.setToolTip(
             self.tr(
                 "Ask Wolkvox how many token uses it counts for today. This question itself "
@@ -490,6 +500,7 @@ class HistoryWindow(QDialog):
         layout.addWidget(self.tokenLabel)
         layout.addLayout(buttons)
         self.resize(1000, 560)
+        self.table.setFocus()
 
     # ---- filters and queries ----
     def current_filter(self) -> HistoryFilter:
@@ -543,6 +554,9 @@ class HistoryWindow(QDialog):
             self._fill_operations(operations)
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
+        for column in (HistoryTableModel.MEANING, HistoryTableModel.MESSAGE):
+            if self.table.columnWidth(column) > MAX_TEXT_COLUMN_WIDTH:
+                self.table.setColumnWidth(column, MAX_TEXT_COLUMN_WIDTH)  # full text: tooltip
         if len(rows) >= self._max_rows:
             text = self.tr(
                 "Showing the newest {count} calls only; narrow the dates or filters to see "
