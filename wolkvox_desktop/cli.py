@@ -345,6 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("store error: %s", exc)
         _err(str(exc))
         return Outcome.UNKNOWN.exit_code if _state.calling else EXIT_LOCAL
+    except InvalidInput as exc:  # a safety net: commands report these themselves
+        _err(exc.message)
+        return Outcome.UNKNOWN.exit_code if _state.calling else EXIT_INVALID
     except KeyboardInterrupt:
         if _state.calling:
             _err("Interrupted while a call was in flight: it may or may not have reached "
@@ -354,13 +357,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except Exception:  # noqa: BLE001 - the last resort: a sentence, never a traceback
         log.exception("internal error in the wolkvox command")
+        details = f"Details are in {_log_file()}."
         if _state.calling:
             _err("Wolkvox Desktop hit an internal error while a call was in flight: it may or "
-                 "may not have reached Wolkvox. Check the campaign before trying again. "
-                 "Details are in the log file.")
+                 f"may not have reached Wolkvox. Check the campaign before trying again. {details}")
             return Outcome.UNKNOWN.exit_code
-        _err("Wolkvox Desktop hit an internal error; details are in the log file.")
+        _err(f"Wolkvox Desktop hit an internal error. {details}")
         return EXIT_LOCAL
+
+
+def _log_file() -> str:
+    try:
+        from wolkvox_desktop.core.logsetup import log_file_path
+
+        return str(log_file_path())
+    except Exception:  # noqa: BLE001 - only a hint
+        return "the log file"
 
 
 def _setup_logging() -> None:
@@ -395,14 +407,13 @@ def _invalid(exc: InvalidInput, *, json_mode: bool, server: str | None = None) -
     return EXIT_INVALID
 
 
-def _open_service(
-    server: str, store: Store, args: argparse.Namespace, *, enforce_budget: bool = True
-) -> OperationService:
+def _open_service(server: str, store: Store, args: argparse.Namespace) -> OperationService:
+    """The operation's service: token from WOLKVOX_TOKEN or the keyring, calls to Wolkvox
+    or to the loopback WOLKVOX_API_BASE (raises InvalidInput: nothing sent)."""
     from wolkvox_desktop.core.context import open_operation
 
     return open_operation(
-        server, store, Credentials(), read_timeout=getattr(args, "timeout", None),
-        enforce_budget=enforce_budget,
+        server, store, Credentials(), read_timeout=getattr(args, "timeout", None)
     )
 
 

@@ -447,3 +447,40 @@ def test_an_internal_error_is_a_sentence_not_a_traceback(
     ran = cli("usage", "--server", "0032")
     assert ran.code == 1
     assert "cannot use" in ran.err and str(blocker) in ran.err
+
+
+def test_a_store_from_a_newer_version_is_a_sentence_and_exit_1(cli: Cli) -> None:
+    import sqlite3
+
+    path = store_path()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    ran = cli("history")
+    assert ran.code == 1
+    assert ran.err.strip() and "Traceback" not in ran.err
+
+
+def test_a_bug_ends_in_a_sentence_exit_1_before_calls_and_5_during_them(
+    cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a bug cannot be produced for real: inject one, once before and once during the calls
+    import wolkvox_desktop.cli as cli_module
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise RuntimeError("injected bug")
+
+    monkeypatch.setattr(cli_module, "_collect_items", broken)
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
+    assert ran.code == 1
+    assert "internal error" in ran.err and "wolkvox-desktop.log" in ran.err
+    assert simulator.requests == []
+    monkeypatch.undo()
+    monkeypatch.setenv("WOLKVOX_API_BASE", simulator.base_url)
+    monkeypatch.setenv("WOLKVOX_TOKEN", DEMO_TOKEN)
+    monkeypatch.setattr(cli_module.BulkRun, "run_all", broken)
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
+    assert ran.code == 5
+    assert "may or may not have reached Wolkvox" in ran.err
+    log_text = "".join(p.read_text() for p in store_path().parent.rglob("*.log"))
+    assert "injected bug" in log_text and DEMO_TOKEN not in log_text
