@@ -7,7 +7,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -71,6 +71,12 @@ def test_new_file_is_wal_full_sync_at_current_schema(store: Store) -> None:
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert store._conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
     assert store.integrity_check() == "ok"
+
+
+def test_open_default_uses_the_app_home(app_home: Path) -> None:
+    with Store.open_default() as s:
+        assert s.path == app_home / "wolkvox-desktop.sqlite3"
+        assert s.path.exists()
 
 
 def test_reopen_keeps_everything(app_home: Path) -> None:
@@ -271,6 +277,20 @@ def test_history_filters_newest_first(app_home: Path) -> None:
         # a naive datetime is local time
         local_naive = since.astimezone().replace(tzinfo=None)
         assert [r.id for r in s.history(since=local_naive)] == [ids[4], ids[3], ids[2], ids[1]]
+
+
+def test_history_by_local_dates(app_home: Path, bogota_tz: None) -> None:
+    bogota = timezone(timedelta(hours=-5))
+    clock = Clock(datetime(2026, 3, 1, 23, 30, tzinfo=bogota))  # 04:30 UTC on the 2nd
+    with Store(paths.store_path(), clock=clock) as s:
+        first = s.begin_call("0032", "campaigns")
+        clock.now = datetime(2026, 3, 2, 0, 30, tzinfo=bogota)
+        second = s.begin_call("0032", "campaigns")
+        assert [r.id for r in s.history(since=date(2026, 3, 2))] == [second]
+        assert [r.id for r in s.history(until=date(2026, 3, 2))] == [first]
+        assert [r.id for r in s.history(since=date(2026, 3, 1), until=date(2026, 3, 3))] == [
+            second, first
+        ]
 
 
 def test_calls_today_counts_since_local_midnight(app_home: Path, bogota_tz: None) -> None:

@@ -35,7 +35,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +173,13 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
+def _moment(value: datetime | date) -> datetime:
+    """A datetime as is; a date as the local midnight that starts it."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time())  # naive: local
+
+
 def _local(text: str | None) -> datetime | None:
     if text is None:
         return None
@@ -303,6 +310,13 @@ class Store:
             raise
         self.mark_stale_pending()
         self._sweep_owner_files()
+
+    @classmethod
+    def open_default(cls) -> Store:
+        """The app's store: ``paths.store_path()`` (``WOLKVOX_DESKTOP_HOME`` honoured)."""
+        from wolkvox_desktop.core import paths
+
+        return cls(paths.store_path())
 
     # ---- lifecycle
     def close(self) -> None:
@@ -677,15 +691,16 @@ class Store:
     def history(
         self,
         *,
-        since: datetime | None = None,
-        until: datetime | None = None,
+        since: datetime | date | None = None,
+        until: datetime | date | None = None,
         server: str | None = None,
         campaign_id: str | None = None,
         action: str | None = None,
         outcome: str | None = None,
         limit: int | None = None,
     ) -> list[HistoryRow]:
-        """Newest first. ``since`` is inclusive and ``until`` exclusive (naive = local).
+        """Newest first. ``since`` is inclusive and ``until`` exclusive (naive = local; a
+        ``date`` means that day's local midnight, so ``until=date`` excludes that day).
 
         ``outcome="unknown"`` also matches rows interrupted by a crash (they are stored as
         ``unknown``); ``outcome="pending"`` matches calls still in flight.
@@ -695,10 +710,10 @@ class Store:
         params: list[Any] = []
         if since is not None:
             clauses.append("started_at >= ?")
-            params.append(_utc_text(since))
+            params.append(_utc_text(_moment(since)))
         if until is not None:
             clauses.append("started_at < ?")
-            params.append(_utc_text(until))
+            params.append(_utc_text(_moment(until)))
         if server is not None:
             clauses.append("server = ?")
             params.append(parse_server_code(server))
