@@ -33,15 +33,18 @@ REFUSED = CallResult(
 
 
 @pytest.fixture
-def bogota_tz(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def bogota_tz() -> Iterator[None]:
     """Local time UTC-5 (no DST), so local midnight is not UTC midnight."""
     if not hasattr(time, "tzset"):
         pytest.skip("time.tzset is POSIX-only")
-    monkeypatch.setenv("TZ", "America/Bogota")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TZ", "America/Bogota")
+        time.tzset()
+        try:
+            yield
+        finally:
+            mp.undo()
+            time.tzset()
 
 
 @pytest.fixture
