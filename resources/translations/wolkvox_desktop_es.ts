@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+200"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+246"/>
         <source>Wolkvox Desktop: unexpected error</source>
         <translation>Wolkvox Desktop: error inesperado</translation>
     </message>
@@ -24,7 +24,7 @@
 <context>
     <name>BulkControls</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+1052"/>
+        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+1071"/>
         <source>Start the selected campaigns</source>
         <translation>Iniciar las campañas seleccionadas</translation>
     </message>
@@ -82,7 +82,7 @@
 <context>
     <name>BulkDialog</name>
     <message>
-        <location line="-1028"/>
+        <location line="-1046"/>
         <source>Outcome unknown (interrupted)</source>
         <translation>Resultado desconocido (interrumpida)</translation>
     </message>
@@ -292,7 +292,7 @@
         <translation>Qué significa</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The run is paused</source>
         <translation>La ejecución está en pausa</translation>
     </message>
@@ -352,7 +352,7 @@
         <translation>Omitida a petición suya.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>{done} of {total} done</source>
         <translation>{done} de {total} listas</translation>
     </message>
@@ -518,7 +518,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history_view.py" line="+197"/>
+        <location filename="../../wolkvox_desktop/gui/history_view.py" line="+201"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -548,7 +548,7 @@
         <translation>Resultado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -568,12 +568,12 @@
         <translation>Duración</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>What it means</source>
         <translation>Qué significa</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>{ms} ms</source>
         <translation>{ms} ms</translation>
     </message>
@@ -581,12 +581,12 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location line="-113"/>
+        <location line="-124"/>
         <source>The app stopped before Wolkvox answered, so this call may or may not have happened. Check the campaign&apos;s status in Wolkvox (refresh the list) before trying again.</source>
         <translation>La aplicación se detuvo antes de que Wolkvox respondiera, así que esta llamada puede haberse realizado o no. Revise el estado de la campaña en Wolkvox (actualice la lista) antes de intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+192"/>
         <source>Activity history</source>
         <translation>Historial de actividad</translation>
     </message>
@@ -671,17 +671,17 @@
         <translation>Copiar las filas seleccionadas como texto (Ctrl+C)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save the calls shown (all of them, not only the selection) as a CSV file</source>
         <translation>Guardar las llamadas mostradas (todas, no solo la selección) en un archivo CSV</translation>
     </message>
@@ -691,7 +691,7 @@
         <translation>Consultar a Wolkvox (usa 1 token)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Ask Wolkvox how many token uses it counts for today. This question itself costs one token.</source>
         <translation>Preguntar a Wolkvox cuántos usos del token lleva hoy. La consulta misma cuesta un token.</translation>
     </message>
@@ -701,12 +701,12 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Showing the newest {count} calls only; narrow the dates or filters to see older ones.</source>
         <translation>Se muestran solo las {count} llamadas más recientes; acote las fechas o los filtros para ver las anteriores.</translation>
     </message>
@@ -1360,7 +1360,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings_dialog.py" line="+177"/>
+        <location filename="../../wolkvox_desktop/gui/settings_dialog.py" line="+180"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
