@@ -11,16 +11,15 @@ import pytest
 import requests
 
 from tests.support.sim_fixtures import DEMO_TOKEN
-from wolkvox_desktop.core.api import (
+from wolkvox_desktop.core.answers import (
     CAMPAIGN_PATH,
     INFORMATION_PATH,
-    USER_AGENT,
     ApiRequest,
     ResponseContext,
     TokenInfo,
-    WolkvoxClient,
     interpret_response,
 )
+from wolkvox_desktop.core.api import USER_AGENT, WolkvoxClient
 from wolkvox_desktop.core.campaigns import Action, CampaignStatus, CampaignType
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.limits import TokenGate

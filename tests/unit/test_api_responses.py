@@ -21,7 +21,7 @@ from urllib3.exceptions import (
 )
 from urllib3.exceptions import SSLError as Urllib3SSLError
 
-from wolkvox_desktop.core.api import (
+from wolkvox_desktop.core.answers import (
     ApiRequest,
     ResponseContext,
     TokenInfo,

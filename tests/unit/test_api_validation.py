@@ -16,6 +16,7 @@ from wolkvox_desktop.core.api import (
     INFORMATION_PATH,
     USER_AGENT,
     ApiRequest,
+    TokenInfo,
     WolkvoxClient,
     base_url,
     validate_api_base,
@@ -235,3 +236,29 @@ def test_the_client_never_shows_its_token() -> None:
         assert TOKEN not in repr(client._ctx)
         public = {k: v for k, v in vars(client).items() if not k.startswith("_")}
         assert TOKEN not in repr(public)
+
+
+@pytest.mark.parametrize(
+    "path", ["@evil.com/api/v2/campaign.php", ".evil.com/", "/api/v2/other.php", "", "//x"]
+)
+def test_requests_only_go_to_documented_paths(path: str) -> None:
+    with pytest.raises(ValueError):
+        ApiRequest("campaigns", "GET", path, (("api", "campaigns"),))
+    with pytest.raises(ValueError):
+        ApiRequest("campaigns", "DELETE", INFORMATION_PATH, (("api", "campaigns"),))
+
+
+def test_token_info_is_one_class_everywhere() -> None:
+    from wolkvox_desktop.core import answers
+
+    assert TokenInfo is answers.TokenInfo
+
+
+def test_proxied_connections_are_tracked_and_verified_too() -> None:
+    from wolkvox_desktop.core.transport import TrackedHTTPSPool
+
+    with WolkvoxClient("0032", TOKEN, use_env=False) as client:
+        manager = client._adapter.proxy_manager_for("http://proxy.example:3128")
+        assert isinstance(manager.connection_pool_kw["ssl_context"], truststore.SSLContext)
+        assert manager.pool_classes_by_scheme["https"] is TrackedHTTPSPool
+        assert client._adapter.poolmanager.pool_classes_by_scheme["https"] is TrackedHTTPSPool

@@ -189,3 +189,22 @@ def test_raising_the_limit_wakes_waiters() -> None:
 def test_shared_gate_is_one_process_wide_object_with_one_slot() -> None:
     assert shared_gate() is shared_gate()
     assert shared_gate().max_in_flight == 1
+
+
+def test_per_token_limits_on_one_gate() -> None:
+    gate = TokenGate(1)
+    gate.set_token_limit("two", 2)
+    assert gate.limit_for("two") == 2 and gate.limit_for("one") == 1
+    with gate.slot("two"), gate.slot("two", timeout=0.05):
+        with pytest.raises(GateTimeout):
+            with gate.slot("two", timeout=0.05):
+                pass
+    with gate.slot("one"):
+        with pytest.raises(GateTimeout):
+            with gate.slot("one", timeout=0.05):
+                pass
+    with pytest.raises(ValueError):
+        gate.set_token_limit("two", 3)
+    gate.set_token_limit("two", None)
+    assert gate.limit_for("two") == 1
+    assert "two" not in repr(gate._limits)

@@ -65,6 +65,7 @@ class TokenGate:
         self._max = _checked_max(max_in_flight)
         self._cond = threading.Condition(threading.Lock())
         self._counts: dict[str, int] = {}
+        self._limits: dict[str, int] = {}  # per-token overrides of ``max_in_flight``
 
     @property
     def max_in_flight(self) -> int:
@@ -76,6 +77,24 @@ class TokenGate:
         with self._cond:
             self._max = value
             self._cond.notify_all()
+
+    def set_token_limit(self, token: str, max_in_flight: int | None) -> None:
+        """Give one token its own limit (1 or 2); ``None`` returns it to the gate's default.
+
+        One gate with per-token limits keeps the cap honest when operations are configured
+        differently: two gates for one token would allow the sum of their limits.
+        """
+        key = token_key(token)
+        with self._cond:
+            if max_in_flight is None:
+                self._limits.pop(key, None)
+            else:
+                self._limits[key] = _checked_max(max_in_flight)
+            self._cond.notify_all()
+
+    def limit_for(self, token: str) -> int:
+        with self._cond:
+            return self._limits.get(token_key(token), self._max)
 
     @contextmanager
     def slot(
@@ -92,7 +111,7 @@ class TokenGate:
             while True:
                 if cancel is not None and cancel.is_set():
                     raise GateCancelled("the wait for the token was cancelled")
-                if self._counts.get(key, 0) < self._max:
+                if self._counts.get(key, 0) < self._limits.get(key, self._max):
                     break
                 if deadline is None:
                     self._cond.wait()

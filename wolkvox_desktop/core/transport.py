@@ -1,0 +1,277 @@
+"""The client's transport: a requests adapter that knows where its sockets are.
+
+* :class:`GuardedAdapter`: no urllib3 retries, TLS verified with the OS trust store
+  (a ``truststore.SSLContext`` given to this adapter's pool managers only; nothing is
+  injected process-wide), and this module's connection classes for every pool, proxied
+  ones included.
+* :class:`Attempt`: one HTTP attempt. While it is :func:`tracking` in the calling thread,
+  the connection classes record on it when a connection is being made and when it is
+  established (TCP, plus TLS for https), and keep a ``dup()`` of each socket so that
+  :meth:`Attempt.abort` can ``shutdown()`` it from another thread: a call blocked in
+  ``connect()`` or ``recv()`` then returns at once.
+
+"Was a connection ever established?" is therefore answered from what happened, not guessed
+from exception types (urllib3 reports a TLS handshake timeout as a *read* timeout, for one).
+"""
+
+from __future__ import annotations
+
+import http.client
+import logging
+import socket
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from urllib3.util.connection import allowed_gai_family
+
+log = logging.getLogger(__name__)
+
+#: What a failed request may raise; everything else is a bug and propagates.
+TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
+    requests.RequestException,
+    urllib3.exceptions.HTTPError,
+    http.client.HTTPException,
+    OSError,
+    ValueError,
+)
+
+
+
+_local = threading.local()
+
+
+class Attempt:
+    """One HTTP attempt of one call, in one thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._watched: list[socket.socket] = []
+        self.connecting = False  # a connection was being made (or a pooled one reused)
+        self.established = False  # TCP (+TLS) connection up: the request may be sent
+        self.aborted = False
+
+    def watch(self, sock: socket.socket) -> None:
+        """Keep a duplicate descriptor of ``sock`` so abort() can shut the socket down."""
+        try:
+            dup = socket.socket(
+                sock.family, sock.type, sock.proto, fileno=socket.dup(sock.fileno())
+            )
+        except (OSError, ValueError):
+            return
+        with self._lock:
+            if not self.aborted:
+                self._watched.append(dup)
+                return
+            _shutdown(dup)
+            dup.close()
+
+    def abort(self) -> None:
+        with self._lock:
+            self.aborted = True
+            for sock in self._watched:
+                _shutdown(sock)
+
+    def close(self) -> None:
+        with self._lock:
+            watched, self._watched = self._watched, []
+            for sock in watched:
+                sock.close()
+
+
+def _shutdown(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+def _current_attempt() -> Attempt | None:
+    attempt: Attempt | None = getattr(_local, "attempt", None)
+    return attempt
+
+
+@contextmanager
+def tracking(attempt: Attempt) -> Iterator[Attempt]:
+    """Connections made or reused by this thread inside the block report to ``attempt``;
+    its duplicate sockets are closed on the way out."""
+    _local.attempt = attempt
+    try:
+        yield attempt
+    finally:
+        _local.attempt = None
+        attempt.close()
+
+
+def _create_connection(
+    address: tuple[str, int],
+    timeout: float | None,
+    source_address: tuple[str, int] | None,
+    socket_options: Iterable[tuple[int, int, int | bytes]] | None,
+    attempt: Attempt,
+) -> socket.socket:
+    """urllib3's ``create_connection``, plus: each socket is watched before it connects."""
+    host, port = address
+    if host.startswith("["):
+        host = host.strip("[]")
+    err: OSError | None = None
+    for family, socktype, proto, _canon, sockaddr in socket.getaddrinfo(
+        host, port, allowed_gai_family(), socket.SOCK_STREAM
+    ):
+        sock = None
+        try:
+            sock = socket.socket(family, socktype, proto)
+            for option in socket_options or ():
+                sock.setsockopt(*option)
+            if timeout is not None:
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            attempt.watch(sock)
+            if attempt.aborted:
+                raise ConnectionAbortedError("the call was aborted")
+            sock.connect(sockaddr)
+            return sock
+        except OSError as exc:
+            err = exc
+            if sock is not None:
+                sock.close()
+    if err is not None:
+        raise err
+    raise OSError("getaddrinfo returned no address")
+
+
+def _tracked_new_conn(conn: HTTPConnection) -> socket.socket | None:
+    """Open ``conn``'s socket through :func:`_create_connection` (None: not in a call)."""
+    attempt = _current_attempt()
+    if attempt is None:
+        return None
+    attempt.connecting = True
+    host: str = getattr(conn, "_dns_host", conn.host)
+    timeout = conn.timeout if isinstance(conn.timeout, (int, float)) else None
+    try:
+        sock = _create_connection(
+            (host, conn.port or 0), timeout, conn.source_address, conn.socket_options, attempt
+        )
+    except socket.gaierror as exc:
+        raise NameResolutionError(conn.host, conn, exc) from exc
+    except TimeoutError as exc:
+        raise ConnectTimeoutError(
+            conn, f"Connection to {conn.host} timed out. (connect timeout={conn.timeout})"
+        ) from exc
+    except OSError as exc:
+        raise NewConnectionError(conn, f"Failed to establish a new connection: {exc}") from exc
+    sys.audit("http.client.connect", conn, conn.host, conn.port)
+    return sock
+
+
+def _mark_established() -> None:
+    attempt = _current_attempt()
+    if attempt is not None:
+        attempt.established = True
+
+
+class _TrackedHTTPConnection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = _tracked_new_conn(self)
+        return sock if sock is not None else super()._new_conn()
+
+    def connect(self) -> None:
+        super().connect()
+        _mark_established()
+
+
+class _TrackedHTTPSConnection(HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = _tracked_new_conn(self)
+        return sock if sock is not None else super()._new_conn()
+
+    def connect(self) -> None:
+        super().connect()
+        _mark_established()
+
+
+def _note_pooled(conn: object) -> None:
+    """A connection taken from the pool: if it is still open it is reused, i.e. established."""
+    attempt = _current_attempt()
+    sock = getattr(conn, "sock", None)
+    if attempt is None or not isinstance(sock, socket.socket):
+        return
+    attempt.connecting = True
+    attempt.watch(sock)
+    attempt.established = True
+
+
+class TrackedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _TrackedHTTPConnection
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        conn = super()._get_conn(timeout)
+        _note_pooled(conn)
+        return conn
+
+
+class TrackedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _TrackedHTTPSConnection
+
+    def _get_conn(self, timeout: float | None = None) -> Any:
+        conn = super()._get_conn(timeout)
+        _note_pooled(conn)
+        return conn
+
+
+_POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {
+    "http": TrackedHTTPPool,
+    "https": TrackedHTTPSPool,
+}
+
+
+def os_trust_context() -> Any:
+    """An SSLContext verifying against the OS trust store (truststore), or None."""
+    try:
+        import ssl
+
+        import truststore
+    except ImportError:  # pragma: no cover - truststore is a hard dependency
+        log.warning("truststore is missing; TLS uses the certifi bundle")
+        return None
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+class GuardedAdapter(HTTPAdapter):
+    """requests adapter: no urllib3 retries, OS trust store, connection tracking."""
+
+    def __init__(self, ssl_context: Any = None, pool_maxsize: int = 2) -> None:
+        self._ssl_context = ssl_context
+        super().__init__(pool_connections=2, pool_maxsize=pool_maxsize, max_retries=0)
+
+    def init_poolmanager(
+        self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any
+    ) -> None:
+        if self._ssl_context is not None:
+            pool_kwargs["ssl_context"] = self._ssl_context
+        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(_POOL_CLASSES)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        known = proxy in self.proxy_manager
+        if not known and self._ssl_context is not None:
+            proxy_kwargs["ssl_context"] = self._ssl_context
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not known and not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = dict(_POOL_CLASSES)
+        return manager
+
+    def drop_idle_connections(self) -> None:
+        self.poolmanager.clear()
+        for manager in self.proxy_manager.values():
+            manager.clear()
+
