@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import getpass
 import json
 import logging
@@ -253,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     server_arg(p)
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--yes", action="store_true",
+                   help="go ahead even if today's token budget is used up")
     timeout_arg(p)
     p.set_defaults(handler=cmd_campaigns)
 
@@ -287,6 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     server_arg(p)
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--yes", action="store_true",
+                   help="go ahead even if today's token budget is used up")
     timeout_arg(p)
     p.set_defaults(handler=cmd_token_info)
 
@@ -590,7 +595,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
             return _invalid(exc, json_mode=json_mode, server=server)
         try:
             with _calling():
-                result = service.refresh_campaigns()
+                result = _with_budget_hint(service.refresh_campaigns(allow_over_budget=args.yes))
         finally:
             service.client.close()
     finally:
@@ -617,6 +622,13 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     _print(f"{len(campaigns)} campaign{'s' if len(campaigns) != 1 else ''} "
            f"({result.duration_ms} ms; this list cost one token).")
     return EXIT_OK
+
+
+def _with_budget_hint(result: CallResult) -> CallResult:
+    """The service's budget refusal, with how to go ahead from the command line."""
+    if result.reason is not Reason.BUDGET_EXHAUSTED:
+        return result
+    return dataclasses.replace(result, message=f"{result.message} Add --yes to go ahead.")
 
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:
@@ -748,7 +760,7 @@ def cmd_token_info(args: argparse.Namespace) -> int:
             return _invalid(exc, json_mode=json_mode, server=server)
         try:
             with _calling():
-                result = service.token_info()
+                result = _with_budget_hint(service.token_info(allow_over_budget=args.yes))
         finally:
             service.client.close()
     finally:

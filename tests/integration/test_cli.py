@@ -484,3 +484,21 @@ def test_a_bug_ends_in_a_sentence_exit_1_before_calls_and_5_during_them(
     assert "may or may not have reached Wolkvox" in ran.err
     log_text = "".join(p.read_text() for p in store_path().parent.rglob("*.log"))
     assert "injected bug" in log_text and DEMO_TOKEN not in log_text
+
+
+def test_reads_past_the_budget_need_yes(cli: Cli, simulator: Simulator) -> None:
+    store = Store(store_path())
+    try:
+        earlier = CallResult(Outcome.OK, Reason.OK, "Listed.", 200, 200, None, "Data found", 3)
+        for _ in range(1000):
+            store.finish_call(store.begin_call("0032", "campaigns"), earlier)
+    finally:
+        store.close()
+    ran = cli("campaigns", "--server", "0032")
+    assert ran.code == 2 and "used up (1000 of 1000)" in ran.err and "--yes" in ran.err
+    ran = cli("token", "info", "--server", "0032", "--json")
+    assert ran.code == 2 and ran.json_lines()[0]["outcome"] == "invalid"
+    assert simulator.requests == []
+    assert cli("campaigns", "--server", "0032", "--yes").code == 0
+    assert cli("token", "info", "--server", "0032", "--yes").code == 0
+    assert [r.api for r in simulator.requests] == ["campaigns", "token_info"]
