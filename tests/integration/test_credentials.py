@@ -160,7 +160,9 @@ def test_locked_secret_service_is_reported_without_prompting() -> None:
         assert creds.has_token("0032") is TokenSource.NONE
         creds.set_session_token("0032", OTHER)
         assert creds.get("0032") == (OTHER, TokenSource.SESSION)
-        creds.delete("0032")  # forgets the session token, leaves the locked keyring alone
+        with pytest.raises(KeyringUnavailable, match="could not be removed.*locked"):
+            creds.delete("0032")  # the saved token is still in the locked keyring: say so
+        assert creds.has_token("0032") is TokenSource.NONE  # the session token is gone
         assert bus.default_collection_locked()
 
 

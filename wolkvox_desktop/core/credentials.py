@@ -210,12 +210,17 @@ class Credentials:
     def delete(self, server: str) -> None:
         """Forget the operation's token: session memory and keyring (an absent entry is
         fine). ``WOLKVOX_TOKEN`` is the environment's and stays. Raises
-        :class:`KeyringUnavailable` if a usable keyring fails to delete it."""
+        :class:`KeyringUnavailable` (after forgetting the session token) if the keyring is
+        locked or unreachable, or fails to delete it."""
         code = parse_server_code(server)
         with self._lock:
             self._session.pop(code, None)
         state = self.status()
         if not state.usable:
+            if state.transient:  # a locked/unreachable keyring may still hold one
+                raise KeyringUnavailable(
+                    f"The token could not be removed from the keyring. {state.detail}"
+                )
             return
         from keyring.errors import PasswordDeleteError
 
