@@ -6,12 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from wolkvox_desktop.core.context import (
-    closing_operation,
-    gate_for,
-    open_operation,
-    resolve_api_base,
-)
+from wolkvox_desktop.core.context import closing_operation, open_operation, resolve_api_base
 from wolkvox_desktop.core.errors import InvalidInput, Reason
 from wolkvox_desktop.core.limits import shared_gate
 from wolkvox_desktop.core.paths import store_path
@@ -19,6 +14,12 @@ from wolkvox_desktop.core.store import Operation, Store
 from wolkvox_desktop.simulator import Simulator
 
 TOKEN = "demo-token"
+
+
+@pytest.fixture(autouse=True)
+def _reset_token_limit() -> Iterator[None]:
+    yield
+    shared_gate().set_token_limit(TOKEN, None)  # the shared gate outlives this test
 
 
 @pytest.fixture
@@ -40,7 +41,8 @@ def test_settings_come_from_the_store_and_the_service_works(
         assert service.server == "0032"
         assert service.client.read_timeout == 7.5
         assert service.client.connect_timeout == 7.5  # min(10 s, read)
-        assert service.client.gate is gate_for(2) and gate_for(2) is not shared_gate()
+        assert service.client.gate is shared_gate()
+        assert shared_gate().limit_for(TOKEN) == 2  # the operation's setting, per token
         assert service.usage().budget == 3000
         assert service.start("3303", "preview").ok
     finally:
@@ -49,7 +51,8 @@ def test_settings_come_from_the_store_and_the_service_works(
     with closing_operation("0033", store, None, token=TOKEN, read_timeout=30.0,
                            api_base=simulator.base_url) as other:
         assert other.client.read_timeout == 30.0 and other.client.connect_timeout == 10.0
-        assert other.client.gate is shared_gate()  # default: one call in flight
+        assert other.client.gate is shared_gate()
+        assert shared_gate().limit_for(TOKEN) == 1  # 0033 has no settings: one in flight
 
 
 def test_the_environment_api_base_and_an_explicit_one(

@@ -14,7 +14,6 @@ The returned service owns its client: call ``service.client.close()`` (or use
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -29,24 +28,19 @@ from wolkvox_desktop.core.store import Operation, Store
 
 DEFAULT_CONNECT_TIMEOUT_CAP = 10.0
 
-_gates_lock = threading.Lock()
-_gates: dict[int, TokenGate] = {}
+def gate_for(token: str, max_in_flight: int) -> TokenGate:
+    """The process-wide gate, with this token's limit set to the operation's setting
+    (1 or 2; anything else is clamped into that range).
 
-
-def gate_for(max_in_flight: int) -> TokenGate:
-    """The process-wide gate for a number of calls in flight per token (1 or 2).
-
-    One gate per setting, shared by every client of this process, so two windows or a
-    window and a bulk run on the same token never exceed the operation's limit.
+    One gate with per-token limits, shared by every client of this process, so two windows,
+    or a window and a bulk run on the same token, never exceed the limit together (two
+    gates for one token would allow the sum of their limits).
     """
+    gate = shared_gate()
     limit = max(1, min(MAX_SIMULTANEOUS, int(max_in_flight)))
-    if limit == 1:
-        return shared_gate()
-    with _gates_lock:
-        gate = _gates.get(limit)
-        if gate is None:
-            gate = _gates[limit] = TokenGate(max_in_flight=limit)
-        return gate
+    # the gate's own default needs no per-token entry
+    gate.set_token_limit(token, None if limit == gate.max_in_flight else limit)
+    return gate
 
 
 def resolve_api_base(api_base: str | None = None, *, use_env: bool = True) -> str | None:
@@ -116,7 +110,8 @@ def open_operation(
 
     ``server`` is raw text (``0032``, ``wv0032``, a pasted Wolkvox address). Timeouts default
     to the operation's saved setting (read) and ``min(10 s, read)`` (connect). ``gate``
-    defaults to the process-wide gate for the operation's ``max_in_flight``. ``credentials``
+    defaults to the process-wide gate, with the token's limit set to the operation's
+    ``max_in_flight``. ``credentials``
     may be ``None`` when ``token`` is given (the GUI resolves tokens itself). Raises
     :class:`InvalidInput` (bad server code, bad API base, no token); nothing is sent then.
     """
@@ -140,7 +135,7 @@ def open_operation(
         use_env=False,
         connect_timeout=connect,
         read_timeout=read,
-        gate=gate if gate is not None else gate_for(op.max_in_flight),
+        gate=gate if gate is not None else gate_for(secret, op.max_in_flight),
     )
     return OperationService(store, client, code, enforce_budget=enforce_budget)
 
