@@ -27,6 +27,7 @@ from wolkvox_desktop.core.answers import (
     TokenInfo,
     after_sending_reason,
     cancelled_result,
+    failed_before_connecting,
     interpret_response,
     match_error_table,
     never_connected_reason,
@@ -555,3 +556,19 @@ def test_after_sending_reasons() -> None:
         after_sending_reason(requests.exceptions.ContentDecodingError("bad gzip"))
         is Reason.NOT_JSON
     )
+
+
+def test_without_tracking_evidence_only_connect_phase_errors_count_as_unsent() -> None:
+    refused = NewConnectionError(_CONN, "Failed to establish a new connection")
+    assert failed_before_connecting(_wrapped(refused))
+    assert failed_before_connecting(
+        requests.exceptions.ConnectTimeout(
+            MaxRetryError(None, "/", ConnectTimeoutError(_CONN, "t"))
+        )  # type: ignore[arg-type]
+    )
+    assert failed_before_connecting(requests.exceptions.InvalidURL("bad url"))
+    read = ReadTimeoutError(None, "/", "Read timed out.")  # type: ignore[arg-type]
+    assert not failed_before_connecting(requests.exceptions.ReadTimeout(read))
+    reset = ProtocolError("Connection aborted.", ConnectionResetError(104, "reset by peer"))
+    assert not failed_before_connecting(requests.exceptions.ConnectionError(reset))
+    assert not failed_before_connecting(OSError("something"))

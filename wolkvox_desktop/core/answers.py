@@ -536,6 +536,31 @@ def never_connected_reason(exc: BaseException) -> Reason:
     return Reason.UNEXPECTED
 
 
+def failed_before_connecting(exc: BaseException) -> bool:
+    """Judging by the exception alone: did the request fail before any connection existed?
+
+    Only used when connection tracking saw nothing (it is the stronger evidence). Anything
+    not clearly a connect-phase or preparation failure counts as "may have been sent".
+    """
+    chain = _exception_chain(exc)
+    return any(
+        isinstance(e, (NewConnectionError, NameResolutionError, socket.gaierror))
+        or (isinstance(e, ConnectTimeoutError) and not isinstance(e, ReadTimeoutError))
+        or isinstance(
+            e,
+            (
+                requests.exceptions.ConnectTimeout,
+                requests.exceptions.InvalidURL,
+                requests.exceptions.InvalidSchema,
+                requests.exceptions.MissingSchema,
+                requests.exceptions.InvalidHeader,
+                requests.exceptions.InvalidProxyURL,
+            ),
+        )
+        for e in chain
+    )
+
+
 def after_sending_reason(exc: BaseException) -> Reason:
     """The ``unknown`` reason of a failure once the connection existed."""
     chain = _exception_chain(exc)

@@ -60,6 +60,7 @@ from wolkvox_desktop.core.answers import (
     after_sending_reason,
     after_sending_result,
     cancelled_result,
+    failed_before_connecting,
     interpret_response,
     never_connected_reason,
     scrub,
@@ -440,7 +441,12 @@ class WolkvoxClient:
     def _failed(
         self, request: ApiRequest, attempt: Attempt, exc: BaseException
     ) -> CallResult | _NeverConnected:
-        may_have_been_sent = attempt.established
+        if attempt.established:
+            may_have_been_sent = True
+        elif attempt.connecting:  # tracking saw the connection being made, never finished
+            may_have_been_sent = False
+        else:  # tracking saw nothing (should not happen): judge by the exception, carefully
+            may_have_been_sent = not failed_before_connecting(exc)
         log.debug(
             "%s %s failed (%s, connection established: %s): %s",
             request.method, request.path, type(exc).__name__, may_have_been_sent,

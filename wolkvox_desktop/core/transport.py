@@ -59,20 +59,24 @@ class Attempt:
         self.established = False  # TCP (+TLS) connection up: the request may be sent
         self.aborted = False
 
-    def watch(self, sock: socket.socket) -> None:
-        """Keep a duplicate descriptor of ``sock`` so abort() can shut the socket down."""
+    def watch(self, sock: socket.socket) -> bool:
+        """Keep a duplicate descriptor of ``sock`` so abort() can shut the socket down.
+
+        Returns False (and shuts the socket down) when the attempt is already aborted.
+        """
         try:
             dup = socket.socket(
                 sock.family, sock.type, sock.proto, fileno=socket.dup(sock.fileno())
             )
         except (OSError, ValueError):
-            return
+            return not self.aborted
         with self._lock:
             if not self.aborted:
                 self._watched.append(dup)
-                return
+                return True
             _shutdown(dup)
             dup.close()
+            return False
 
     def abort(self) -> None:
         with self._lock:
@@ -135,8 +139,7 @@ def _create_connection(
                 sock.settimeout(timeout)
             if source_address:
                 sock.bind(source_address)
-            attempt.watch(sock)
-            if attempt.aborted:
+            if not attempt.watch(sock):
                 raise ConnectionAbortedError("the call was aborted")
             sock.connect(sockaddr)
             return sock
@@ -206,8 +209,8 @@ def _note_pooled(conn: object) -> None:
     if attempt is None or not isinstance(sock, socket.socket):
         return
     attempt.connecting = True
-    attempt.watch(sock)
-    attempt.established = True
+    if attempt.watch(sock):  # an aborted attempt sends nothing on it
+        attempt.established = True
 
 
 class TrackedHTTPPool(HTTPConnectionPool):
