@@ -420,3 +420,27 @@ def test_check_with_wolkvox_shows_its_own_figure(
     assert calls(simulator, "token_info") == [""]
     # our own count went up by the check, and the confirmation shows it
     qtbot.waitUntil(lambda: "Today 1 of 1000" in dlg.budgetLabel.text(), timeout=WAIT_MS)
+
+
+def test_closing_while_the_service_is_still_opening_never_blocks_for_long(
+    qtbot: QtBot, simulator: Simulator
+) -> None:
+    entered, opened = threading.Event(), threading.Event()
+    services = Services(simulator.base_url)
+
+    def slow_open() -> OperationService:  # e.g. the keyring asking to be unlocked
+        entered.set()
+        opened.wait(10)
+        return services.open()
+
+    dlg = BulkDialog(Action.START, campaigns(simulator, ["3302"]), slow_open,
+                     close_service=services.close)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.runner is not None
+    qtbot.waitUntil(entered.is_set, timeout=WAIT_MS)
+    assert dlg.shutdown(50) is False  # bounded: the GUI does not wait for the keyring
+    opened.set()
+    qtbot.waitUntil(lambda: not dlg.runner.thread_.isRunning(), timeout=WAIT_MS)
+    assert len(services.opened) == 1 and services.closed == services.opened
+    assert simulator.requests == []

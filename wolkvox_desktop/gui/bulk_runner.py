@@ -44,9 +44,9 @@ log = logging.getLogger(__name__)
 ServiceFactory = Callable[[], OperationService]
 ServiceCloser = Callable[[OperationService], None]
 
-# Threads whose bounded wait ran out at shutdown are kept referenced until they end, so a
-# QThread is never destroyed while running.
-_lingering: set[QThread] = set()
+# Runners whose thread outlived the bounded wait at shutdown stay referenced (with their
+# QThread) so that neither is destroyed while running; pruned once their thread ended.
+_lingering: list[BulkRunner] = []
 
 
 def _unexpected(what: str) -> CallResult:
@@ -180,13 +180,15 @@ class BulkRunner(QObject):
         self._stepRequested.emit()  # lets a paused run end (and close its service)
         thread = self.thread_
         if not thread.isRunning():
+            self._release()
             return True
         thread.quit()
         if thread.wait(wait_ms):
+            self._release()  # a step posted after quit() never ran: release here
             return True
         log.warning("bulk runner thread still busy after %d ms; letting it finish", wait_ms)
-        _lingering.add(thread)
-        thread.finished.connect(lambda: _lingering.discard(thread))
+        _lingering[:] = [r for r in _lingering if r.thread_.isRunning()]
+        _lingering.append(self)
         return False
 
     # ------------------------------------------------------------ runner thread
