@@ -71,6 +71,8 @@ class Reason(str, Enum):
     REDIRECT = "redirect"  # 3xx: not followed, the token never went elsewhere
     TOO_LARGE = "too_large"  # body over the size bound
     UNEXPECTED = "unexpected"  # anything else (a bug); logged
+    INTERRUPTED = "interrupted"  # the app stopped before Wolkvox answered (history only)
+    STORE_FAILURE = "store_failure"  # the history could not be written; nothing was sent
 
 
 class InvalidInput(ValueError):

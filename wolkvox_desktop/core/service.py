@@ -16,7 +16,7 @@ from wolkvox_desktop.core.api import WolkvoxClient
 from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignType, validate_campaign_id
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.limits import WARN_FRACTION, daily_budget
-from wolkvox_desktop.core.store import Operation, Store
+from wolkvox_desktop.core.store import Operation, Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -137,11 +137,20 @@ class OperationService:
         call: Callable[[], CallResult],
         allow_over_budget: bool,
     ) -> CallResult:
-        if self.enforce_budget and not allow_over_budget:
-            usage = self.usage()
-            if usage.exhausted:
-                return budget_exceeded_result(usage)
-        row_id = self.store.begin_call(self.server, action, campaign_id, campaign_type)
+        try:
+            if self.enforce_budget and not allow_over_budget:
+                usage = self.usage()
+                if usage.exhausted:
+                    return budget_exceeded_result(usage)
+            row_id = self.store.begin_call(self.server, action, campaign_id, campaign_type)
+        except StoreError as exc:
+            # Without a pending row a crash would leave no trace: do not send anything.
+            return CallResult(
+                Outcome.INVALID,
+                Reason.STORE_FAILURE,
+                f"Nothing was sent: the activity history could not be written ({exc}). "
+                "Check the disk space and that no other program locks the file.",
+            )
         try:
             result = call()
         except Exception:  # a bug in our code must still end in a sentence and a row
@@ -152,5 +161,9 @@ class OperationService:
                 "Something went wrong inside Wolkvox Desktop during this call; it may or may "
                 "not have reached Wolkvox. Refresh the campaign list before trying again.",
             )
-        self.store.finish_call(row_id, result)
+        try:
+            self.store.finish_call(row_id, result)
+        except StoreError:
+            # The call happened; its row stays pending and shows as unknown later.
+            log.exception("could not record the end of %s", action)
         return result
