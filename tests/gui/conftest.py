@@ -8,6 +8,7 @@ API base from the environment) against the ``gui_simulator`` fixture.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,13 @@ from wolkvox_desktop.core import paths
 from wolkvox_desktop.core.store import Operation, Store
 from wolkvox_desktop.gui.app import build
 from wolkvox_desktop.gui.main_window import MainWindow
+from wolkvox_desktop.gui.qtcompat import protect_bool_singletons
 from wolkvox_desktop.gui.worker import leaked_threads
 from wolkvox_desktop.simulator.server import Simulator, demo_campaigns
+
+# PySide6 6.12.0 loses a reference to True on every Python-side emit (gui/qtcompat.py):
+# without this, a long GUI test session aborts with "bool_dealloc" on Python < 3.12.
+protect_bool_singletons()
 
 DEMO_TOKEN = "demo-token"
 # A token that must never be shown, logged or stored. Not a real one.
@@ -66,6 +72,20 @@ def close_window(window: MainWindow) -> None:
     window.close()
     assert not window.handle.thread.isRunning()
     QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """As the app does (app.MainThreadGC): no automatic garbage collection while Qt objects
+    and worker threads live, so that no Qt object is ever destroyed from a worker thread;
+    collect here, on the GUI thread, once the test is over."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 
 
 @pytest.fixture

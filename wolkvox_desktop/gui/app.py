@@ -18,6 +18,7 @@ import time
 _T0 = time.perf_counter()  # as early as this module allows: the smoke test's time zero
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
@@ -27,7 +28,14 @@ from dataclasses import dataclass  # noqa: E402
 from types import TracebackType  # noqa: E402
 from typing import Any  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot, qVersion  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QObject,
+    QTimer,
+    Signal,
+    Slot,
+    qVersion,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from wolkvox_desktop import APP_ID, APP_NAME, __version__  # noqa: E402
@@ -35,6 +43,7 @@ from wolkvox_desktop.core import logsetup, paths  # noqa: E402
 from wolkvox_desktop.core.campaigns import parse_server_code  # noqa: E402
 from wolkvox_desktop.core.errors import InvalidInput  # noqa: E402
 from wolkvox_desktop.gui.main_window import MainWindow  # noqa: E402
+from wolkvox_desktop.gui.qtcompat import protect_bool_singletons  # noqa: E402
 from wolkvox_desktop.gui.worker import WorkerConfig, WorkerHandle, leaked_threads  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -136,6 +145,7 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     """
     opts = parse_args(list(argv or []))
     logsetup.setup_logging()
+    protect_bool_singletons()  # before the first signal is emitted: see gui/qtcompat.py
     app = _application(opts)
     _install_translators(app, opts.lang)
     demo_session = None
@@ -175,6 +185,44 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
         window.demo_session = demo_session  # type: ignore[attr-defined]
     window.smoke_test = opts.smoke_test  # type: ignore[attr-defined]
     return app, window
+
+
+# ------------------------------------------------------------------ garbage collection
+class MainThreadGC(QObject):
+    """Python's cyclic garbage collector, run only on the GUI thread.
+
+    Left automatic, a collection can start on whichever thread happens to allocate (a
+    call's background thread), and a Qt object caught in a reference cycle would then be
+    destroyed from the wrong thread, which can crash. So automatic collection is turned
+    off and this timer collects on the GUI thread instead (qutebrowser does the same).
+    """
+
+    INTERVAL_MS = 1000
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    @Slot()
+    def check(self) -> None:
+        t0, t1, t2 = self._thresholds
+        c0, c1, c2 = gc.get_count()
+        if c0 > t0:
+            gc.collect(0)
+            if c1 > t1:
+                gc.collect(1)
+                if c2 > t2:
+                    gc.collect(2)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.collect()
+        gc.enable()
 
 
 # ------------------------------------------------------------------ crash reporting
@@ -391,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     logsetup.setup_logging()
     app, window = build(args)
     install_exception_hooks(app)
+    collector = MainThreadGC(app)
     try:
         if getattr(window, "smoke_test", False):
             code = run_smoke_test(app, window)
@@ -399,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
             code = app.exec()
     finally:
         window.shutdown()
+        collector.stop()
         if watchdog is not None:
             watchdog.cancel()
     if leaked_threads():
