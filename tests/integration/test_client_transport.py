@@ -406,3 +406,29 @@ def test_close_cancels_later_calls(simulator: Simulator) -> None:
     result = client.start("3302", "predictive")
     assert (result.outcome, result.reason) == (Outcome.INVALID, Reason.CANCELLED)
     assert len(simulator.requests) == 1
+
+
+def test_a_pending_connect_notices_an_abort_even_without_a_shutdown(blackhole: int) -> None:
+    """The race abort() cannot win with shutdown(): it lands just before connect() starts."""
+    from wolkvox_desktop.core.transport import Attempt, _connect
+
+    attempt = Attempt()
+    sock = socket.socket()
+    errors: list[BaseException] = []
+
+    def connect() -> None:
+        try:
+            _connect(sock, ("127.0.0.1", blackhole), 30.0, attempt)
+        except OSError as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=connect, daemon=True)
+    try:
+        thread.start()
+        time.sleep(0.05)
+        attempt.aborted = True  # the flag only: no socket is shut down
+        thread.join(5)
+        assert not thread.is_alive()
+        assert len(errors) == 1 and isinstance(errors[0], ConnectionAbortedError)
+    finally:
+        sock.close()

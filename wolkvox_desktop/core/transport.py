@@ -16,11 +16,14 @@ from exception types (urllib3 reports a TLS handshake timeout as a *read* timeou
 
 from __future__ import annotations
 
+import errno
 import http.client
 import logging
+import os
 import socket
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -32,6 +35,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from urllib3.util.connection import allowed_gai_family
+from urllib3.util.wait import wait_for_write
 
 log = logging.getLogger(__name__)
 
@@ -135,13 +139,12 @@ def _create_connection(
             sock = socket.socket(family, socktype, proto)
             for option in socket_options or ():
                 sock.setsockopt(*option)
-            if timeout is not None:
-                sock.settimeout(timeout)
             if source_address:
                 sock.bind(source_address)
             if not attempt.watch(sock):
                 raise ConnectionAbortedError("the call was aborted")
-            sock.connect(sockaddr)
+            _connect(sock, sockaddr, timeout, attempt)
+            sock.settimeout(timeout)
             return sock
         except OSError as exc:
             err = exc
@@ -150,6 +153,51 @@ def _create_connection(
     if err is not None:
         raise err
     raise OSError("getaddrinfo returned no address")
+
+
+_CONNECT_SLICE = 0.1  # how often a pending connect() looks at the abort flag
+
+
+def _connect(
+    sock: socket.socket, sockaddr: Any, timeout: float | None, attempt: Attempt
+) -> None:
+    """``sock.connect(sockaddr)`` within ``timeout``, giving up at once when aborted.
+
+    Non-blocking, polled in short slices: an abort() that lands just before the connect
+    starts (when shutting the socket down does not interrupt it yet) is still seen.
+    """
+    sock.setblocking(False)
+    err = sock.connect_ex(sockaddr)
+    if err in _CONNECT_PENDING:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            if attempt.aborted:
+                raise ConnectionAbortedError("the call was aborted")
+            wait = _CONNECT_SLICE
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError("timed out")
+                wait = min(wait, remaining)
+            if wait_for_write(sock, timeout=wait):  # poll() where it exists, not select()
+                err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+                break
+    if attempt.aborted:
+        raise ConnectionAbortedError("the call was aborted")
+    if err:
+        raise OSError(err, os.strerror(err))
+
+
+_CONNECT_PENDING = frozenset(
+    code
+    for code in (
+        getattr(errno, "EINPROGRESS", None),
+        getattr(errno, "EWOULDBLOCK", None),
+        getattr(errno, "EALREADY", None),
+        getattr(errno, "WSAEWOULDBLOCK", None),
+    )
+    if code is not None
+)
 
 
 def _tracked_new_conn(conn: HTTPConnection) -> socket.socket | None:
