@@ -14,10 +14,8 @@ run, interleaved round-robin so that machine noise hits all of them alike:
   a fresh connection). The token goes to curl through a header file (``-H @file``), never
   on its command line.
 
-The simulator's handler writes headers and body in two ``send()`` calls; with Nagle's
-algorithm on, a keep-alive client then waits for a delayed ACK (~40 ms on Linux) and every
-keep-alive method measures that instead of itself. The benchmark turns Nagle off on the
-simulator's handler class for this process (``--keep-nagle`` to see the effect).
+The "same, trust_env on" row is our client as it runs against the real host: a loopback
+override turns requests' per-call OS proxy/.netrc lookups off, plain requests keeps them on.
 """
 
 from __future__ import annotations
@@ -61,22 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         default=10,
         help="run curl once every N rounds (it is ~100x slower)",
     )
-    parser.add_argument(
-        "--keep-nagle",
-        action="store_true",
-        help="leave Nagle on in the simulator (shows the delayed-ACK stall)",
-    )
     args = parser.parse_args(argv)
-
-    if not args.keep_nagle:
-        sim_server._Handler.disable_nagle_algorithm = True
 
     sim = sim_server.Simulator(tokens={TOKEN: 10**9}, campaigns=sim_server.demo_campaigns())
     sim.start(port=0)
     url = sim.base_url + CAMPAIGN_PATH
     ours = WolkvoxClient("0032", TOKEN, api_base=sim.base_url, gate=TokenGate(1))
-    # The same client as it runs against the real host: OS proxy/.netrc lookups per call
-    # (a loopback override switches them off; plain requests keeps them on).
+    # Our client as it runs against the real host (see the module docstring).
     ours_env = WolkvoxClient("0032", TOKEN, api_base=sim.base_url, gate=TokenGate(1))
     ours_env._session.trust_env = True
     session = requests.Session()
@@ -152,8 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     base = statistics.median(timings["requests Session.put"])
     print(
         f"Per-call time against the simulator on loopback ({args.iterations} rounds, "
-        f"Python {sys.version.split()[0]}, requests {requests.__version__}"
-        f"{', Nagle on' if args.keep_nagle else ''})"
+        f"Python {sys.version.split()[0]}, requests {requests.__version__})"
     )
     print(f"{'method':<24}{'calls':>7}{'median ms':>11}{'p90 ms':>9}{'vs requests':>13}")
     for name, values in timings.items():
