@@ -323,7 +323,7 @@ def test_abort_during_a_hang_returns_promptly_as_unknown(simulator: Simulator) -
         thread.join(5)
         assert not thread.is_alive(), "abort() did not interrupt the blocked read"
         (result,) = results
-        assert (result.outcome, result.reason) == (Outcome.UNKNOWN, Reason.CANCELLED)
+        assert (result.outcome, result.reason) == (Outcome.UNKNOWN, Reason.INTERRUPTED)
         assert "may or may not have happened" in result.message
         assert result.duration_ms < 30_000  # far below the 60 s read timeout
         # aborted clients refuse new calls and send nothing
@@ -345,7 +345,7 @@ def test_abort_reaches_a_reused_keep_alive_connection(simulator: Simulator) -> N
         client.abort()
         thread.join(5)
         assert not thread.is_alive()
-        assert results[0].reason is Reason.CANCELLED
+        assert results[0].reason is Reason.INTERRUPTED
         assert results[0].outcome is Outcome.UNKNOWN
     finally:
         client.close()
@@ -392,7 +392,7 @@ def test_abort_while_waiting_for_the_gate(simulator: Simulator) -> None:
         assert held.is_alive()  # the other client's call is untouched
         holder.abort()
         held.join(5)
-        assert held_results[0].reason is Reason.CANCELLED
+        assert held_results[0].reason is Reason.INTERRUPTED
         assert len(simulator.requests) == 1
     finally:
         holder.close()

@@ -366,7 +366,7 @@ def test_too_large_and_cancelled_and_undelivered_sentences() -> None:
     assert (big.outcome, big.reason) == (Outcome.UNKNOWN, Reason.TOO_LARGE)
     assert "larger than 1 MB" in big.message
     sent = cancelled_result(START, may_have_been_sent=True)
-    assert (sent.outcome, sent.reason) == (Outcome.UNKNOWN, Reason.CANCELLED)
+    assert (sent.outcome, sent.reason) == (Outcome.UNKNOWN, Reason.INTERRUPTED)
     assert "may or may not have happened" in sent.message
     unsent = cancelled_result(START, may_have_been_sent=False)
     assert (unsent.outcome, unsent.reason) == (Outcome.INVALID, Reason.CANCELLED)

@@ -444,11 +444,12 @@ def too_large_result(request: ApiRequest, status: int, ctx: ResponseContext) -> 
 
 
 def cancelled_result(request: ApiRequest, may_have_been_sent: bool) -> CallResult:
-    """The app aborted the call (window closing). Unknown if it may have reached Wolkvox."""
+    """The app aborted the call (window closing): ``unknown``/``INTERRUPTED`` if it may have
+    reached Wolkvox, else ``invalid``/``CANCELLED`` (nothing was sent)."""
     if may_have_been_sent:
         return CallResult(
             Outcome.UNKNOWN,
-            Reason.CANCELLED,
+            Reason.INTERRUPTED,
             request.unknown_sentence("the call was interrupted while waiting for Wolkvox"),
         )
     return CallResult(
