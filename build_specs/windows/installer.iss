@@ -1,0 +1,83 @@
+; Inno Setup 6 script: the Windows installer of Wolkvox Desktop.
+;
+; Built by `python build_specs/build.py` after PyInstaller, which passes the /D values
+; below; run by hand (from this folder, after the app folder exists) it uses the defaults.
+;
+; - Per-user install, no administrator rights: %LOCALAPPDATA%\Programs\Wolkvox Desktop.
+; - Start-menu shortcut; desktop shortcut if the user ticks it; an uninstaller (Settings >
+;   Apps, and the Start menu).
+; - Upgrade in place: the same AppId finds the previous install, the app is closed if
+;   running, the old program files are replaced. Settings, history and logs live in
+;   %APPDATA%\wolkvox-desktop and the token in Windows Credential Manager: neither is
+;   touched by installing, upgrading or uninstalling.
+
+#ifndef AppVersion
+  #define AppVersion "0.0.0"
+#endif
+#ifndef SourceDir
+  #define SourceDir "..\..\dist\wolkvox-desktop"
+#endif
+#ifndef OutputDir
+  #define OutputDir "..\..\dist"
+#endif
+#ifndef OutputBaseFilename
+  #define OutputBaseFilename "wolkvox-desktop-" + AppVersion + "-windows-x64-setup"
+#endif
+#ifndef AppIcon
+  #define AppIcon "..\..\resources\icons\wolkvox-desktop.ico"
+#endif
+
+#define AppName "Wolkvox Desktop"
+#define AppExe "wolkvox-desktop.exe"
+
+[Setup]
+; Never change AppId: it is how an upgrade finds the installed version.
+AppId={{6C3E2E0B-7D0A-4C55-9B9F-1F1D2B7A4C21}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppVerName={#AppName} {#AppVersion}
+AppPublisher={#AppName}
+VersionInfoVersion={#AppVersion}
+VersionInfoProductName={#AppName}
+; Per user, no UAC prompt: {autopf} is %LOCALAPPDATA%\Programs with these privileges.
+PrivilegesRequired=lowest
+DefaultDirName={autopf}\{#AppName}
+DefaultGroupName={#AppName}
+DisableProgramGroupPage=yes
+UsePreviousAppDir=yes
+; Close a running copy before replacing its files (Restart Manager), reopen it after.
+CloseApplications=yes
+RestartApplications=no
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+; Qt 6 needs Windows 10 or newer.
+MinVersion=10.0
+SetupIconFile={#AppIcon}
+UninstallDisplayIcon={app}\{#AppExe}
+UninstallDisplayName={#AppName}
+WizardStyle=modern
+Compression=lzma2/max
+SolidCompression=yes
+OutputDir={#OutputDir}
+OutputBaseFilename={#OutputBaseFilename}
+
+[Languages]
+Name: "en"; MessagesFile: "compiler:Default.isl"
+Name: "es"; MessagesFile: "compiler:Languages\Spanish.isl"
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+
+[InstallDelete]
+; An upgrade replaces the whole runtime: no library of the previous version is left behind.
+Type: filesandordirs; Name: "{app}\_internal"
+
+[Files]
+Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Icons]
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "Start and stop Wolkvox dialer campaigns"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
+
+[Run]
+Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
