@@ -71,7 +71,7 @@ class Reason(str, Enum):
     REDIRECT = "redirect"  # 3xx: not followed, the token never went elsewhere
     TOO_LARGE = "too_large"  # body over the size bound
     UNEXPECTED = "unexpected"  # anything else (a bug); logged
-    INTERRUPTED = "interrupted"  # the app stopped before Wolkvox answered (history only)
+    INTERRUPTED = "interrupted"  # the app stopped or aborted the call after it may have been sent
     STORE_FAILURE = "store_failure"  # the history could not be written; nothing was sent
 
 
