@@ -10,6 +10,9 @@ Each repetition, in the same process and against fresh simulators with the same 
 * **requests.put**: a bare loop of plain ``requests.put`` calls (a new connection each, no
   gate, no store), the practical floor of "one HTTP call after the other";
 * **requests.Session**: the same with one keep-alive session;
+* **WolkvoxClient loop**: our client alone (gate, guarded transport, answer parsing);
+* **OperationService loop**: the client plus the budget check and the history rows
+  (SQLite, WAL, ``synchronous=FULL``) in a plain loop, without the bulk runner;
 * **BulkRun**: the product path: plan, :class:`~wolkvox_desktop.core.bulk.BulkRun`,
   :class:`OperationService` (token gate, budget check, history rows committed to SQLite
   before and after every call), :class:`WolkvoxClient`.
@@ -90,6 +93,43 @@ def bench_plain_put(n: int, latency: float, session: bool) -> float:
         sim.stop()
 
 
+def bench_client_loop(n: int, latency: float) -> float:
+    """Our client alone (gate, guarded transport, answer parsing): no store, no service."""
+    sim = _simulator(n, latency)
+    client = WolkvoxClient(SERVER, TOKEN, api_base=sim.base_url, use_env=False)
+    try:
+        targets = _targets(sim)
+        t0 = time.perf_counter()
+        for campaign_id, ctype in targets:
+            if not client.start(campaign_id, ctype).ok:
+                raise SystemExit("client loop: a start failed")
+        return time.perf_counter() - t0
+    finally:
+        client.close()
+        sim.stop()
+
+
+def bench_service_loop(n: int, latency: float) -> float:
+    """OperationService calls in a plain loop (client + budget check + history rows)."""
+    sim = _simulator(n, latency)
+    folder = tempfile.TemporaryDirectory(prefix="wolkvox-bench-")
+    store = Store(Path(folder.name) / "bench.sqlite3")
+    client = WolkvoxClient(SERVER, TOKEN, api_base=sim.base_url, use_env=False)
+    try:
+        service = OperationService(store, client, SERVER)
+        targets = _targets(sim)
+        t0 = time.perf_counter()
+        for campaign_id, ctype in targets:
+            if not service.start(campaign_id, ctype).ok:
+                raise SystemExit("service loop: a start failed")
+        return time.perf_counter() - t0
+    finally:
+        client.close()
+        store.close()
+        folder.cleanup()
+        sim.stop()
+
+
 def bench_bulk_run(n: int, latency: float) -> tuple[float, int]:
     sim = _simulator(n, latency)
     folder = tempfile.TemporaryDirectory(prefix="wolkvox-bench-")
@@ -130,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         "time.sleep(latency) x n": [],
         "requests.put loop": [],
         "requests.Session loop": [],
+        "WolkvoxClient loop": [],
+        "OperationService loop": [],
         "BulkRun (product path)": [],
     }
     max_seen = 0
@@ -139,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         rows["time.sleep(latency) x n"].append(bench_sleep(n, latency))
         rows["requests.put loop"].append(bench_plain_put(n, latency, session=False))
         rows["requests.Session loop"].append(bench_plain_put(n, latency, session=True))
+        rows["WolkvoxClient loop"].append(bench_client_loop(n, latency))
+        rows["OperationService loop"].append(bench_service_loop(n, latency))
         elapsed, concurrency = bench_bulk_run(n, latency)
         rows["BulkRun (product path)"].append(elapsed)
         max_seen = max(max_seen, concurrency)
