@@ -59,7 +59,8 @@ EPILOG = f"""\
 exit codes:
   0  ok
   1  a local problem that is not a call's outcome (no usable keyring, no token saved for
-     `token status`, an internal error while no call was in flight)
+     `token status`, the history database or a file cannot be used, an internal error
+     while no call was in flight)
   2  invalid input: nothing was sent (bad server code, campaign id, type or file row, no
      token, {API_BASE_ENV} not loopback, today's budget would be exceeded; also usage errors)
   3  refused by Wolkvox (it answered with an error)
@@ -69,10 +70,10 @@ exit codes:
   130  Ctrl-C while no call was in flight
 
 environment:
-  {TOKEN_ENV}      the token to use (wins over the keyring); never pass it as an argument
-  {API_BASE_ENV}  send calls to this loopback base instead of Wolkvox (demo, tests);
-                     any other host is refused
-  WOLKVOX_DESKTOP_HOME  the folder holding the history database and logs
+  {TOKEN_ENV}         the token to use (wins over the keyring)
+  {API_BASE_ENV}      send calls to this loopback base instead of Wolkvox (demo,
+                        tests); any other host is refused
+  WOLKVOX_DESKTOP_HOME  the folder holding the history database and the log
 """
 
 ACTION_EPILOG = """\
@@ -227,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     for action in Action:
         verb = "Start" if action is Action.START else "Stop (pause)"
         p = sub.add_parser(
-            action.value, help=f"{verb} one or several campaigns",
+            action.value, help=f"{verb.lower()} one or several campaigns",
             description=f"{verb} one or several campaigns.", epilog=ACTION_EPILOG,
             formatter_class=fmt,
         )
