@@ -1,0 +1,174 @@
+"""The built (PyInstaller) app, as a supervisor gets it: it starts, works, and fits.
+
+Skipped unless ``WOLKVOX_FROZEN_APP`` is the path of the built executable, so the normal
+suite stays fast. ``.ci/run`` builds the Linux app and runs these::
+
+    python3 dev.py build
+    WOLKVOX_FROZEN_APP=dist/wolkvox-desktop/wolkvox-desktop \\
+        .venv/bin/python -m pytest tests/frozen -m frozen
+
+The keyring is the private Secret Service of ``tests/support/keyring_bus.py`` (its address
+is inherited by the frozen process). The judging rules are ``build_specs/smoke.py``'s, the
+same that CI applies on Windows and macOS.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "build_specs"))
+import project  # noqa: E402
+import smoke  # noqa: E402
+
+FROZEN_ENV = "WOLKVOX_FROZEN_APP"
+
+pytestmark = [
+    pytest.mark.frozen,
+    pytest.mark.skipif(not os.environ.get(FROZEN_ENV),
+                       reason=f"set {FROZEN_ENV} to the built executable (python3 dev.py build)"),
+]
+
+
+@pytest.fixture(scope="module")
+def frozen_app() -> Path:
+    exe = Path(os.environ[FROZEN_ENV]).resolve()
+    assert exe.is_file() and os.access(exe, os.X_OK), f"{FROZEN_ENV}={exe} is not an executable"
+    return exe
+
+
+@pytest.fixture(scope="module")
+def dist(frozen_app: Path) -> Path:
+    """``dist/`` holding the app folder and the archive."""
+    if project.system() == "macos":
+        return frozen_app.parents[3]  # dist/Wolkvox Desktop.app/Contents/MacOS/<exe>
+    return frozen_app.parents[1]  # dist/wolkvox-desktop/<exe>
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, **extra)
+    for name in ("WOLKVOX_TOKEN", "WOLKVOX_API_BASE"):
+        env.pop(name, None)
+    return env
+
+
+def _smoke(exe: Path, home: Path, env: dict[str, str]) -> dict[str, Any]:
+    report, output = smoke.run_app(exe, ["--smoke-test"], home, "smoke-test.json", env=env)
+    assert smoke.smoke_problems(report, output) == []
+    assert report is not None
+    return report
+
+
+def test_smoke_test_offscreen(frozen_app: Path, app_home: Path, secret_service: Any) -> None:
+    report = _smoke(frozen_app, app_home, _env(QT_QPA_PLATFORM="offscreen"))
+    assert report["ok"] is True
+    assert report["exposed"] is True and report["window_shown_ms"] > 0
+    assert report["outcome"] == "ok" and report["start_ms"] >= 0
+    assert "SecretService" in report["keyring_backend"]
+    assert report["keyring_usable"] is True
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (Xvfb)")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 is Linux's")
+def test_smoke_test_on_an_x11_screen(frozen_app: Path, app_home: Path,
+                                     secret_service: Any) -> None:
+    """The xcb platform plugin with the user's own libX11/fontconfig (not bundled)."""
+    env = _env()
+    env.pop("QT_QPA_PLATFORM", None)
+    report, output = smoke.run_app(Path(shutil.which("xvfb-run") or "xvfb-run"),
+                                   ["-a", str(frozen_app), "--smoke-test"], app_home,
+                                   "smoke-test.json", env=env)
+    assert smoke.smoke_problems(report, output) == []
+    assert "qt.qpa" not in output, output  # no platform-plugin warnings
+
+
+def test_bundle_check(frozen_app: Path, app_home: Path, secret_service: Any) -> None:
+    report, output = smoke.run_app(frozen_app, ["--bundle-check"], app_home,
+                                   "bundle-check.json", env=_env(QT_QPA_PLATFORM="offscreen"))
+    assert smoke.bundle_problems(report, output) == []
+    assert report is not None and report["frozen"] is True
+    assert report["modules"]["failed"] == {}
+    assert report["keyring"]["roundtrip"] is True
+    assert report["tls"]["untrusted_server"]["outcome"] == "undelivered"
+    assert report["qt"]["qtbase_es"] is True
+    assert set(report["resources"]["translations"]) >= {"wolkvox_desktop_es.qm"}
+
+
+def test_size_budget(frozen_app: Path, dist: Path) -> None:
+    sizes, problems = smoke.size_problems(dist)
+    assert problems == []
+    assert (sizes["app_bytes"] or 0) > 20 * project.MB  # a real app, not an empty folder
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux archive")
+def test_archive_holds_the_app_and_its_menu_entry(dist: Path, tmp_path: Path) -> None:
+    archive = dist / project.archive().name
+    with tarfile.open(archive) as tar:
+        names = set(tar.getnames())
+        top = project.APP_ID
+        assert {f"{top}/{top}", f"{top}/{top}.desktop", f"{top}/{top}.png",
+                f"{top}/install-desktop-entry.sh", f"{top}/{project.CLI_NAME}"} <= names
+        if hasattr(tarfile, "tar_filter"):  # Python >= 3.10.12 / 3.11.4
+            tar.extractall(tmp_path, filter="tar")
+        else:  # pragma: no cover - older patch releases
+            tar.extractall(tmp_path)  # noqa: S202 - our own archive
+    entry = (tmp_path / top / f"{top}.desktop").read_text(encoding="utf-8")
+    assert "Name=Wolkvox Desktop" in entry and f"Icon={top}" in entry
+
+    data = tmp_path / "xdg-data"
+    script = tmp_path / top / "install-desktop-entry.sh"
+    env = dict(os.environ, XDG_DATA_HOME=str(data))
+    subprocess.run([str(script)], check=True, env=env, capture_output=True)
+    installed = (data / "applications" / f"{top}.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{tmp_path / top / top}"' in installed
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / f"{top}.png").is_file()
+    subprocess.run([str(script), "--remove"], check=True, env=env, capture_output=True)
+    assert not (data / "applications" / f"{top}.desktop").exists()
+
+
+def _cli(frozen_app: Path) -> Path:
+    suffix = ".exe" if project.system() == "windows" else ""
+    return frozen_app.with_name(project.CLI_NAME + suffix)
+
+
+def test_cli_lists_campaigns(frozen_app: Path, simulator: Any, app_home: Path) -> None:
+    """The bundled ``wolkvox`` command over HTTP (requests/urllib3 frozen) to the simulator;
+    the token comes from the environment, never from the command line."""
+    proc = subprocess.run(
+        [str(_cli(frozen_app)), "campaigns", "--server", "0032", "--json"],
+        env=dict(_env(), WOLKVOX_API_BASE=simulator.base_url, WOLKVOX_TOKEN="demo-token"),
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    answer = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert answer["ok"] is True
+    assert {c["id"] for c in answer["campaigns"]} == {c.campaign_id for c in simulator.campaigns()}
+
+
+def test_cli_saves_and_removes_the_token(frozen_app: Path, app_home: Path,
+                                         secret_service: Any) -> None:
+    """What the README tells a supervisor: the token in the Secret Service, and removed."""
+    cli = str(_cli(frozen_app))
+    env = _env()
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([cli, "token", *args, "--server", "0032"], input=stdin,
+                              env=env, capture_output=True, text=True, timeout=60)
+
+    saved = run("set", stdin="frozen-test-token\n")
+    assert saved.returncode == 0, saved.stdout + saved.stderr
+    assert "SecretService" in saved.stdout
+    assert "frozen-test-token" not in saved.stdout + saved.stderr
+    assert run("status").returncode == 0
+    assert run("clear").returncode == 0
+    after = run("status")
+    assert after.returncode != 0 and "no token" in after.stdout
