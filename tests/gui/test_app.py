@@ -21,15 +21,18 @@ from wolkvox_desktop.gui.app import build, parse_args
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_build_reuses_the_application_and_enters_no_event_loop(qapp: QApplication) -> None:
+def test_build_reuses_the_application_and_enters_no_event_loop(
+    qtbot: Any, qapp: QApplication
+) -> None:
     app, window = build(["--demo"])
+    qtbot.addWidget(window)  # deleted (not just dropped) at the end of the test
     try:
         assert app is qapp
         assert not window.isVisible()
         assert window.demo and window.demoBadge.text() == "DEMO"
         assert window.handle.thread.isRunning()
     finally:
-        assert window.shutdown()
+        window.close()
     assert not window.handle.thread.isRunning()
     assert window.demo_session.simulator is None  # stopped with the window
 

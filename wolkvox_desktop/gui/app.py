@@ -30,6 +30,7 @@ from typing import Any  # noqa: E402
 
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
+    QEvent,
     QObject,
     QTimer,
     Signal,
@@ -180,11 +181,21 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
         if demo_session is not None:
             demo_session.stop()
         raise
+    _install_extras(window)
     if demo_session is not None:
         window.add_close_callback(demo_session.stop)
         window.demo_session = demo_session  # type: ignore[attr-defined]
     window.smoke_test = opts.smoke_test  # type: ignore[attr-defined]
     return app, window
+
+
+def _install_extras(window: MainWindow) -> None:
+    """Bulk start/stop and the activity history, when this build has them."""
+    try:
+        from wolkvox_desktop.gui.bulk_dialog import install_bulk_and_history
+    except ImportError:
+        return
+    install_bulk_and_history(window)
 
 
 # ------------------------------------------------------------------ garbage collection
@@ -448,6 +459,9 @@ def main(argv: list[str] | None = None) -> int:
             code = app.exec()
     finally:
         window.shutdown()
+        # Delete the window while Qt and Python are both whole (not at interpreter exit).
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         collector.stop()
         if watchdog is not None:
             watchdog.cancel()

@@ -26,7 +26,6 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -174,7 +173,7 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         # An explicit minimum keeps the window's size constraints stable while texts change
         # (each change would otherwise be pushed to the window system again).
-        central.setMinimumSize(760, 460)
+        central.setMinimumSize(880, 460)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(6)
@@ -269,6 +268,7 @@ class MainWindow(QMainWindow):
         text.setObjectName("emptyStateText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMinimumWidth(480)
         text.setMaximumWidth(560)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.emptySettingsButton = QPushButton(self.tr("Open Settings…"))
@@ -357,8 +357,6 @@ class MainWindow(QMainWindow):
         up.addWidget(self.campaignTable, 1)
 
         # action rows
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
         self.campaignIdLabel = QLabel(self.tr("Campaign &ID:"))
         self.campaignIdEdit = QLineEdit()
         self.campaignIdEdit.setObjectName("campaignIdEdit")
@@ -369,7 +367,7 @@ class MainWindow(QMainWindow):
                     "that is not in the list. Enter starts it.")
         )
         self.campaignIdEdit.setMaxLength(64)
-        self.campaignIdEdit.setMinimumWidth(140)
+        self.campaignIdEdit.setMinimumWidth(110)
         self.campaignIdLabel.setBuddy(self.campaignIdEdit)
         self.typeLabel = QLabel(self.tr("&Type:"))
         self.typeCombo = QComboBox()
@@ -426,25 +424,27 @@ class MainWindow(QMainWindow):
         )
         self.removeCampaignButton.setAutoDefault(False)
 
-        grid.addWidget(self.campaignIdLabel, 0, 0)
-        grid.addWidget(self.campaignIdEdit, 0, 1)
-        grid.addWidget(self.typeLabel, 0, 2)
-        grid.addWidget(self.typeCombo, 0, 3)
+        # row 1: what to act on (and what to keep in the list)
+        fields = QHBoxLayout()
+        fields.addWidget(self.campaignIdLabel)
+        fields.addWidget(self.campaignIdEdit, 1)
+        fields.addSpacing(8)
+        fields.addWidget(self.typeLabel)
+        fields.addWidget(self.typeCombo)
+        fields.addSpacing(8)
+        fields.addWidget(self.campaignNameLabel)
+        fields.addWidget(self.campaignNameEdit, 2)
+        fields.addWidget(self.addCampaignButton)
+        fields.addWidget(self.removeCampaignButton)
+        up.addLayout(fields)
+        # row 2: the actions (bulk buttons, when installed, go right after Stop)
         buttons = QHBoxLayout()
+        buttons.setObjectName("actionButtonsLayout")
         buttons.addWidget(self.startButton)
         buttons.addWidget(self.stopButton)
         buttons.addWidget(self.busyBar)
         buttons.addStretch(1)
-        grid.addLayout(buttons, 0, 4)
-        grid.addWidget(self.campaignNameLabel, 1, 0)
-        grid.addWidget(self.campaignNameEdit, 1, 1, 1, 3)
-        manual = QHBoxLayout()
-        manual.addWidget(self.addCampaignButton)
-        manual.addWidget(self.removeCampaignButton)
-        manual.addStretch(1)
-        grid.addLayout(manual, 1, 4)
-        grid.setColumnStretch(4, 1)
-        up.addLayout(grid)
+        up.addLayout(buttons)
 
         # the answer to the last action, where the eye already is
         self.resultLabel = QLabel()
@@ -798,6 +798,8 @@ class MainWindow(QMainWindow):
         self.operationCombo.setCurrentIndex(index)
         self.operationCombo.blockSignals(False)
         self.operationCombo.setEnabled(bool(servers))
+        self.operationLabel.setVisible(bool(servers))
+        self.operationCombo.setVisible(bool(servers))
         self.pages.setCurrentIndex(1 if servers else 0)
         if wanted != self._current:
             self._select_operation(wanted)

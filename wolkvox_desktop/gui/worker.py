@@ -212,8 +212,32 @@ class Worker(QObject):
                 log.exception("abort failed")
 
     def in_flight(self) -> int:
+        """Background jobs (calls, keyring work) still running."""
         with self._lock:
             return sum(1 for t in self._threads if t.is_alive())
+
+    def open_service(self, server: str) -> OperationService:
+        """A *fresh* service for ``server`` (its own client) sharing the window's token,
+        API base, token gate and observed store; for bulk runs and token checks.
+
+        Call it from a background thread (it may read the keyring). Raises
+        :class:`InvalidInput` when there is no token or no database. The caller closes
+        ``service.client`` when done; :meth:`abort_all` aborts it too.
+        """
+        if self._store is None:
+            raise InvalidInput(Reason.CANCELLED, "The local database is not available.")
+        with self._lock:
+            if self._stopping:
+                raise InvalidInput(Reason.CANCELLED, "The app is closing.")
+        token, _source = self._token_for(server)
+        if not token:
+            raise InvalidInput(Reason.NO_TOKEN, no_token_result(server).message)
+        register_secret(token)
+        svc = self._open(server, token)
+        with self._lock:
+            self._retired = [s for s in self._retired if not s.client.aborted]
+            self._retired.append(svc)
+        return svc
 
     # ---------------------------------------------------- slots (worker thread)
     @Slot()
