@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # imported lazily at run time: keeps requests/keyring off sta
 log = logging.getLogger(__name__)
 
 HISTORY_LIMIT = 200
+_JOB_THREAD_PREFIX = "wolkvox-call-"
 SHUTDOWN_JOIN_S = 2.0
 
 
@@ -582,7 +583,7 @@ class Worker(QObject):
             except RuntimeError:  # the worker is gone (app closing)
                 pass
 
-        thread = threading.Thread(target=run, name=f"wolkvox-call-{job_id}", daemon=True)
+        thread = threading.Thread(target=run, name=f"{_JOB_THREAD_PREFIX}{job_id}", daemon=True)
         with self._lock:
             self._threads.add(thread)
         thread.start()
@@ -655,7 +656,10 @@ class Worker(QObject):
     def _row_finished(self, row_id: int) -> None:
         with self._lock:
             server = self._active_rows.pop(row_id, None)
-        if server:
+        # A call of the worker's own is followed by its callFinished and a fresh state (in
+        # that order, so the window is idle before it shows the answer's effects); only
+        # calls made by others on this store (a bulk run) need a touch here.
+        if server and not threading.current_thread().name.startswith(_JOB_THREAD_PREFIX):
             self._touch(server)
 
     def _touch(self, server: str) -> None:
