@@ -120,11 +120,13 @@ def signtool_sign(paths: list[Path]) -> None:
         say("Windows signing skipped: WOLKVOX_WINDOWS_CERT_SHA1 is not set (unsigned "
             "executables: SmartScreen will warn on first run).")
         return
-    signtool = shutil.which("signtool")
+    signtool = shutil.which("signtool") or next(iter(sorted(
+        Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"), "Windows Kits", "10",
+             "bin").glob("10.*/x64/signtool.exe"), reverse=True)), None)
     if not signtool:
         raise SystemExit("WOLKVOX_WINDOWS_CERT_SHA1 is set but signtool is not on PATH "
                          "(Windows SDK).")
-    run([signtool, "sign", "/sha1", thumbprint, "/fd", "sha256", "/td", "sha256",
+    run([str(signtool), "sign", "/sha1", thumbprint, "/fd", "sha256", "/td", "sha256",
          "/tr", "http://timestamp.digicert.com", *map(str, paths)])
 
 
