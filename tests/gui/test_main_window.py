@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton
 
@@ -302,3 +303,83 @@ def test_usage_warns_near_and_at_the_limit(demo_window: MainWindow) -> None:
     assert "used up" in w.tokenUsageLabel.text()
     w._update_usage(Usage(10, 3000))
     assert "⚠" not in w.tokenUsageLabel.text()
+
+
+def _use_up_the_budget(store_path: Any, server: str, calls: int) -> None:
+    """Today's history already holds ``calls`` answered calls (one transaction: fast)."""
+    import sqlite3
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    with sqlite3.connect(store_path) as conn:
+        conn.executemany(
+            "INSERT INTO history (started_at, finished_at, server, action, outcome) "
+            "VALUES (?, ?, ?, 'campaigns', 'ok')",
+            [(now, now, server)] * calls,
+        )
+    conn.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # QMessageBox
+def test_over_the_daily_budget_nothing_is_sent_until_confirmed(
+    qtbot: Any, demo_window: MainWindow, demo_sim: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    w = demo_window
+    server = w.current_server()
+    _use_up_the_budget(w.handle.config.store_path, server, 3000)
+    select(w, "3303")
+    w.startButton.click()
+    wait_idle(qtbot, w)
+    assert puts(demo_sim) == []
+    assert "Not sent" in w.resultLabel.text() and "budget" in w.resultLabel.text()
+    box = w.findChild(QMessageBox, "overBudgetBox")
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert "3303" in box.text()
+    assert "daily budget" in w.tokenUsageLabel.text() or "used up" in w.tokenUsageLabel.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: len(puts(demo_sim)) == 1)
+    wait_idle(qtbot, w)
+    assert demo_sim.campaign("3303").started
+    assert "Campaign 3303 was started." in w.resultLabel.text()
+
+
+def test_automatic_refresh_only_when_stale_and_visible(
+    qtbot: Any, demo_window: MainWindow, demo_sim: Any
+) -> None:
+    from datetime import datetime, timedelta
+
+    w = demo_window
+    listed = lambda: [r for r in demo_sim.requests if r.query.get("api") == "campaigns"]  # noqa: E731
+    assert len(listed()) == 1  # the fresh demo store was refreshed once on start-up
+    w._maybe_auto_refresh()
+    assert not w.is_busy()  # fresh: nothing sent
+    w._refreshed_at = datetime.now().astimezone() - timedelta(minutes=6)
+    w._last_auto_attempt.clear()
+    w.hide()
+    w._maybe_auto_refresh()
+    assert not w.is_busy()  # not visible: nothing sent
+    w.show()
+    qtbot.waitExposed(w)
+    w._maybe_auto_refresh()
+    wait_idle(qtbot, w)
+    assert len(listed()) == 2
+    assert w.resultLabel.text() == ""  # a quiet refresh does not replace the last answer
+    w._refreshed_at = datetime.now().astimezone() - timedelta(minutes=6)
+    w._maybe_auto_refresh()
+    assert not w.is_busy()  # at most one automatic attempt every 5 minutes
+
+
+def test_tab_order_follows_the_work(demo_window: MainWindow) -> None:
+    w = demo_window
+    chain = []
+    widget = w.campaignFilter
+    for _ in range(6):
+        chain.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+    assert chain == ["campaignFilter", "refreshButton", "campaignTable", "campaignIdEdit",
+                     "typeCombo", "startButton"]
