@@ -220,6 +220,11 @@ def reason_sentence(reason: Reason | str | None) -> str | None:
             "Something went wrong inside Wolkvox Desktop: the action may or may not have "
             "happened. Refresh the campaign list before trying again.",
         ),
+        Reason.STORE_FAILURE: _translate(
+            "Messages",
+            "Nothing was sent: the activity history could not be written. Check the disk "
+            "space and that no other program is using the file.",
+        ),
     }
     if key is None or key is Reason.OK:
         return None
