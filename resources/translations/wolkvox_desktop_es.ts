@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+246"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+259"/>
         <source>Wolkvox Desktop: unexpected error</source>
         <translation>Wolkvox Desktop: error inesperado</translation>
     </message>
@@ -759,7 +759,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+155"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+154"/>
         <source>Wolkvox Desktop — Demo</source>
         <translation>Wolkvox Desktop — Demo</translation>
     </message>
@@ -815,12 +815,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+497"/>
+        <location line="+498"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="-497"/>
         <source>Operations, tokens and language (Ctrl+,)</source>
         <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
     </message>
@@ -839,7 +839,7 @@ To look around first, start the app in demo mode: wolkvox-desktop --demo</source
 Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --demo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Open Settings…</source>
         <translation>Abrir la configuración…</translation>
     </message>
@@ -890,7 +890,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Campañas</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Campaign &amp;ID:</source>
         <translation>&amp;ID de campaña:</translation>
     </message>
@@ -921,12 +921,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+4"/>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>▶ Start</source>
         <translation>▶ Iniciar</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>Start campaign</source>
         <translation>Iniciar campaña</translation>
     </message>
@@ -937,12 +937,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+3"/>
-        <location line="+174"/>
+        <location line="+176"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>Stop campaign</source>
         <translation>Detener campaña</translation>
     </message>
@@ -1002,7 +1002,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Solo se pueden quitar las campañas agregadas a mano</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Answer to the last action</source>
         <translation>Respuesta a la última acción</translation>
     </message>
@@ -1083,7 +1083,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Daily token budget used up</source>
         <translation>Presupuesto diario de tokens agotado</translation>
     </message>
@@ -1347,6 +1347,11 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Algo falló dentro de Wolkvox Desktop: la acción puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Nothing was sent: the activity history could not be written. Check the disk space and that no other program is using the file.</source>
+        <translation>No se envió nada: no se pudo escribir el historial de actividad. Revise el espacio en disco y que ningún otro programa esté usando el archivo.</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Waiting for Wolkvox&apos;s answer…</source>
         <translation>Esperando la respuesta de Wolkvox…</translation>
@@ -1450,12 +1455,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="-323"/>
-        <location line="+621"/>
+        <location line="+637"/>
         <source>Remove saved token</source>
         <translation>Quitar el token guardado</translation>
     </message>
     <message>
-        <location line="-620"/>
+        <location line="-636"/>
         <source>Remove the saved token</source>
         <translation>Quitar el token guardado</translation>
     </message>
@@ -1541,12 +1546,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+10"/>
-        <location line="+519"/>
+        <location line="+535"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-534"/>
         <source>Save the operation</source>
         <translation>Guardar la operación</translation>
     </message>
@@ -1602,11 +1607,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+1"/>
+        <location line="+234"/>
         <source>the system keyring</source>
         <translation>el llavero del sistema</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-232"/>
         <source>Saved in {backend} — leave empty to keep it</source>
         <translation>Guardado en {backend}: deje vacío para conservarlo</translation>
     </message>
@@ -1692,22 +1698,37 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+36"/>
-        <location line="+128"/>
+        <location line="+144"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-108"/>
+        <source>The operation was not saved.</source>
+        <translation>No se guardó la operación.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved. The token is in {backend}.</source>
+        <translation>Guardado. El token está en {backend}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved. The token is kept in memory for this session only: enter it again after a restart.</source>
+        <translation>Guardado. El token se conserva en memoria solo durante esta sesión: ingréselo de nuevo después de reiniciar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved. The token comes from the WOLKVOX_TOKEN environment variable.</source>
+        <translation>Guardado. El token viene de la variable de entorno WOLKVOX_TOKEN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Could not save.</source>
-        <translation>No se pudo guardar.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Enter the token first, then test it.</source>
         <translation>Primero ingrese el token y luego pruébelo.</translation>
     </message>

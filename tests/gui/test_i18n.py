@@ -134,6 +134,18 @@ def test_spanish_main_window(qtbot, restore_language):
     assert not window.handle.thread.isRunning()
 
 
+def test_every_reason_has_a_spanish_sentence(qapp, restore_language):
+    """A new core Reason without its sentence in gui/messages.py would show English."""
+    from wolkvox_desktop.core.errors import Reason
+    from wolkvox_desktop.gui import messages
+
+    english = {r: messages.reason_sentence(r) for r in Reason if r is not Reason.OK}
+    assert [r.value for r, text in english.items() if not text] == []
+    i18n.install_translators(qapp, "es")
+    untranslated = [r.value for r in english if messages.reason_sentence(r) == english[r]]
+    assert untranslated == []
+
+
 # ---------------------------------------------------------------- the catalogues
 
 

@@ -222,6 +222,7 @@ def test_save_emits_the_form_and_clears_the_token_once_saved(qtbot, make_dialog)
     assert server_edit(d).isReadOnly()
     assert button(d, "removeTokenButton").isEnabled()
     assert label(d, "saveStatusLabel").isVisible()
+    assert "SecretService Keyring" in label(d, "saveStatusLabel").text()
     assert d.findChild(QListWidget, "operationList").item(0).text() == "Bogotá norte · 0032"
     assert SECRET not in all_visible_text(d)
 
@@ -248,7 +249,8 @@ def test_a_failed_save_says_why_and_keeps_what_was_typed(qtbot, make_dialog):
         qtbot.mouseClick(button(d, "saveButton"), Qt.MouseButton.LeftButton)
     d.show_save_result(SaveOutcome("0032", False, None, "The keyring is locked."))
     status = label(d, "saveStatusLabel")
-    assert status.isVisible() and "The keyring is locked." in status.text()
+    assert status.isVisible() and "not saved" in status.text()
+    assert "The keyring is locked." in status.text()
     assert token_edit(d).text() == SECRET  # masked, still there to retry
     assert token_edit(d).echoMode() == QLineEdit.EchoMode.Password
     assert button(d, "saveButton").isEnabled()
@@ -465,6 +467,8 @@ def test_spanish_labels(spanish, make_dialog):
     assert "Presupuesto diario" in label(d, "budgetLabel").text()
     assert "solo durante esta sesión" in label(d, "backendWarning").text()
     assert "reiniciar" in label(d, "languageNote").text()
+    d.show_save_result(SaveOutcome("0032", True, TokenSource.SESSION, "Saved (English)."))
+    assert "solo durante esta sesión" in label(d, "saveStatusLabel").text()
     # fits a 1024-pixel-wide screen in the longer language
     assert d.sizeHint().width() <= 1000
 

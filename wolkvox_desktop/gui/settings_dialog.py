@@ -805,14 +805,30 @@ class SettingsDialog(QDialog):
                 self._load_form()
         if outcome.ok:
             warn = outcome.source is TokenSource.SESSION
-            _set_message(
-                self._save_status,
-                "warning" if warn else "ok",
-                outcome.message or self.tr("Saved."),
-            )
+            _set_message(self._save_status, "warning" if warn else "ok", self._saved_text(outcome))
         else:
-            _set_message(self._save_status, "error", outcome.message or self.tr("Could not save."))
+            # the worker's sentence says why (it may not be translated: keep it, after ours)
+            text = self.tr("The operation was not saved.")
+            if outcome.message:
+                text += " " + outcome.message
+            _set_message(self._save_status, "error", text)
         self._update_buttons()
+
+    def _saved_text(self, outcome: SaveOutcome) -> str:
+        """What a successful save did with the token, in the supervisor's language."""
+        if outcome.source is TokenSource.KEYRING:
+            backend = self._backend.name if self._backend is not None else ""
+            return self.tr("Saved. The token is in {backend}.").format(
+                backend=backend or self.tr("the system keyring")
+            )
+        if outcome.source is TokenSource.SESSION:
+            return self.tr(
+                "Saved. The token is kept in memory for this session only: enter it again "
+                "after a restart."
+            )
+        if outcome.source is TokenSource.ENVIRONMENT:
+            return self.tr("Saved. The token comes from the WOLKVOX_TOKEN environment variable.")
+        return self.tr("Saved.")
 
     @Slot()
     def _on_test_clicked(self) -> None:
