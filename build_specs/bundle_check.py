@@ -132,8 +132,10 @@ A9tfJJRbuFO2igrFAhmZIX12NgEynYHS9MdDnOVPIXjfSyTXGUDU9zl7
 
 def _refuses_untrusted_server() -> dict[str, Any]:
     """The app's own client against a loopback HTTPS server with an untrusted certificate:
-    the call must end ``undelivered`` (TLS failure) after a real handshake attempt, which
-    exercises OpenSSL, truststore and (on Windows/macOS) the OS verification calls."""
+    the call must end ``undelivered`` for a TLS reason, with not one byte of the request
+    (nor the token) reaching the server. Exercises OpenSSL, truststore and the OS verification calls
+    (Linux refuses during the handshake; Windows and macOS check the chain right after it).
+    """
     import socket
     import ssl
     import tempfile
@@ -148,18 +150,28 @@ def _refuses_untrusted_server() -> dict[str, Any]:
         server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         server.load_cert_chain(cert, key)
     listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(15)
+    listener.settimeout(0.2)
     port = listener.getsockname()[1]
-    seen: dict[str, str] = {}
+    seen: dict[str, Any] = {"connections": 0, "received": 0}
+    done = threading.Event()
 
     def serve() -> None:
-        try:
-            conn, _ = listener.accept()
-            with server.wrap_socket(conn, server_side=True) as tls:
-                seen["server"] = "handshake completed"
-                tls.recv(64)
-        except (OSError, ssl.SSLError) as exc:
-            seen.setdefault("server", f"handshake refused ({type(exc).__name__})")
+        while not done.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            seen["connections"] += 1
+            conn.settimeout(10)
+            try:
+                with server.wrap_socket(conn, server_side=True) as tls:
+                    seen["handshake"] = "completed"
+                    while chunk := tls.recv(4096):
+                        seen["received"] += len(chunk)
+            except (OSError, ssl.SSLError) as exc:
+                seen.setdefault("handshake", f"refused ({type(exc).__name__})")
 
     thread = threading.Thread(target=serve, name="bundle-check-tls", daemon=True)
     thread.start()
@@ -169,12 +181,14 @@ def _refuses_untrusted_server() -> dict[str, Any]:
         result = client.list_campaigns()
     finally:
         client.close()
-        thread.join(10)
+        done.set()
+        thread.join(15)
         listener.close()
     outcome = getattr(result.outcome, "value", str(result.outcome))
     reason = str(getattr(getattr(result, "reason", None), "value", ""))
-    return {"ok": outcome == "undelivered" and "refused" in seen.get("server", ""),
-            "outcome": outcome, "reason": reason, "server": seen.get("server", "no connection")}
+    return {"ok": outcome == "undelivered" and "tls" in reason and seen["connections"] > 0
+            and seen["received"] == 0,
+            "outcome": outcome, "reason": reason, **seen}
 
 
 def check_tls() -> dict[str, Any]:
