@@ -128,9 +128,9 @@ def build(lib: Path, workdir: Path) -> Path:
     asm = workdir / f"{symbol}.s"
     asm.write_text(
         "\t.section .rodata\n\t.balign 16\n"
-        f"\t.globl {symbol}\n\t.type {symbol}, @object\n{symbol}:\n"
+        f"\t.globl {symbol}\n\t.type {symbol}, %object\n{symbol}:\n"
         f'\t.incbin "{dat.name}"\n\t.size {symbol}, . - {symbol}\n'
-        '\t.section .note.GNU-stack,"",@progbits\n',
+        '\t.section .note.GNU-stack,"",%progbits\n',
         encoding="ascii",
     )
     obj = workdir / f"{symbol}.o"
