@@ -22,7 +22,7 @@ APP_ID = "wolkvox-desktop"  # executable, onedir folder, file names
 CLI_NAME = "wolkvox"  # the command-line face, shipped beside the app when present
 BUNDLE_ID = "com.wolkvox-desktop.app"  # macOS CFBundleIdentifier; never change once shipped
 PUBLISHER = "Wolkvox Desktop"
-MACOS_MINIMUM = "11.0"  # PySide6 6.8+ wheels need macOS 11 (Big Sur) or newer
+MACOS_MINIMUM = "13.0"  # when the Qt wheels do not say (see macos_minimum)
 
 # Size budget, checked by build.py (fails the build) and by tests/frozen. Linux only: the
 # Windows and macOS sizes are reported, with no budget set until there are numbers.
@@ -95,6 +95,24 @@ def archive() -> Path:
     """The file a supervisor downloads: installer, disk image or archive."""
     suffix = {"windows": "-setup.exe", "macos": ".dmg", "linux": ".tar.gz"}[system()]
     return DIST / f"{artifact_stem()}{suffix}"
+
+
+def macos_minimum() -> str:
+    """The oldest macOS the bundled Qt runs on: the newest ``macosx_X_Y`` tag among the
+    installed PySide6/shiboken6 wheels (e.g. ``13.0``), for ``LSMinimumSystemVersion``."""
+    from importlib import metadata
+
+    found: list[tuple[int, int]] = []
+    for dist in ("PySide6_Essentials", "shiboken6"):
+        try:
+            wheel = metadata.distribution(dist).read_text("WHEEL") or ""
+        except metadata.PackageNotFoundError:
+            continue
+        found += [(int(a), int(b)) for a, b in re.findall(r"macosx_(\d+)_(\d+)", wheel)]
+    if not found:
+        return MACOS_MINIMUM
+    major, minor = max(found)
+    return f"{major}.{minor}"
 
 
 def tree_size(path: Path) -> int:
