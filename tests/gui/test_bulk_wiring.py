@@ -111,5 +111,6 @@ def test_closing_the_window_during_a_bulk_run_stops_it_cleanly(
     assert runner is not None
     close_window(w)  # aborts the held call, joins the runner's thread, then the worker's
     assert not runner.thread_.isRunning()
+    assert controls.bulk_dialog is None  # and the dialog went with the window
     assert not leaked_threads()
     assert puts(demo_sim, "stop") == ["3301"]

@@ -8,6 +8,7 @@ today's token budget).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -972,6 +973,26 @@ class BulkDialog(QDialog):
         _unregister(self)
         return stopped
 
+    def close_now(self, wait_ms: int = 5000) -> bool:
+        """The app is closing: stop the run (see :meth:`shutdown`) and close the dialog
+        even mid-run; news still queued from the runner is ignored from here on."""
+        stopped = self.shutdown(wait_ms)
+        runner = self.runner
+        if runner is not None:
+            for signal in (runner.ready, runner.openFailed, runner.itemStarted,
+                           runner.itemFinished, runner.paused, runner.finished,
+                           runner.tokenInfo, runner.usageChanged):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # "failed to disconnect": nothing left
+                    try:
+                        signal.disconnect()
+                    except (RuntimeError, TypeError):
+                        pass
+        self._running = False
+        self._finished = True
+        self.done(QDialog.DialogCode.Rejected)
+        return stopped
+
 
 _open_dialogs: list[BulkDialog] = []
 _quit_hooked = False
@@ -1221,9 +1242,9 @@ class BulkControls(QObject):
     def shutdown(self) -> None:
         """Stop a bulk run and the history's background work (the window is closing)."""
         if self.bulk_dialog is not None:
-            self.bulk_dialog.shutdown()
+            self.bulk_dialog.close_now()
         if self.history_window is not None:
-            self.history_window.shutdown()  # type: ignore[attr-defined]
+            self.history_window.close()  # stops its background work first
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # Before the window's own closeEvent stops its worker (and closes the store the
