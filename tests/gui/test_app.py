@@ -44,6 +44,15 @@ def test_command_line_options() -> None:
     assert parse_args([]).server is None
 
 
+def test_version_option(capsys: Any) -> None:
+    from wolkvox_desktop import __version__
+
+    with pytest.raises(SystemExit) as exc:
+        parse_args(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"wolkvox-desktop {__version__}"
+
+
 @pytest.mark.parametrize("argv", [["--server", "0032.evil.com/"], ["--lang", "fr"]])
 def test_bad_options_are_refused(argv: list[str], capsys: Any) -> None:
     with pytest.raises(SystemExit) as exc:

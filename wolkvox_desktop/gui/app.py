@@ -39,7 +39,7 @@ from PySide6.QtCore import (  # noqa: E402
 )
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from wolkvox_desktop import APP_ID, APP_NAME, __version__  # noqa: E402
+from wolkvox_desktop import APP_ID, APP_NAME  # noqa: E402
 from wolkvox_desktop.core import logsetup, paths  # noqa: E402
 from wolkvox_desktop.core.campaigns import parse_server_code  # noqa: E402
 from wolkvox_desktop.core.errors import InvalidInput  # noqa: E402
@@ -77,8 +77,11 @@ def parse_args(argv: list[str]) -> Options:
         help="check the installation: open the window, run one demo start, print JSON, exit",
     )
     parser.add_argument("--lang", choices=LANGUAGES, help="user interface language")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     ns, unknown = parser.parse_known_args(argv)
+    if ns.version:
+        print(f"wolkvox-desktop {_version()}")
+        parser.exit(0)
     server = None
     if ns.server:
         try:
@@ -90,6 +93,13 @@ def parse_args(argv: list[str]) -> Options:
         demo=bool(ns.demo), server=server, smoke_test=bool(ns.smoke_test), lang=ns.lang,
         qt_args=qt_args if len(qt_args) == len(unknown) else tuple(unknown),
     )
+
+
+def _version() -> str:
+    # Imported on demand: reading the installed metadata costs start-up time.
+    from wolkvox_desktop import __version__
+
+    return str(__version__)
 
 
 def _application(opts: Options) -> QApplication:
@@ -108,7 +118,6 @@ def _application(opts: Options) -> QApplication:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the smoke test needs no screen
     app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else APP_ID, *opts.qt_args])
     app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     return app
 
@@ -181,7 +190,8 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
         if demo_session is not None:
             demo_session.stop()
         raise
-    _install_extras(window)
+    window.after_first_show(lambda: _install_extras(window))
+    window.after_first_show(lambda: app.setApplicationVersion(_version()))
     if demo_session is not None:
         window.add_close_callback(demo_session.stop)
         window.demo_session = demo_session  # type: ignore[attr-defined]

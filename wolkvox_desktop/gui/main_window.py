@@ -73,6 +73,7 @@ log = logging.getLogger(__name__)
 
 AUTO_REFRESH_EVERY = timedelta(minutes=5)
 AUTO_REFRESH_CHECK_MS = 30_000
+EXTRAS_DELAY_MS = 100  # keyring status, bulk/history controls: just after the first show
 SETTINGS_FILE_NAME = "settings.ini"
 
 
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._store_problem = False
         self._select_after_update: str | None = None
+        self._shown_once = False
+        self._first_show_done = False
+        self._first_show_callbacks: list[Any] = []
 
         self.setWindowTitle(
             self.tr("Wolkvox Desktop — Demo") if demo else self.tr("Wolkvox Desktop")
@@ -992,7 +996,32 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # after the first frames are on screen, not in the same turn of the event loop
+            QTimer.singleShot(EXTRAS_DELAY_MS, self._after_first_show)
         QTimer.singleShot(0, self._maybe_auto_refresh)
+
+    def after_first_show(self, callback: Any) -> None:
+        """Run ``callback()`` once the window is first on screen (slower extras: keeps
+        them off the start-up path). Runs at once if that already happened."""
+        if self._first_show_done:
+            callback()
+        else:
+            self._first_show_callbacks.append(callback)
+
+    @Slot()
+    def _after_first_show(self) -> None:
+        if self._closed:
+            return
+        self.handle.load_settings_info()  # token sources, keyring status (imports keyring)
+        callbacks, self._first_show_callbacks = self._first_show_callbacks, []
+        self._first_show_done = True
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # noqa: BLE001 - an extra must not take the window down
+                log.exception("a start-up extra failed")
 
     # ================================================================ closing
     def add_close_callback(self, callback: Any) -> None:

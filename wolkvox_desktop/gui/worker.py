@@ -254,7 +254,8 @@ class Worker(QObject):
             )
             return
         self._emit_operations()
-        self.loadSettingsInfo()
+        # token sources and the keyring's status come with loadSettingsInfo(), which the
+        # window asks for once it is on screen (the keyring import stays off start-up)
 
     @Slot(str)
     def selectOperation(self, server: str) -> None:  # noqa: N802 - Qt naming
