@@ -356,7 +356,9 @@ class MainWindow(QMainWindow):
         self.campaignTable.setColumnWidth(CampaignTableModel.ID, 90)
         self.campaignTable.setColumnWidth(CampaignTableModel.TYPE, 110)
         self.campaignTable.setColumnWidth(CampaignTableModel.STATUS, 120)
-        self.campaignTable.setColumnWidth(CampaignTableModel.LAST, 230)
+        header.setSectionResizeMode(
+            CampaignTableModel.LAST, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.campaignTable.installEventFilter(_EnterStarts(self))
         up.addWidget(self.campaignTable, 1)
 
