@@ -179,3 +179,50 @@ def test_test_connection_lists_campaigns_with_the_typed_token(
     qtbot.waitUntil(lambda: len(tested.values) == 2)
     assert tested.values[1].reason is Reason.BAD_SERVER_CODE
     assert len(gui_simulator.requests) == 1
+
+
+@pytest.mark.keyring
+def test_a_token_saved_in_settings_goes_to_the_keyring_and_is_used(
+    qtbot: Any, make_handle: Any, gui_simulator: Any, secret_service_backend: Any
+) -> None:
+    from wolkvox_desktop.core.credentials import SERVICE_NAME, TokenSource
+    from wolkvox_desktop.gui.settings_dialog import OperationForm
+
+    handle = make_handle(session_tokens={})  # the normal app: no token in memory
+    saved = Catcher(handle.worker.saveFinished)
+    handle.save_operation(OperationForm(server="0032", label="Norte", token=SECRET_TOKEN,
+                                        licenses=1, timeout_s=5.0, max_in_flight=1))
+    qtbot.waitUntil(lambda: len(saved.values) == 1, timeout=10_000)
+    assert saved.values[0].ok and saved.values[0].source is TokenSource.KEYRING
+    assert secret_service_backend.get_password(SERVICE_NAME, "0032") == SECRET_TOKEN
+    done = Catcher(handle.worker.callFinished)
+    action(handle)
+    qtbot.waitUntil(lambda: len(done.values) == 1, timeout=10_000)
+    assert done.values[0].result.ok
+    assert [r.token for r in puts(gui_simulator)] == [SECRET_TOKEN]
+
+
+@pytest.mark.keyring
+def test_a_locked_keyring_sends_nothing_and_says_so(
+    qtbot: Any, make_handle: Any, gui_simulator: Any, secret_service: Any
+) -> None:
+    from tests.support.keyring_bus import private_secret_service
+    from wolkvox_desktop.gui import messages
+    from wolkvox_desktop.gui.settings_dialog import OperationForm
+
+    with private_secret_service() as bus:
+        handle = make_handle(session_tokens={})
+        saved = Catcher(handle.worker.saveFinished)
+        handle.save_operation(OperationForm(server="0032", label="", token=SECRET_TOKEN,
+                                            licenses=1, timeout_s=5.0, max_in_flight=1))
+        qtbot.waitUntil(lambda: len(saved.values) == 1, timeout=10_000)
+        bus.lock_default_collection()
+        done = Catcher(handle.worker.callFinished)
+        action(handle)
+        qtbot.waitUntil(lambda: len(done.values) == 1, timeout=10_000)
+        result = done.values[0].result
+        assert (result.outcome, result.reason) == (Outcome.INVALID, Reason.NO_TOKEN)
+        assert "locked" in result.message and SECRET_TOKEN not in result.message
+        assert "keyring" in messages.describe(result)
+        assert puts(gui_simulator) == []
+        assert handle.shutdown()

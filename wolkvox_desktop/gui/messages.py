@@ -245,7 +245,17 @@ def describe(result: CallResult, action: str | None = None, campaign_id: str | N
     """The sentence for a finished call, in the UI language."""
     if result.ok:
         return success_sentence(action, campaign_id)
+    if result.reason is Reason.NO_TOKEN and "keyring" in (result.message or "").lower():
+        return keyring_unreadable_sentence()
     return reason_sentence(result.reason) or result.message
+
+
+def keyring_unreadable_sentence() -> str:
+    return QCoreApplication.translate(
+        "Messages",
+        "The token could not be read from the system keyring (it may be locked). Unlock the "
+        "keyring, or enter the token again in Settings for this session. Nothing was sent.",
+    )
 
 
 def describe_row(

@@ -204,6 +204,8 @@ class StatusEntry:
         )
 
     def sentence(self) -> str:
+        if self.reason == "no_token" and "keyring" in self.message.lower():
+            return messages.keyring_unreadable_sentence()
         return messages.describe_row(
             self.outcome, self.reason, self.action, self.campaign_id,
             fallback=self.message, in_progress=self.in_progress,

@@ -427,7 +427,10 @@ class Worker(QObject):
         timeout = float(getattr(form, "timeout_s", 60.0) or 60.0)
 
         def job() -> CallResult:
-            tok = token or self._token_for(server)[0]
+            try:
+                tok = token or self._token_for(server)[0]
+            except InvalidInput as exc:
+                return CallResult.invalid(exc)
             if not tok:
                 return no_token_result(server)
             register_secret(tok)
@@ -615,7 +618,16 @@ class Worker(QObject):
             return token, TokenSource.SESSION
         if self.config.demo:
             return None, TokenSource.NONE
-        return self._creds().get(server)
+        from wolkvox_desktop.core.credentials import KeyringUnavailable
+
+        try:
+            return self._creds().get(server)
+        except KeyringUnavailable as exc:  # a locked or unreachable keyring: nothing sent
+            raise InvalidInput(
+                Reason.NO_TOKEN,
+                f"The token of operation {server} could not be read from the keyring: {exc} "
+                "Nothing was sent.",
+            ) from None
 
     def _token_source(self, server: str) -> TokenSource:
         from wolkvox_desktop.core.credentials import TokenSource
@@ -676,7 +688,10 @@ class Worker(QObject):
                 Outcome.INVALID, Reason.CANCELLED, "The local database is not available."
             )
         op = self._store.operation(server) or Operation(server=server)
-        token, _source = self._token_for(server)
+        try:
+            token, _source = self._token_for(server)
+        except InvalidInput as exc:
+            return CallResult.invalid(exc)
         if not token:
             return no_token_result(server)
         register_secret(token)
