@@ -159,3 +159,35 @@ def test_emitting_signals_never_exhausts_the_bool_singletons() -> None:
     for i in range(20_000):
         pinger.ping.emit(i)
     assert sys.getrefcount(True) > 1_000
+
+
+def test_the_app_runs_and_ends_cleanly_on_sigterm(tmp_path: Path) -> None:
+    """The real script: event loop, then a signal closes the window the normal way."""
+    import signal
+    import time
+
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WOLKVOX_")}
+    env.update(WOLKVOX_DESKTOP_HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wolkvox_desktop", "--demo"], cwd=tmp_path, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        log_file = home / "logs" / "wolkvox-desktop.log"
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and "window shown" not in (
+            log_file.read_text(encoding="utf-8") if log_file.exists() else ""
+        ):
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and "QThread" not in err
+    assert (home / "settings.ini").is_file()  # geometry saved on the way out

@@ -453,6 +453,22 @@ def _start_watchdog() -> threading.Timer:
     return timer
 
 
+def _close_on_interrupt(window: MainWindow) -> None:
+    """Ctrl+C in the terminal (or SIGTERM) closes the window the normal way."""
+    import signal
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for name in ("SIGINT", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                signal.signal(sig, close)
+            except (ValueError, OSError):  # not the main thread, or not supported here
+                pass
+
+
 # ------------------------------------------------------------------ main
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
@@ -460,12 +476,14 @@ def main(argv: list[str] | None = None) -> int:
     logsetup.setup_logging()
     app, window = build(args)
     install_exception_hooks(app)
-    collector = MainThreadGC(app)
+    collector = MainThreadGC(app)  # its timer also lets Python see Ctrl+C during exec()
+    _close_on_interrupt(window)
     try:
         if getattr(window, "smoke_test", False):
             code = run_smoke_test(app, window)
         else:
             window.show()
+            log.info("window shown (%s)", "demo" if window.demo else "normal")
             code = app.exec()
     finally:
         window.shutdown()
