@@ -243,6 +243,7 @@ class Worker(QObject):
     # ---------------------------------------------------- slots (worker thread)
     @Slot()
     def start(self) -> None:
+        threading.current_thread().name = "wolkvox-worker"  # for the log lines
         try:
             self._store = Store(self.config.store_path)
             for op in self.config.seed_operations:
