@@ -24,7 +24,7 @@
 <context>
     <name>BulkControls</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+1071"/>
+        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+1092"/>
         <source>Start the selected campaigns</source>
         <translation>Iniciar las campañas seleccionadas</translation>
     </message>
@@ -82,7 +82,7 @@
 <context>
     <name>BulkDialog</name>
     <message>
-        <location line="-1046"/>
+        <location line="-1066"/>
         <source>Outcome unknown (interrupted)</source>
         <translation>Resultado desconocido (interrumpida)</translation>
     </message>
@@ -815,12 +815,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+498"/>
+        <location line="+500"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location line="-497"/>
+        <location line="-499"/>
         <source>Operations, tokens and language (Ctrl+,)</source>
         <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
     </message>
@@ -870,12 +870,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+4"/>
-        <location line="+243"/>
+        <location line="+245"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-243"/>
         <source>Refresh the campaign list</source>
         <translation>Actualizar la lista de campañas</translation>
     </message>
@@ -890,7 +890,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Campañas</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Campaign &amp;ID:</source>
         <translation>&amp;ID de campaña:</translation>
     </message>
@@ -1361,6 +1361,11 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <source>Still waiting for an answer in another window or in the command line: it may or may not have happened yet. Refresh the campaign list before trying again.</source>
         <translation>Todavía se espera una respuesta en otra ventana o en la línea de comandos: puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>The token could not be read from the system keyring (it may be locked). Unlock the keyring, or enter the token again in Settings for this session. Nothing was sent.</source>
+        <translation>No se pudo leer el token del llavero del sistema (puede estar bloqueado). Desbloquee el llavero o vuelva a ingresar el token en Configuración para esta sesión. No se envió nada.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1781,7 +1786,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+244"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+246"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>
