@@ -759,7 +759,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+158"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+160"/>
         <source>Wolkvox Desktop — Demo</source>
         <translation>Wolkvox Desktop — Demo</translation>
     </message>
@@ -815,12 +815,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+500"/>
+        <location line="+514"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-513"/>
         <source>Operations, tokens and language (Ctrl+,)</source>
         <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
     </message>
@@ -870,12 +870,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+4"/>
-        <location line="+245"/>
+        <location line="+253"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-251"/>
         <source>Refresh the campaign list</source>
         <translation>Actualizar la lista de campañas</translation>
     </message>
@@ -921,12 +921,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+4"/>
-        <location line="+181"/>
+        <location line="+189"/>
         <source>▶ Start</source>
         <translation>▶ Iniciar</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-187"/>
         <source>Start campaign</source>
         <translation>Iniciar campaña</translation>
     </message>
@@ -937,12 +937,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+3"/>
-        <location line="+176"/>
+        <location line="+184"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-182"/>
         <source>Stop campaign</source>
         <translation>Detener campaña</translation>
     </message>
@@ -1007,7 +1007,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Respuesta a la última acción</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+116"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
@@ -1048,7 +1048,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Actualizada {0}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
         <source>Starting campaign {0}…</source>
         <translation>Iniciando la campaña {0}…</translation>
     </message>
@@ -1083,7 +1083,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Daily token budget used up</source>
         <translation>Presupuesto diario de tokens agotado</translation>
     </message>
@@ -1801,42 +1801,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Todavía no hay llamadas. Las respuestas de Wolkvox aparecerán aquí.</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>Time</source>
-        <translation>Hora</translation>
+        <location line="+71"/>
+        <source>HTTP {0}</source>
+        <translation>HTTP {0}</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Outcome</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Campaign</source>
-        <translation>Campaña</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Action</source>
-        <translation>Acción</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>HTTP</source>
-        <translation>HTTP</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Answer</source>
-        <translation>Respuesta</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Duration</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>{0} ms</source>
         <translation>{0} ms</translation>
     </message>

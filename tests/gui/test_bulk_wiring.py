@@ -114,3 +114,23 @@ def test_closing_the_window_during_a_bulk_run_stops_it_cleanly(
     assert controls.bulk_dialog is None  # and the dialog went with the window
     assert not leaked_threads()
     assert puts(demo_sim, "stop") == ["3301"]
+
+
+def test_a_multi_row_selection_survives_a_refresh_and_enter_opens_the_bulk_start(
+    qtbot: Any, demo_window: MainWindow, demo_sim: Any
+) -> None:
+    w = demo_window
+    controls = install_bulk_and_history(w)
+    select_rows(w, ["3306", "3302"])
+    assert sorted(w.selected_campaign_ids()) == ["3302", "3306"]
+    qtbot.mouseClick(w.refreshButton, Qt.MouseButton.LeftButton)  # a state snapshot follows
+    listed = lambda: [r for r in demo_sim.requests if r.query.get("api") == "campaigns"]  # noqa: E731
+    qtbot.waitUntil(lambda: len(listed()) == 2, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not w.is_busy(), timeout=WAIT_MS)
+    assert sorted(w.selected_campaign_ids()) == ["3302", "3306"]
+    # Enter on the table with two campaigns selected: the bulk start, never a single start
+    qtbot.keyClick(w.campaignTable, Qt.Key.Key_Return)
+    dialog = controls.bulk_dialog
+    assert isinstance(dialog, BulkDialog) and dialog.isVisible()
+    assert puts(demo_sim, "start") == []  # the bulk dialog confirms first
+    dialog.close()

@@ -338,7 +338,9 @@ def test_over_the_daily_budget_nothing_is_sent_until_confirmed(
     assert box is not None
     qtbot.waitUntil(box.isVisible)
     assert "3303" in box.text()
-    assert "daily budget" in w.tokenUsageLabel.text() or "used up" in w.tokenUsageLabel.text()
+    qtbot.waitUntil(  # the usage snapshot follows the answer
+        lambda: "daily budget" in w.tokenUsageLabel.text() or "used up" in w.tokenUsageLabel.text()
+    )
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: len(puts(demo_sim)) == 1)
     wait_idle(qtbot, w)

@@ -70,7 +70,8 @@ def test_a_wrong_token_is_refused_in_words(
     wait_idle(qtbot, w)
     qtbot.waitUntil(lambda: "Wolkvox rejected the token" in w.resultLabel.text())
     assert "Refused by Wolkvox" in w.resultLabel.text()
-    assert "PLEASE VALIDATE TOKEN" in w.statusPanel.toPlainText()
+    # the history snapshot follows the answer
+    qtbot.waitUntil(lambda: "PLEASE VALIDATE TOKEN" in w.statusPanel.toPlainText())
 
 
 def test_server_option_preselects_the_operation(open_window: Any) -> None:

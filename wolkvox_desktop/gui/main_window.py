@@ -18,13 +18,15 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QObject,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Slot,
 )
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -342,7 +344,7 @@ class MainWindow(QMainWindow):
         self.campaignTable.setAccessibleName(self.tr("Campaigns"))
         self.campaignTable.setModel(self.campaignProxy)
         self.campaignTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.campaignTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.campaignTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.campaignTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.campaignTable.setSortingEnabled(True)
         self.campaignTable.sortByColumn(CampaignTableModel.ID, Qt.SortOrder.AscendingOrder)
@@ -547,6 +549,14 @@ class MainWindow(QMainWindow):
             if isinstance(r, ActionRequest) and r.server == self._current
         }
 
+    def selected_campaign_ids(self) -> list[str]:
+        ids: list[str] = []
+        for index in self.campaignTable.selectionModel().selectedRows():
+            saved = index.data(CampaignRole)
+            if isinstance(saved, SavedCampaign):
+                ids.append(saved.campaign.id)
+        return ids
+
     def selected_campaign(self) -> SavedCampaign | None:
         indexes = self.campaignTable.selectionModel().selectedRows()
         if not indexes:
@@ -630,7 +640,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def start_selected(self) -> None:
-        """Enter / Ctrl+Return: start what the ID field holds (filled by the selection)."""
+        """Enter / Ctrl+Return: start what the ID field holds (filled by the selection);
+        with several campaigns selected, the bulk start (which confirms once)."""
+        if len(self.selected_campaign_ids()) > 1:
+            bulk = self.findChild(QPushButton, "startSelectedButton")
+            if bulk is not None and bulk.isEnabled():
+                bulk.click()
+            return
         if self.startButton.isEnabled():
             self._send_action(Action.START)
 
@@ -840,12 +856,12 @@ class MainWindow(QMainWindow):
         first = state.server not in self._state_seen
         self._state_seen.add(state.server)
         keep = self._select_after_update
-        selected = self.selected_campaign()
-        keep_id = keep or (selected.campaign.id if selected else None)
+        # keep the whole (multi-row) selection across the model reset, in its order
+        keep_ids = [keep] if keep else self.selected_campaign_ids()
         self._select_after_update = None
         self.campaignModel.set_campaigns(state.campaigns)
-        if keep_id:
-            self._select_campaign(keep_id)
+        for n, campaign_id in enumerate(keep_ids):
+            self._select_campaign(campaign_id, add=n > 0)
         self._refreshed_at = state.refreshed_at
         self._update_refreshed_label()
         self._update_usage(state.usage)
@@ -859,7 +875,7 @@ class MainWindow(QMainWindow):
         if first:
             self._maybe_auto_refresh()
 
-    def _select_campaign(self, campaign_id: str) -> None:
+    def _select_campaign(self, campaign_id: str, *, add: bool = False) -> None:
         row = self.campaignModel.row_of(campaign_id)
         if row < 0:
             return
@@ -867,10 +883,12 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.campaignTable.selectionModel().select(
                 index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                (QItemSelectionModel.SelectionFlag.Select if add
+                 else QItemSelectionModel.SelectionFlag.ClearAndSelect)
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-            self.campaignTable.scrollTo(index)
+            if not add:
+                self.campaignTable.scrollTo(index)
 
     @Slot()
     def _on_selection(self) -> None:
@@ -1017,6 +1035,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.handle.load_settings_info()  # token sources, keyring status (imports keyring)
+        self._set_app_icon()
         callbacks, self._first_show_callbacks = self._first_show_callbacks, []
         self._first_show_done = True
         for callback in callbacks:
@@ -1024,6 +1043,22 @@ class MainWindow(QMainWindow):
                 callback()
             except Exception:  # noqa: BLE001 - an extra must not take the window down
                 log.exception("a start-up extra failed")
+
+    def _set_app_icon(self) -> None:
+        """The app icon in every size shipped (title bar, task bar, Alt+Tab)."""
+        icon = QIcon()
+        folder = paths.resources_dir() / "icons"
+        for size in (16, 24, 32, 48, 64, 128, 256):
+            path = folder / f"wolkvox-desktop-{size}.png"
+            if path.is_file():
+                icon.addFile(str(path), QSize(size, size))
+        if icon.isNull():
+            log.warning("app icon not found in %s", folder)
+            return
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setWindowIcon(icon)
+        self.setWindowIcon(icon)
 
     # ================================================================ closing
     def add_close_callback(self, callback: Any) -> None:
