@@ -1249,7 +1249,8 @@ class BulkControls(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # Before the window's own closeEvent stops its worker (and closes the store the
         # run writes to), end the run: cancel, abort the call in flight, join its thread.
-        if watched is self.window_ and event.type() == QEvent.Type.Close:
+        # getattr: during teardown the Python side may already be half gone
+        if watched is getattr(self, "window_", None) and event.type() == QEvent.Type.Close:
             self.shutdown()
         return False
 
