@@ -53,6 +53,7 @@ from wolkvox_desktop.core.errors import CallResult, InvalidInput
 from wolkvox_desktop.core.limits import MAX_SIMULTANEOUS, daily_budget
 from wolkvox_desktop.core.store import Operation
 from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.worker import SaveOutcome  # the worker answers saveRequested with it
 
 MIN_TIMEOUT_S = 5
 MAX_TIMEOUT_S = 60
@@ -72,16 +73,6 @@ class OperationForm:
     licenses: int
     timeout_s: float
     max_in_flight: int
-
-
-@dataclass(frozen=True)
-class SaveOutcome:
-    """The answer to ``saveRequested``: ``source`` says where the token now lives."""
-
-    server: str
-    ok: bool
-    source: TokenSource | None
-    message: str
 
 
 @dataclass
