@@ -584,8 +584,11 @@ def _run_plan(service: OperationService, plan: BulkPlan, args: argparse.Namespac
 # ------------------------------------------------------------------------- campaigns
 
 
-def cmd_campaigns(args: argparse.Namespace) -> int:
-    json_mode: bool = args.json
+def _read_call(
+    args: argparse.Namespace, call: Callable[[OperationService], CallResult]
+) -> tuple[str, CallResult] | int:
+    """Open the operation, make one read call (costs a token), close everything.
+    Returns ``(server, result)``, or the exit code when nothing could be sent."""
     server: str | None = None
     store = _open_store()
     try:
@@ -593,14 +596,23 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
             server = _server(args.server)
             service = _open_service(server, store, args)
         except InvalidInput as exc:
-            return _invalid(exc, json_mode=json_mode, server=server)
+            return _invalid(exc, json_mode=args.json, server=server)
         try:
             with _calling():
-                result = _with_budget_hint(service.refresh_campaigns(allow_over_budget=args.yes))
+                result = _with_budget_hint(call(service))
         finally:
             service.client.close()
     finally:
         store.close()
+    return server, result
+
+
+def cmd_campaigns(args: argparse.Namespace) -> int:
+    json_mode: bool = args.json
+    called = _read_call(args, lambda service: service.refresh_campaigns(allow_over_budget=args.yes))
+    if isinstance(called, int):
+        return called
+    server, result = called
     campaigns = result.data if result.ok and isinstance(result.data, list) else []
     if json_mode:
         obj = result.to_json_dict()
@@ -751,21 +763,10 @@ def cmd_token_status(args: argparse.Namespace) -> int:
 
 def cmd_token_info(args: argparse.Namespace) -> int:
     json_mode: bool = args.json
-    server: str | None = None
-    store = _open_store()
-    try:
-        try:
-            server = _server(args.server)
-            service = _open_service(server, store, args)
-        except InvalidInput as exc:
-            return _invalid(exc, json_mode=json_mode, server=server)
-        try:
-            with _calling():
-                result = _with_budget_hint(service.token_info(allow_over_budget=args.yes))
-        finally:
-            service.client.close()
-    finally:
-        store.close()
+    called = _read_call(args, lambda service: service.token_info(allow_over_budget=args.yes))
+    if isinstance(called, int):
+        return called
+    server, result = called
     info = result.data if result.ok else None
     limit = getattr(info, "token_limit", None)
     used = getattr(info, "token_use_today", None)
