@@ -7,14 +7,15 @@ Qt-free. Works when the process has no console at all (a frozen, windowed Window
 * :class:`RedactingFilter` replaces registered values, and anything that looks like a
   ``wolkvox-token`` header, in a record's message, arguments and exception text.
 * :func:`setup_logging` installs the rotating file handler (idempotent; a second call with
-  another app-data folder, as in tests, moves the handler there).
+  another app-data folder, as in tests, moves the handler there). ``logging.handlers``
+  (which drags in socket, pickle, queue: ~7 ms) is imported with the first record, not at
+  start-up: see :class:`DeferredRotatingFileHandler`.
 * :func:`log_uncaught` writes an uncaught exception to the log, redacted.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 import sys
@@ -101,6 +102,68 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class DeferredRotatingFileHandler(logging.Handler):
+    """A ``RotatingFileHandler`` made (and ``logging.handlers`` imported) on the first record.
+
+    Same file, size limit, backups and formatter; filters run here, before the real handler
+    sees the record. ``baseFilename`` is known from the start, like the real one's.
+    """
+
+    def __init__(self, filename: Path, *, max_bytes: int, backup_count: int) -> None:
+        super().__init__()
+        self.baseFilename = os.path.abspath(filename)
+        self._max_bytes = max_bytes
+        self._backup_count = backup_count
+        self._target: logging.Handler | None = None
+        self._closed = False
+
+    def _real(self) -> logging.Handler | None:
+        if self._target is None and not self._closed:
+            import logging.handlers
+
+            target = logging.handlers.RotatingFileHandler(
+                self.baseFilename, maxBytes=self._max_bytes, backupCount=self._backup_count,
+                encoding="utf-8", delay=True,
+            )  # fmt: skip
+            target.setFormatter(self.formatter)
+            self._target = target
+        return self._target
+
+    @property
+    def target(self) -> logging.Handler | None:
+        """The real handler, once a record made it (tests, diagnostics)."""
+        return self._target
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # called with this handler's lock held: the real one is made once
+        try:
+            target = self._real()
+        except Exception:  # noqa: BLE001 - logging must never raise
+            self.handleError(record)
+            return
+        if target is not None:
+            target.handle(record)
+
+    def flush(self) -> None:
+        self.acquire()
+        try:
+            if self._target is not None:
+                self._target.flush()
+        finally:
+            self.release()
+
+    def close(self) -> None:
+        self.acquire()
+        try:
+            self._closed = True
+            if self._target is not None:
+                self._target.close()
+                self._target = None
+        finally:
+            self.release()
+        super().close()
+
+
 def log_file_path() -> Path:
     return paths.log_dir() / LOG_FILE_NAME
 
@@ -119,8 +182,8 @@ def setup_logging(level: int = logging.INFO, *, console: bool | None = None) -> 
         old = _file_handler
         if old is not None and getattr(old, "baseFilename", None) == str(path):
             return path
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+        handler = DeferredRotatingFileHandler(
+            path, max_bytes=MAX_BYTES, backup_count=BACKUP_COUNT
         )
         handler.setFormatter(
             RedactingFormatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")

@@ -17,16 +17,14 @@ import time
 
 _T0 = time.perf_counter()  # as early as this module allows: the smoke test's time zero
 
-import argparse  # noqa: E402
 import gc  # noqa: E402
-import json  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from types import TracebackType  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
@@ -37,7 +35,7 @@ from PySide6.QtCore import (  # noqa: E402
     Slot,
     qVersion,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from wolkvox_desktop import APP_ID, APP_NAME  # noqa: E402
 from wolkvox_desktop.core import logsetup, paths  # noqa: E402
@@ -46,6 +44,13 @@ from wolkvox_desktop.core.errors import InvalidInput  # noqa: E402
 from wolkvox_desktop.gui.main_window import MainWindow  # noqa: E402
 from wolkvox_desktop.gui.qtcompat import protect_bool_singletons  # noqa: E402
 from wolkvox_desktop.gui.worker import WorkerConfig, WorkerHandle, leaked_threads  # noqa: E402
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+# Start-up time (benchmarks/startup.py): what the first frame does not need is imported
+# where it is used (argparse when there are arguments, json for the smoke test, QMessageBox
+# for a crash) or after the window is on screen (bulk/history, the keyring, the version).
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +68,10 @@ class Options:
 
 
 def parse_args(argv: list[str]) -> Options:
+    if not argv:
+        return Options()  # the double-click start: no parser to build (~2 ms)
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="wolkvox-desktop",
         description="Start and stop Wolkvox dialer campaigns in one click.",
@@ -96,7 +105,6 @@ def parse_args(argv: list[str]) -> Options:
 
 
 def _version() -> str:
-    # Imported on demand: reading the installed metadata costs start-up time.
     from wolkvox_desktop import __version__
 
     return str(__version__)
@@ -262,6 +270,8 @@ class CrashReporter(QObject):
     def _show(self, where: str) -> None:
         if self._showing or QApplication.instance() is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         self._showing = True
         box = QMessageBox()
         box.setObjectName("crashDialog")
@@ -347,6 +357,8 @@ def _keyring_backend() -> tuple[str, bool | None]:
 
 
 def _emit_json(payload: dict[str, Any]) -> None:
+    import json
+
     line = json.dumps(payload, sort_keys=False)
     stream = sys.stdout
     if stream is not None:
@@ -482,8 +494,10 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(window, "smoke_test", False):
             code = run_smoke_test(app, window)
         else:
+            mode = "demo" if window.demo else "normal"
+            # logged once on screen: the first record imports logging.handlers (see logsetup)
+            window.after_first_show(lambda: log.info("window shown (%s)", mode))
             window.show()
-            log.info("window shown (%s)", "demo" if window.demo else "normal")
             code = app.exec()
     finally:
         window.shutdown()
