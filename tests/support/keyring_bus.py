@@ -224,6 +224,10 @@ def private_secret_service() -> Iterator[SecretServiceBus]:
     bus = start_secret_service()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+        # keyring picks the highest-priority backend class *defined so far*, and test
+        # modules define stand-in backends: name the real one, for this process and for
+        # the CLI and app subprocesses the tests start.
+        mp.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
         try:
             yield bus
         finally:
@@ -247,6 +251,10 @@ def _private_session_bus() -> Iterator[SecretServiceBus | str]:
         return
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+        # keyring picks the highest-priority backend class *defined so far*, and test
+        # modules define stand-in backends: name the real one, for this process and for
+        # the CLI and app subprocesses the tests start.
+        mp.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
         try:
             yield bus
         finally:
