@@ -10,7 +10,7 @@ import logging
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -53,7 +53,6 @@ from wolkvox_desktop.core.campaigns import (
     validate_campaign_id,
 )
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
-from wolkvox_desktop.core.store import Operation, SavedCampaign
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.campaign_model import CampaignFilterProxy, CampaignRole, CampaignTableModel
 from wolkvox_desktop.gui.status_panel import (
@@ -70,6 +69,9 @@ from wolkvox_desktop.gui.worker import (
     SaveOutcome,
     WorkerHandle,
 )
+
+if TYPE_CHECKING:  # start-up time: the store (sqlite3, uuid, hashlib) loads on the worker thread
+    from wolkvox_desktop.core.store import Operation, SavedCampaign
 
 log = logging.getLogger(__name__)
 
@@ -550,6 +552,8 @@ class MainWindow(QMainWindow):
         }
 
     def selected_campaign_ids(self) -> list[str]:
+        from wolkvox_desktop.core.store import SavedCampaign
+
         ids: list[str] = []
         for index in self.campaignTable.selectionModel().selectedRows():
             saved = index.data(CampaignRole)
@@ -561,6 +565,8 @@ class MainWindow(QMainWindow):
         indexes = self.campaignTable.selectionModel().selectedRows()
         if not indexes:
             return None
+        from wolkvox_desktop.core.store import SavedCampaign
+
         saved = indexes[0].data(CampaignRole)
         return saved if isinstance(saved, SavedCampaign) else None
 
