@@ -8,7 +8,7 @@ Last action (action, outcome icon and words, time).
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,9 +19,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from wolkvox_desktop.core.store import SavedCampaign
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.status_panel import outcome_icon, status_icon
+
+if TYPE_CHECKING:  # start-up time: the store (sqlite3...) loads on the worker thread
+    from wolkvox_desktop.core.store import SavedCampaign
 
 CampaignRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
