@@ -34,13 +34,14 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignType, parse_server_code
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
-from wolkvox_desktop.core.limits import daily_budget
 from wolkvox_desktop.core.logsetup import register_secret
-from wolkvox_desktop.core.store import HistoryRow, Operation, SavedCampaign, Store
 
-if TYPE_CHECKING:  # imported lazily at run time: keeps requests/keyring off start-up
+if TYPE_CHECKING:
+    # Imported where used, on the worker thread: requests/keyring (service, credentials)
+    # and the store with sqlite3, uuid and hashlib (~12 ms) stay off the window's start-up.
     from wolkvox_desktop.core.credentials import BackendStatus, Credentials, TokenSource
     from wolkvox_desktop.core.service import OperationService, Usage
+    from wolkvox_desktop.core.store import HistoryRow, Operation, SavedCampaign, Store
 
 log = logging.getLogger(__name__)
 
@@ -245,6 +246,8 @@ class Worker(QObject):
     def start(self) -> None:
         threading.current_thread().name = "wolkvox-worker"  # for the log lines
         try:
+            from wolkvox_desktop.core.store import Store
+
             self._store = Store(self.config.store_path)
             for op in self.config.seed_operations:
                 self._store.upsert_operation(op)
@@ -349,6 +352,7 @@ class Worker(QObject):
     def saveOperation(self, form: Any) -> None:  # noqa: N802
         """Save an operation (store) and its token (keyring; session-only when unusable)."""
         from wolkvox_desktop.core.credentials import TokenSource
+        from wolkvox_desktop.core.store import Operation
 
         try:
             server = parse_server_code(str(form.server))
@@ -528,6 +532,7 @@ class Worker(QObject):
         store = self._store
         if store is None or not server:
             return
+        from wolkvox_desktop.core.limits import daily_budget
         from wolkvox_desktop.core.service import Usage
 
         try:
@@ -688,6 +693,8 @@ class Worker(QObject):
             return CallResult(
                 Outcome.INVALID, Reason.CANCELLED, "The local database is not available."
             )
+        from wolkvox_desktop.core.store import Operation
+
         op = self._store.operation(server) or Operation(server=server)
         try:
             token, _source = self._token_for(server)
