@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
             self.tr("Wolkvox Desktop — Demo") if demo else self.tr("Wolkvox Desktop")
         )
         self._build_ui()
+        # The operations arrive from the worker a moment after the first frame: when one is
+        # expected, paint the campaign page at once instead of flashing the welcome page.
+        if demo or preselect or self._settings.value("ui/last_server"):
+            self.pages.setCurrentIndex(1)
         self._wire()
         self._restore_geometry()
         # settle the size constraints now, before a native window exists to be told of them
