@@ -20,6 +20,7 @@ from wolkvox_desktop.core.store import (
     INTERRUPTED_MESSAGE,
     PENDING,
     SCHEMA_VERSION,
+    SYNC_INTERVAL_S,
     Operation,
     Store,
     StoreError,
@@ -62,7 +63,7 @@ class Clock:
 
 
 # ---------------------------------------------------------------- opening
-def test_new_file_is_wal_full_sync_at_current_schema(store: Store) -> None:
+def test_new_file_is_wal_normal_sync_at_current_schema(store: Store) -> None:
     assert store.schema_version == SCHEMA_VERSION
     raw = sqlite3.connect(store.path)
     try:
@@ -71,7 +72,8 @@ def test_new_file_is_wal_full_sync_at_current_schema(store: Store) -> None:
     finally:
         raw.close()
     assert store._conn is not None
-    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    # NORMAL: every commit survives a killed process; pending rows get synced commits
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1
     assert store._conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
     assert store.integrity_check() == "ok"
 
@@ -320,6 +322,111 @@ def test_calls_today_counts_since_local_midnight(app_home: Path, bogota_tz: None
         assert s.calls_today("0032", now=datetime(2026, 3, 11, 0, 0, tzinfo=bogota)) == 0
         # 02:00 UTC on the 11th is still the 10th in Bogotá
         assert s.calls_today("0032", now=datetime(2026, 3, 11, 2, 0, tzinfo=timezone.utc)) == 4
+
+
+def test_pending_row_is_synced_unless_a_sync_is_recent(store: Store) -> None:
+    """The commit of a pending row runs with synchronous=FULL (synced to disk, so it also
+    survives a power cut) when the last synced commit is older than SYNC_INTERVAL_S; in
+    between (a bulk run) commits are NORMAL; the connection always goes back to NORMAL."""
+    assert store._conn is not None
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+
+    def synced(action: Action = Action.START) -> bool:
+        statements.clear()
+        row = store.begin_call("0032", action, "1", "preview")
+        full = [i for i, sql in enumerate(statements) if sql == "PRAGMA synchronous=FULL"]
+        commits = [i for i, sql in enumerate(statements) if sql == "COMMIT"]
+        store.finish_call(row, OK)
+        assert store._conn is not None
+        assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again
+        if full:
+            assert full[0] < commits[0]  # the row's own commit was the synced one
+        return bool(full)
+
+    assert synced()  # the first call of this store: synced before its request
+    assert not synced()  # a second one right after: not synced again
+    assert store._synced_at is not None
+    store._synced_at -= SYNC_INTERVAL_S  # as if the last sync were SYNC_INTERVAL_S old
+    assert synced(Action.STOP)
+    assert not synced()
+    statements.clear()
+    store.finish_call(store.begin_call("0032", "campaigns"), OK)
+    store.set_campaign_status("0032", "1", "started")
+    assert "PRAGMA synchronous=FULL" not in statements
+
+
+def _true_count(store: Store, server: str, now: datetime | None = None) -> int:
+    """calls_today's count straight from the file (another connection, no cache)."""
+    fresh = Store(store.path, clock=store._clock)
+    try:
+        fresh._today.clear()
+        return fresh.calls_today(server, now)
+    finally:
+        fresh.close()
+
+
+def test_calls_today_cache_follows_this_stores_writes(app_home: Path) -> None:
+    """The cached count stays exact through this store's own writes, every outcome."""
+    undelivered = CallResult(Outcome.UNDELIVERED, Reason.CONNECTION_REFUSED, "No.")
+    invalid = CallResult(Outcome.INVALID, Reason.GATE_BUSY, "Busy.")
+    unknown = CallResult(Outcome.UNKNOWN, Reason.READ_TIMEOUT, "Timed out.")
+    with Store(paths.store_path()) as s:
+        assert s.calls_today("0032") == 0
+        expected = 0
+        for result in (OK, REFUSED, undelivered, invalid, unknown, OK, undelivered):
+            row = s.begin_call("0032", "start", "1", "preview")
+            expected += 1  # a pending row counts: it may reach Wolkvox
+            assert s.calls_today("0032") == expected == _true_count(s, "0032")
+            s.finish_call(row, result)
+            if result.outcome in (Outcome.UNDELIVERED, Outcome.INVALID):
+                expected -= 1  # never reached Wolkvox: no token used
+            assert s.calls_today("0032") == expected == _true_count(s, "0032")
+            s.set_campaign_status("0032", "1", "started")
+            assert s.calls_today("0032") == expected
+        s.finish_call(s.begin_call("0001", "campaigns"), OK)  # another operation
+        assert s.calls_today("0032") == expected
+        assert s.calls_today("0001") == 1
+
+
+def test_calls_today_cache_sees_other_connections(app_home: Path) -> None:
+    """A count cached by one store is refreshed when another connection (another store, the
+    CLI in another process) has committed since."""
+    with Store(paths.store_path()) as viewer, Store(paths.store_path()) as worker:
+        worker.finish_call(worker.begin_call("0032", "start", "1", "preview"), OK)
+        assert viewer.calls_today("0032") == 1
+        assert viewer.calls_today("0032") == 1  # cached
+        row = worker.begin_call("0032", "stop", "1", "preview")
+        assert viewer.calls_today("0032") == 2
+        worker.finish_call(row, CallResult(Outcome.UNDELIVERED, Reason.CONNECTION_REFUSED, "No."))
+        assert viewer.calls_today("0032") == 1
+        raw = sqlite3.connect(paths.store_path())
+        try:
+            raw.execute("DELETE FROM history")
+            raw.commit()
+        finally:
+            raw.close()
+        assert viewer.calls_today("0032") == 0
+        assert worker.calls_today("0032") == 0
+
+
+def test_calls_today_cache_follows_the_day(app_home: Path, bogota_tz: None) -> None:
+    bogota = timezone(timedelta(hours=-5))
+    clock = Clock(datetime(2026, 3, 9, 23, 58, tzinfo=bogota))
+    with Store(paths.store_path(), clock=clock) as s:
+        s.finish_call(s.begin_call("0032", "start", "1", "preview"), OK)
+        assert s.calls_today("0032") == 1
+        clock.now = datetime(2026, 3, 10, 0, 1, tzinfo=bogota)  # a new local day
+        assert s.calls_today("0032") == 0
+        s.finish_call(s.begin_call("0032", "start", "1", "preview"), OK)
+        assert s.calls_today("0032") == 1
+        yesterday = datetime(2026, 3, 9, 12, 0, tzinfo=bogota)
+        assert s.calls_today("0032", now=yesterday) == 1
+        # a row begun while the cache holds another day does not change that day's count
+        clock.now = datetime(2026, 3, 10, 0, 2, tzinfo=bogota)
+        s.begin_call("0032", "stop", "1", "preview")
+        assert s.calls_today("0032", now=yesterday) == 1
+        assert s.calls_today("0032") == 2 == _true_count(s, "0032")
 
 
 def test_two_stores_in_one_process_do_not_interrupt_each_other(app_home: Path) -> None:
