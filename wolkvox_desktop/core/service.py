@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from wolkvox_desktop.core.api import WolkvoxClient
 from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignType, validate_campaign_id
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.limits import WARN_FRACTION, daily_budget
 from wolkvox_desktop.core.store import Operation, Store, StoreError
+
+if TYPE_CHECKING:  # the client (and requests) load only when a call is made
+    from wolkvox_desktop.core.api import WolkvoxClient
 
 log = logging.getLogger(__name__)
 
