@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self._operations: list[Operation] = []
         self._current: str | None = None
         self._requests: dict[int, ActionRequest | RefreshRequest] = {}
+        self._state_due: set[str] = set()  # answered; the worker's snapshot is on its way
         self._token_sources: dict[str, Any] = {}
         self._backend_status: Any = None
         self._refreshed_at: datetime | None = None
@@ -534,8 +535,9 @@ class MainWindow(QMainWindow):
         return self._current
 
     def is_busy(self) -> bool:
-        """True while any request sent by this window has not been answered."""
-        return bool(self._requests)
+        """True while any request sent by this window has not been answered, or its answer
+        is shown but the refreshed list and history that follow it have not arrived yet."""
+        return bool(self._requests) or bool(self._state_due)
 
     def _busy(self, server: str | None = None) -> bool:
         server = server or self._current
@@ -861,6 +863,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_operation_state(self, state: OperationState) -> None:
+        self._state_due.discard(state.server)
         if state.server != self._current:
             return
         first = state.server not in self._state_seen
@@ -918,6 +921,7 @@ class MainWindow(QMainWindow):
         request = self._requests.pop(done.request.id, None)
         if request is None:
             return
+        self._state_due.add(request.server)
         self._update_buttons()
         if request.server != self._current or self._closed:
             return
@@ -993,6 +997,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_problem(self, text: str) -> None:
+        self._state_due.clear()  # no snapshot will follow a failed read
         if "database" in text:
             self._store_problem = True
             self._update_buttons()
