@@ -226,3 +226,15 @@ def test_a_locked_keyring_sends_nothing_and_says_so(
         assert "keyring" in messages.describe(result)
         assert puts(gui_simulator) == []
         assert handle.shutdown()
+
+
+def test_the_environment_token_wins_over_a_session_token_as_in_the_cli(
+    qtbot: Any, make_handle: Any, gui_simulator: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WOLKVOX_TOKEN", SECRET_TOKEN)
+    handle = make_handle(use_env=True)  # the session holds DEMO_TOKEN for SERVER
+    done = Catcher(handle.worker.callFinished)
+    action(handle)
+    qtbot.waitUntil(lambda: len(done.values) == 1)
+    assert done.values[0].result.ok, done.values[0].result.message
+    assert [r.token for r in puts(gui_simulator)] == [SECRET_TOKEN]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -617,8 +618,11 @@ class Worker(QObject):
             return self._credentials
 
     def _token_for(self, server: str) -> tuple[str | None, TokenSource]:
-        from wolkvox_desktop.core.credentials import TokenSource
+        from wolkvox_desktop.core.credentials import TOKEN_ENV, TokenSource
 
+        env_token = os.environ.get(TOKEN_ENV, "").strip()
+        if env_token and self.config.use_env and not self.config.demo:
+            return env_token, TokenSource.ENVIRONMENT  # as the CLI: the environment wins
         token = self._session_tokens.get(server)
         if token:
             return token, TokenSource.SESSION
