@@ -640,8 +640,10 @@ class Worker(QObject):
             ) from None
 
     def _token_source(self, server: str) -> TokenSource:
-        from wolkvox_desktop.core.credentials import TokenSource
+        from wolkvox_desktop.core.credentials import TOKEN_ENV, TokenSource
 
+        if os.environ.get(TOKEN_ENV, "").strip() and self.config.use_env and not self.config.demo:
+            return TokenSource.ENVIRONMENT
         if server in self._session_tokens:
             return TokenSource.SESSION
         if self.config.demo:
