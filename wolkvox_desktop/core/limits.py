@@ -20,13 +20,46 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+#: Calls in flight per token: 1 by default, at most 2 (Wolkvox refuses a third).
+MIN_IN_FLIGHT = 1
 MAX_SIMULTANEOUS = 2
+DEFAULT_IN_FLIGHT = 1
+#: Daily budget: licenses x 1000 token uses; a warning from 80 %.
 TOKENS_PER_LICENSE = 1000
 WARN_FRACTION = 0.8
+MIN_LICENSES = 1
+MAX_LICENSES = 10_000
+#: Seconds to wait for Wolkvox's answer to one call (the operation's setting).
+MIN_TIMEOUT_S = 5.0
+MAX_TIMEOUT_S = 600.0
+DEFAULT_TIMEOUT_S = 60.0
+#: The connection itself must be made within this (or the read timeout, if shorter).
+CONNECT_TIMEOUT_CAP_S = 10.0
 
 
 def daily_budget(licenses: int) -> int:
-    return max(1, int(licenses)) * TOKENS_PER_LICENSE
+    return clamp_licenses(licenses) * TOKENS_PER_LICENSE
+
+
+def clamp_in_flight(value: int) -> int:
+    """An operation's calls in flight, kept within 1..2."""
+    return max(MIN_IN_FLIGHT, min(MAX_SIMULTANEOUS, int(value)))
+
+
+def clamp_licenses(value: int) -> int:
+    return max(MIN_LICENSES, min(MAX_LICENSES, int(value)))
+
+
+def valid_timeout(value: float) -> float:
+    """An operation's read timeout; one outside [MIN_TIMEOUT_S, MAX_TIMEOUT_S] (or not a
+    number) falls back to :data:`DEFAULT_TIMEOUT_S`."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        return DEFAULT_TIMEOUT_S
+    if not MIN_TIMEOUT_S <= seconds <= MAX_TIMEOUT_S:
+        return DEFAULT_TIMEOUT_S
+    return seconds
 
 
 def token_key(token: str) -> str:

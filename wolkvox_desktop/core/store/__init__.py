@@ -1,0 +1,60 @@
+"""One SQLite file: operations, saved campaigns, and the append-only call history.
+
+:class:`Store` is made of one class per table over one connection: :mod:`.connection`
+(opening, migrations, transactions), :mod:`.operations`, :mod:`.campaigns`,
+:mod:`.history`; :mod:`.records` holds what they hand out. The token is never stored here
+(there is no column that could hold it). Server codes are normalised with
+``parse_server_code`` (``wv0032`` means ``0032``); an invalid one raises ``InvalidInput``.
+"""
+
+from __future__ import annotations
+
+from wolkvox_desktop.core.store.campaigns import CAMPAIGN_ACTIONS, CampaignTable
+from wolkvox_desktop.core.store.connection import BUSY_TIMEOUT_MS, SYNC_INTERVAL_S
+from wolkvox_desktop.core.store.history import NOT_SENT_OUTCOMES, HistoryLog
+from wolkvox_desktop.core.store.operations import OperationTable
+from wolkvox_desktop.core.store.records import (
+    INTERRUPTED,
+    INTERRUPTED_MESSAGE,
+    PENDING,
+    HistoryRow,
+    Operation,
+    SavedCampaign,
+    StoreError,
+    local_midnight,
+)
+from wolkvox_desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class Store(OperationTable, CampaignTable, HistoryLog):
+    """The app's data file. Thread-safe; ``Store(path)`` opens and migrates it, marking
+    pending rows of processes that are gone as interrupted."""
+
+    @classmethod
+    def open_default(cls) -> Store:
+        """The app's store: ``paths.store_path()`` (``WOLKVOX_DESKTOP_HOME`` honoured)."""
+        from wolkvox_desktop.core import paths
+
+        return cls(paths.store_path())
+
+    def __enter__(self) -> Store:
+        return self
+
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "CAMPAIGN_ACTIONS",
+    "INTERRUPTED",
+    "INTERRUPTED_MESSAGE",
+    "MIGRATIONS",
+    "NOT_SENT_OUTCOMES",
+    "PENDING",
+    "SCHEMA_VERSION",
+    "SYNC_INTERVAL_S",
+    "HistoryRow",
+    "Operation",
+    "SavedCampaign",
+    "Store",
+    "StoreError",
+    "local_midnight",
+]

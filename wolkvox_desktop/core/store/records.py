@@ -1,0 +1,159 @@
+"""What the store hands out (operations, saved campaigns, history rows) and its time rules.
+
+Times are stored as UTC ISO-8601 text (fixed format, so text order is time order) and
+returned as timezone-aware *local* datetimes. A naive datetime handed in is local time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from wolkvox_desktop.core.campaigns import Campaign, CampaignType
+from wolkvox_desktop.core.limits import DEFAULT_IN_FLIGHT, DEFAULT_TIMEOUT_S
+
+PENDING = "pending"
+INTERRUPTED = "interrupted"  # the ``reason`` of a pending row whose process is gone
+INTERRUPTED_MESSAGE = (
+    "The app stopped before Wolkvox answered, so this call may or may not have happened; "
+    "check the campaign's status (refresh the list) before trying again."
+)
+
+
+class StoreError(Exception):
+    """``str(exc)`` is a sentence for the supervisor; the sqlite error is the ``__cause__``."""
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One Wolkvox operation (server code) and its settings.
+
+    ``saved`` is False for an operation known only for this session (started with
+    ``--server X`` while ``WOLKVOX_TOKEN`` is set): it works like a saved one, with the
+    default settings, and is never written to the store.
+    """
+
+    server: str  # validated server code, e.g. "0032"
+    label: str = ""
+    licenses: int = 1  # daily budget = licenses x 1000
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    max_in_flight: int = DEFAULT_IN_FLIGHT  # 1 or 2
+    saved: bool = True
+
+
+@dataclass(frozen=True)
+class SavedCampaign:
+    server: str
+    campaign: Campaign
+    manual: bool  # added by hand (True) or from information.php?api=campaigns (False)
+    last_action: str | None = None  # "start" / "stop"
+    last_outcome: str | None = None  # Outcome value or "pending"
+    last_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    started_at: datetime  # local, timezone-aware
+    server: str
+    action: str  # "start" | "stop" | "campaigns" | "token_info"
+    campaign_id: str | None
+    campaign_type: str | None
+    outcome: str  # Outcome value, or "pending"
+    reason: str | None
+    http_status: int | None
+    code: int | None
+    error: str | None
+    msg: str | None  # Wolkvox's msg (or INTERRUPTED_MESSAGE for an interrupted row)
+    duration_ms: int | None
+    finished_at: datetime | None
+    message: str | None = None  # our English sentence (CallResult.message)
+
+
+# ---------------------------------------------------------------- time helpers
+def utc_text(moment: datetime) -> str:
+    """UTC ISO text (fixed format, so text order is time order). Naive means local."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def as_moment(value: datetime | date) -> datetime:
+    """A datetime as is; a date as the local midnight that starts it."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time())  # naive: local
+
+
+def local_time(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone()
+
+
+def local_midnight(now: datetime) -> datetime:
+    """The local midnight starting ``now``'s local day (DST-safe), timezone-aware."""
+    local_now = now.astimezone()
+    naive = local_now.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+    return naive.astimezone()
+
+
+def next_local_midnight(midnight: datetime) -> datetime:
+    # +26 h always lands on the next local day, whatever the DST shift
+    return local_midnight(midnight + timedelta(hours=26))
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# ---------------------------------------------------------------- rows to records
+HISTORY_COLUMNS = (
+    "id, started_at, server, action, campaign_id, campaign_type, outcome, reason, "
+    "http_status, code, error, msg, duration_ms, finished_at, message"
+)
+OPERATION_COLUMNS = "server, label, licenses, timeout_s, max_in_flight"
+
+
+def history_row(row: Sequence[Any]) -> HistoryRow:
+    started = local_time(row[1])
+    assert started is not None
+    return HistoryRow(
+        id=int(row[0]),
+        started_at=started,
+        server=row[2],
+        action=row[3],
+        campaign_id=row[4],
+        campaign_type=row[5],
+        outcome=row[6],
+        reason=row[7],
+        http_status=row[8],
+        code=row[9],
+        error=row[10],
+        msg=row[11],
+        duration_ms=row[12],
+        finished_at=local_time(row[13]),
+        message=row[14],
+    )
+
+
+def operation_row(row: Sequence[Any]) -> Operation:
+    return Operation(
+        server=row[0],
+        label=row[1],
+        licenses=int(row[2]),
+        timeout_s=float(row[3]),
+        max_in_flight=int(row[4]),
+    )
+
+
+def campaign_type_or_none(value: str | None) -> CampaignType | None:
+    if value is None:
+        return None
+    try:
+        return CampaignType(value)
+    except ValueError:
+        return None

@@ -1,0 +1,62 @@
+"""The store's schema as migration steps; ``PRAGMA user_version`` counts the steps applied.
+
+Each step is a list of statements; step i brings the file from user_version i to i + 1.
+Never edit a released step: append a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[list[str]] = [
+    # v1: the four tables
+    [
+        """CREATE TABLE operations (
+            server TEXT PRIMARY KEY,
+            label TEXT NOT NULL DEFAULT '',
+            licenses INTEGER NOT NULL DEFAULT 1,
+            timeout_s REAL NOT NULL DEFAULT 60,
+            max_in_flight INTEGER NOT NULL DEFAULT 1
+        )""",
+        """CREATE TABLE campaigns (
+            server TEXT NOT NULL,
+            campaign_id TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            type TEXT,
+            status TEXT NOT NULL DEFAULT 'unknown',
+            manual INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (server, campaign_id)
+        )""",
+        """CREATE TABLE meta (
+            server TEXT PRIMARY KEY,
+            campaigns_refreshed_at TEXT
+        )""",
+        """CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            server TEXT NOT NULL,
+            action TEXT NOT NULL,
+            campaign_id TEXT,
+            campaign_type TEXT,
+            outcome TEXT NOT NULL DEFAULT 'pending',
+            reason TEXT,
+            http_status INTEGER,
+            code INTEGER,
+            error TEXT,
+            msg TEXT,
+            duration_ms INTEGER
+        )""",
+        "CREATE INDEX history_server_started ON history (server, started_at)",
+    ],
+    # v2: who owns a pending row (crash detection), our sentence, the last-action lookup
+    [
+        "ALTER TABLE history ADD COLUMN owner TEXT",
+        "ALTER TABLE history ADD COLUMN message TEXT",
+        "CREATE INDEX history_campaign ON history (server, campaign_id, id)",
+        "CREATE INDEX history_outcome ON history (outcome)",
+        # listed: Wolkvox's list has it (a campaign can be both listed and manual)
+        "ALTER TABLE campaigns ADD COLUMN listed INTEGER NOT NULL DEFAULT 0",
+        "UPDATE campaigns SET listed = 1 - manual",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
