@@ -176,7 +176,7 @@ def _refuses_untrusted_server() -> dict[str, Any]:
     thread = threading.Thread(target=serve, name="bundle-check-tls", daemon=True)
     thread.start()
     client = WolkvoxClient("0032", "bundle-check", api_base=f"https://127.0.0.1:{port}",
-                           use_env=False, connect_timeout=10, read_timeout=10)
+                           connect_timeout=10, read_timeout=10)
     try:
         result = client.list_campaigns()
     finally:
