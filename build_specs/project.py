@@ -97,6 +97,29 @@ def archive() -> Path:
     return DIST / f"{artifact_stem()}{suffix}"
 
 
+def has_cli() -> bool:
+    """Whether this checkout has the ``wolkvox`` command (a module or a package)."""
+    package = ROOT / "wolkvox_desktop"
+    return (package / "cli.py").is_file() or (package / "cli" / "__init__.py").is_file()
+
+
+def version_strings(file_name: str, description: str) -> dict[str, str]:
+    """The Windows version resource's strings for one executable (``file_name`` with its
+    ``.exe``): each executable names itself, so Explorer, Task Manager and a support call
+    tell ``wolkvox.exe`` from ``wolkvox-desktop.exe``."""
+    stem = file_name[:-4] if file_name.lower().endswith(".exe") else file_name
+    return {
+        "CompanyName": PUBLISHER,
+        "FileDescription": description,
+        "FileVersion": version(),
+        "InternalName": stem,
+        "OriginalFilename": f"{stem}.exe",
+        "ProductName": APP_NAME,
+        "ProductVersion": version(),
+        "LegalCopyright": f"© {PUBLISHER}",
+    }
+
+
 def macos_minimum() -> str:
     """The oldest macOS the bundled Qt runs on: the newest ``macosx_X_Y`` tag among the
     installed PySide6/shiboken6 wheels (e.g. ``13.0``), for ``LSMinimumSystemVersion``."""
