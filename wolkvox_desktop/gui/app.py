@@ -357,10 +357,17 @@ class CrashReporter(QObject):
                 "not have reached Wolkvox: refresh the campaign list before trying again.",
             )
         )
-        box.setInformativeText(
-            QCoreApplication.translate("App", "The details were written to the log file:\n{0}")
-            .format(str(logsetup.log_file_path()))
-        )
+        details = QCoreApplication.translate(
+            "App", "The details were written to the log file:\n{0}"
+        ).format(str(logsetup.log_file_path()))
+        from wolkvox_desktop.core import crashlog
+
+        crash_file = crashlog.active_path()
+        if crash_file is not None:
+            details += "\n\n" + QCoreApplication.translate(
+                "App", "If Wolkvox Desktop ever closes by itself, the reason is written to:\n{0}"
+            ).format(str(crash_file))
+        box.setInformativeText(details)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.finished.connect(self._closed)
         self.last_box = box
@@ -556,6 +563,9 @@ def _close_on_interrupt(window: MainWindow) -> None:
 
 # ------------------------------------------------------------------ main
 def main(argv: list[str] | None = None) -> int:
+    from wolkvox_desktop.core import crashlog
+
+    crashlog.enable()  # native crashes (Qt, C libraries) leave a trace in the log folder
     args = sys.argv[1:] if argv is None else list(argv)
     watchdog = _start_watchdog() if "--smoke-test" in args else None
     logsetup.setup_logging()
