@@ -1,6 +1,6 @@
 """A local Wolkvox: a real HTTP server on loopback speaking the documented API.
 
-CONTRACT (names fixed here; implemented in ``server.py``)::
+CONTRACT (names fixed here; ``Simulator`` in ``server.py``)::
 
     sim = Simulator(tokens={"demo-token": 3000}, campaigns=demo_campaigns())
     sim.start(port=0)            # binds 127.0.0.1, returns nothing; sim.base_url -> "http://127.0.0.1:PORT"
@@ -117,16 +117,15 @@ HTTP/1.1 with keep-alive; request lines are logged to stderr only with ``verbose
 header values never.
 """
 
-from wolkvox_desktop.simulator.server import (
-    DEMO_TOKEN,
+from wolkvox_desktop.simulator.api import RecordedRequest
+from wolkvox_desktop.simulator.campaigns import (
     Campaign,
-    Faults,
-    RecordedRequest,
     SimCampaign,
-    Simulator,
     demo_campaigns,
     many_campaigns,
 )
+from wolkvox_desktop.simulator.faults import Faults
+from wolkvox_desktop.simulator.server import DEMO_TOKEN, Simulator
 
 __all__ = [
     "DEMO_TOKEN",

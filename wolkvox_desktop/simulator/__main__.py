@@ -14,13 +14,8 @@ import sys
 import threading
 from types import FrameType
 
-from wolkvox_desktop.simulator.server import (
-    DEFAULT_TOKEN_LIMIT,
-    DEMO_TOKEN,
-    Simulator,
-    demo_campaigns,
-    many_campaigns,
-)
+from wolkvox_desktop.simulator.campaigns import demo_campaigns, many_campaigns
+from wolkvox_desktop.simulator.server import DEFAULT_TOKEN_LIMIT, DEMO_TOKEN, Simulator
 
 TOKEN_ENV = "WOLKVOX_SIM_TOKEN"
 

@@ -1,0 +1,79 @@
+"""The simulator's fault switches: what goes wrong, and on which requests."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class Faults:
+    """Fault switches. Set attributes directly (``sim.faults.latency = 0.2``) or through
+    ``POST /_sim/faults``; :meth:`Simulator.reset_faults` turns them all off.
+
+    Network-level faults, in this order: ``latency``, ``hang``, ``reset``, ``redirect_to``,
+    ``html_502``, ``maintenance``. Body faults on the JSON answer: ``code_as_string``, then
+    one of ``oversized_bytes``, ``empty_body``, ``malformed_json``.
+    """
+
+    latency: float = 0.0  # seconds to wait before answering
+    hang: bool = False  # hold the request until Simulator.release()/reset_faults()/stop()
+    reset: bool = False  # read the request, then close with RST (SO_LINGER 0)
+    html_502: bool = False  # 502 with an nginx-like HTML page
+    malformed_json: bool = False  # the JSON answer cut short (real status code)
+    redirect_to: str | None = None  # 302 with this Location
+    oversized_bytes: int = 0  # > 0: stream a valid-looking JSON answer this many bytes long
+    maintenance: bool = False  # 403 {"error": "FORBIDDEN", "msg": MSG_MAINTENANCE}
+    code_as_string: bool = False  # body "code" as a string ("202")
+    empty_body: bool = False  # the real status code with an empty body
+    only_api: str | None = None  # apply the faults only to requests with this api= value
+    act_first: bool = False  # perform the call (start/stop, token use) before the fault
+
+    def applies_to(self, api: str | None) -> bool:
+        return self.only_api is None or self.only_api == api
+
+    def active(self) -> bool:
+        return any(
+            (
+                self.latency > 0,
+                self.hang,
+                self.reset,
+                self.html_502,
+                self.malformed_json,
+                self.redirect_to,
+                self.oversized_bytes > 0,
+                self.maintenance,
+                self.code_as_string,
+                self.empty_body,
+            )
+        )
+
+    def update(self, values: Mapping[str, Any]) -> None:
+        """Set several switches from plain values (JSON); all are checked before any is set."""
+        checked: dict[str, Any] = {}
+        types = {f.name: f.type for f in dataclasses.fields(self)}
+        for key, value in values.items():
+            if key not in types:
+                raise ValueError(f"unknown fault {key!r}")
+            kind = types[key]
+            if kind == "bool":
+                if not isinstance(value, bool):
+                    raise ValueError(f"{key} must be true or false")
+            elif kind == "float":
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                    raise ValueError(f"{key} must be a number >= 0")
+                value = float(value)
+            elif kind == "int":
+                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                    raise ValueError(f"{key} must be an integer >= 0")
+            elif value is not None and not isinstance(value, str):
+                raise ValueError(f"{key} must be a string or null")
+            checked[key] = value
+        for key, value in checked.items():
+            setattr(self, key, value)
+
+    def clear(self) -> None:
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, f.default)
