@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +91,50 @@ def test_smoke_test_on_an_x11_screen(frozen_app: Path, app_home: Path,
                                    "smoke-test.json", env=env)
     assert smoke.smoke_problems(report, output) == []
     assert "qt.qpa" not in output, output  # no platform-plugin warnings
+
+
+def test_smoke_test_from_a_non_ascii_folder(frozen_app: Path, tmp_path: Path,
+                                            secret_service: Any) -> None:
+    """A copy of the whole app in ``José Ñandú/``, its data folder ``José Ñandú/José Ñandú``:
+    it starts, works, and writes its log and crash file there (smoke.py's rule, as CI
+    applies it on Windows and macOS)."""
+    report, problems = smoke.unicode_path_problems(frozen_app, tmp_path)
+    assert problems == []
+    assert report is not None and report["ok"] is True
+    home = tmp_path / smoke.UNICODE_NAME / smoke.UNICODE_NAME
+    assert (home / "logs" / "wolkvox-desktop.log").stat().st_size > 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_native_crash_leaves_a_trace_in_the_log_folder(frozen_app: Path, app_home: Path) -> None:
+    """The windowed app dies of SIGSEGV (as in a crash inside Qt): the Python stack of
+    every thread is in ``<data>/logs/crash.log``, after the line of that run."""
+    crash_file = app_home / "logs" / "crash.log"
+    proc = subprocess.Popen([str(frozen_app), "--demo"], env=_env(QT_QPA_PLATFORM="offscreen"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        log = app_home / "logs" / "wolkvox-desktop.log"
+        while time.monotonic() < deadline and proc.poll() is None:
+            if log.is_file() and "window shown" in log.read_text(encoding="utf-8"):
+                break
+            time.sleep(0.1)
+        assert proc.poll() is None, "the app ended before the window was shown"
+        assert crash_file.is_file()
+        proc.send_signal(signal.SIGSEGV)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGSEGV
+    text = crash_file.read_text(encoding="utf-8")
+    last_run = text[text.rindex("--- "):]
+    assert f"{project.APP_ID} pid {proc.pid} started" in last_run
+    assert "Fatal Python error: Segmentation fault" in last_run
+    assert last_run.count("most recent call first") >= 2  # the GUI thread and the others
+    assert "demo-token" not in text
+    assert b"Segmentation fault" not in stderr  # in the file, where a supervisor can find it
 
 
 def test_bundle_check(frozen_app: Path, app_home: Path, secret_service: Any) -> None:
