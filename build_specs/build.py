@@ -17,14 +17,17 @@
 3. A size report (``dist/build-report.json``) and the size budget: the build fails (exit 1)
    when the Linux app folder or archive is over budget (``project.BUDGET_MB``).
 
-Optional signing, from the environment (nothing secret goes on a command line):
-- macOS: ``WOLKVOX_MACOS_SIGN_IDENTITY`` ("Developer ID Application: NAME (TEAMID)", in
-  the keychain) signs with the hardened runtime. Notarization then needs either an App
-  Store Connect API key (``WOLKVOX_NOTARY_KEY`` = path of the .p8 file,
-  ``WOLKVOX_NOTARY_KEY_ID``, ``WOLKVOX_NOTARY_ISSUER``) or a notarytool keychain profile
-  (``WOLKVOX_NOTARY_PROFILE``).
-- Windows: ``WOLKVOX_WINDOWS_CERT_SHA1``, the thumbprint of a code-signing certificate in
-  the certificate store, signs the executables and the installer with ``signtool``.
+Signing, from the environment (nothing secret goes on a command line or into the log):
+see ``build_specs/signing.py`` (Windows: a certificate in the store or a cloud signing
+service through signtool, wired into Inno Setup's ``SignTool=``; macOS: Developer ID and
+notarization of the app, then of the disk image). Without it the build says what it
+skipped; with ``WOLKVOX_REQUIRE_SIGNING=1`` (release tags in CI) that is a failure, checked
+before anything is built. ``WOLKVOX_REQUIRE_INSTALLER=1`` (CI) makes a missing Inno Setup
+a failure instead of a note.
+
+On macOS the built bundle is checked before packaging (``info_plist.py``): the executable
+LaunchServices starts must be the window, not the CLI, and the app must not be
+background-only; the build fails otherwise.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import project  # noqa: E402
+import signing  # noqa: E402
 from project import DIST, MB, ROOT, SPECS  # noqa: E402
 
 SPEC = SPECS / "wolkvox-desktop.spec"
@@ -50,9 +54,61 @@ def say(message: str) -> None:
     print(f"[build] {message}", flush=True)
 
 
-def run(cmd: list[str], **kw: object) -> None:
-    say("$ " + " ".join(f'"{c}"' if " " in c else c for c in cmd))
+def shown(cmd: list[str]) -> str:
+    return " ".join(f'"{c}"' if " " in c else c for c in cmd)
+
+
+def run(cmd: list[str], *, hide: tuple[str, ...] = (), **kw: object) -> None:
+    """Run ``cmd`` (raises on failure); ``hide``: values never printed."""
+    say("$ " + shown(signing.redact_args(cmd, hide)))
     subprocess.run(cmd, check=True, **kw)  # type: ignore[call-overload]
+
+
+def run_retrying(cmd: list[str], *, retry_on: str, attempts: int = 5,
+                 delay_s: float = 5.0) -> None:
+    """Run ``cmd``; when it fails with ``retry_on`` in its output, wait and try again.
+
+    For ``hdiutil create``, which fails now and then on hosted macOS runners with
+    "Resource busy" (a volume still held by a previous step or by Spotlight). Any other
+    failure, or the last attempt's, raises ``CalledProcessError``.
+    """
+    for attempt in range(1, attempts + 1):
+        say("$ " + shown(cmd) + (f"   (attempt {attempt}/{attempts})" if attempt > 1 else ""))
+        proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
+        output = (proc.stdout or "") + (proc.stderr or "")
+        if output.strip():
+            print(output.rstrip(), flush=True)
+        if proc.returncode == 0:
+            return
+        if retry_on not in output or attempt == attempts:
+            raise subprocess.CalledProcessError(proc.returncode, cmd, proc.stdout, proc.stderr)
+        say(f"{retry_on!r}: trying again in {delay_s * attempt:.0f} s")
+        time.sleep(delay_s * attempt)
+
+
+def require_env(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
+def preflight() -> None:
+    """Fail before building when a release build would come out unsigned (or with a
+    signing configuration that cannot work): nothing is built in vain."""
+    system = project.system()
+    try:
+        windows = signing.windows_signing(os.environ, project.APP_NAME)
+        mac = signing.macos_signing(os.environ)
+    except signing.SigningError as exc:
+        raise SystemExit(f"[build] signing configuration: {exc}") from None
+    if not signing.required(os.environ):
+        return
+    gaps: list[str] = []
+    if system == "windows" and windows is None:
+        gaps.append(signing.WINDOWS_SKIPPED)
+    if system == "macos":
+        gaps += signing.macos_gaps(mac)
+    if gaps:
+        raise SystemExit("[build] WOLKVOX_REQUIRE_SIGNING is set (a release build) but:\n  "
+                         + "\n  ".join(gaps))
 
 
 # --- PyInstaller ------------------------------------------------------------------------
@@ -79,7 +135,7 @@ def package_linux() -> Path:
     shutil.copy2(ROOT / "resources" / "icons" / f"{project.APP_ID}.png",
                  app / f"{project.APP_ID}.png")
     cli = app / project.CLI_NAME
-    if (ROOT / "wolkvox_desktop" / "cli.py").is_file() and not cli.exists():
+    if project.has_cli() and not cli.exists():
         cli.symlink_to(project.APP_ID)  # the launcher runs the CLI when started by this name
     installer = app / "install-desktop-entry.sh"
     shutil.copy2(linux / "install-desktop-entry.sh", installer)
@@ -114,25 +170,32 @@ def find_iscc() -> str | None:
     return None
 
 
-def signtool_sign(paths: list[Path]) -> None:
-    thumbprint = os.environ.get("WOLKVOX_WINDOWS_CERT_SHA1", "").strip()
-    if not thumbprint:
-        say("Windows signing skipped: WOLKVOX_WINDOWS_CERT_SHA1 is not set (unsigned "
-            "executables: SmartScreen will warn on first run).")
-        return
-    signtool = shutil.which("signtool") or next(iter(sorted(
-        Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"), "Windows Kits", "10",
-             "bin").glob("10.*/x64/signtool.exe"), reverse=True)), None)
-    if not signtool:
-        raise SystemExit("WOLKVOX_WINDOWS_CERT_SHA1 is set but signtool is not on PATH "
-                         "(Windows SDK).")
-    run([str(signtool), "sign", "/sha1", thumbprint, "/fd", "sha256", "/td", "sha256",
-         "/tr", "http://timestamp.digicert.com", *map(str, paths)])
+def find_signtool() -> str | None:
+    found = shutil.which("signtool")
+    if found:
+        return found
+    kits = Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"), "Windows Kits",
+                "10", "bin")
+    candidates = sorted(kits.glob("10.*/x64/signtool.exe"),
+                        key=lambda p: [int(n) for n in p.parent.parent.name.split(".")
+                                       if n.isdigit()])
+    return str(candidates[-1]) if candidates else None
 
 
 def package_windows() -> Path | None:
     app = project.onedir()
-    signtool_sign(sorted(app.glob("*.exe")))
+    config = signing.windows_signing(os.environ, project.APP_NAME)
+    signtool = None
+    if config is None:
+        say(signing.WINDOWS_SKIPPED)
+    else:
+        signtool = find_signtool()
+        if not signtool:
+            raise SystemExit("Windows signing is configured but signtool.exe was not found "
+                             "(it comes with the Windows SDK).")
+        say(f"Windows signing: {config.mode}")
+        exes = [str(p) for p in sorted(app.glob("*.exe"))]
+        run(config.command(signtool, exes))
     iscc = find_iscc()
     out = project.archive()
     defines = [f"/DAppVersion={project.version()}", f"/DSourceDir={app}",
@@ -140,28 +203,90 @@ def package_windows() -> Path | None:
                f"/DAppIcon={ROOT / 'resources' / 'icons' / 'wolkvox-desktop.ico'}"]
     iss = SPECS / "windows" / "installer.iss"
     if not iscc:
-        say("Inno Setup not found: the app folder is built, the installer is not. Install "
-            "Inno Setup 6 (https://jrsoftware.org/isdl.php, or `choco install innosetup`), "
-            "then run this again, or run:\n    iscc " + " ".join(defines) + f" {iss}")
+        message = ("Inno Setup not found: the app folder is built, the installer is not. "
+                   "Install Inno Setup 6 (https://jrsoftware.org/isdl.php, or `choco install "
+                   "innosetup`), then run this again, or run:\n    iscc " + " ".join(defines)
+                   + f" {iss}")
+        if require_env("WOLKVOX_REQUIRE_INSTALLER"):
+            raise SystemExit(f"[build] WOLKVOX_REQUIRE_INSTALLER is set: {message}")
+        say(message)
         return None
+    sign_args: list[str] = []
+    if config is not None and signtool:
+        # Inno Setup signs the installer, its temporary self-copies and the uninstaller.
+        sign_args = [f"/DSignTool={signing.SIGNTOOL_NAME}", "/S" + config.inno_signtool(signtool)]
     out.unlink(missing_ok=True)
-    run([iscc, "/Q", *defines, str(iss)])
-    signtool_sign([out])
+    run([iscc, "/Q", *defines, *sign_args, str(iss)])
+    if not out.is_file():
+        raise SystemExit(f"ISCC finished but {out} does not exist")
+    if config is not None and signtool:
+        run([signtool, "verify", "/pa", "/all", str(out), *(str(p) for p in app.glob("*.exe"))])
     return out
 
 
 # --- macOS ------------------------------------------------------------------------------
 
+def check_macos_bundle(app: Path) -> None:
+    """The built bundle starts the window when double-clicked, for this Mac's architecture."""
+    import info_plist
+
+    expected = info_plist.info_plist(project.version(), project.macos_minimum())
+    problems = info_plist.bundle_problems(app, expected)
+    exe = app / "Contents" / "MacOS" / project.APP_ID
+    if exe.is_file():
+        archs = subprocess.run(["lipo", "-archs", str(exe)], capture_output=True,
+                               text=True).stdout.split()
+        if project.arch() not in archs:
+            problems.append(f"{exe.name} is built for {archs}, not {project.arch()}")
+    if problems:
+        raise SystemExit("[build] the app bundle is wrong:\n  " + "\n  ".join(problems))
+    say(f"bundle OK: CFBundleExecutable={expected['CFBundleExecutable']}, "
+        f"LSBackgroundOnly={expected['LSBackgroundOnly']}, {project.arch()}")
+
+
+def notarize(path: Path, config: signing.MacSigning) -> None:
+    """Submit ``path`` (a .zip of the app, or the .dmg) and wait; print Apple's log and
+    fail unless it is accepted. The credentials are never printed."""
+    cmd = ["xcrun", "notarytool", "submit", str(path), "--wait", "--output-format", "json",
+           *config.notary_auth]
+    say("$ " + shown(signing.redact_args(cmd, config.notary_auth)))
+    proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
+    print(proc.stdout.rstrip(), file=sys.stdout, flush=True)
+    if proc.stderr.strip():
+        print(proc.stderr.rstrip(), file=sys.stderr, flush=True)
+    try:
+        result = signing.notary_result(proc.stdout)
+    except signing.SigningError as exc:
+        raise SystemExit(f"notarization of {path.name} failed (exit {proc.returncode}): "
+                         f"{exc}") from None
+    if not result.accepted:
+        log = subprocess.run(["xcrun", "notarytool", "log", result.submission_id,
+                              *config.notary_auth], capture_output=True, text=True,
+                             errors="replace")
+        print(f"[build] notary log of {result.submission_id}:\n{log.stdout}{log.stderr}",
+              flush=True)
+        raise SystemExit(f"notarization of {path.name} was not accepted: {result.status}")
+    say(f"notarized: {path.name} ({result.submission_id})")
+
+
 def package_macos() -> Path:
     app = project.app_bundle()
-    identity = os.environ.get("WOLKVOX_MACOS_SIGN_IDENTITY", "").strip()
-    if identity:
+    check_macos_bundle(app)
+    config = signing.macos_signing(os.environ)
+    for gap in signing.macos_gaps(config):
+        say(gap)
+    if config is not None:
         # The spec signed every binary and the bundle (hardened runtime); check it.
         run(["codesign", "--verify", "--deep", "--strict", "--verbose=2", str(app)])
-    else:
-        say("macOS signing skipped: WOLKVOX_MACOS_SIGN_IDENTITY is not set. The app is only "
-            "ad-hoc signed: Gatekeeper will refuse a double-click on other Macs until a "
-            "signed and notarized build is made (see build_specs/build.py).")
+        if config.notary_auth:
+            # The app itself, so a copy taken out of the disk image opens offline too.
+            zipped = project.WORK / f"{project.artifact_stem()}-app.zip"
+            zipped.unlink(missing_ok=True)
+            run(["ditto", "-c", "-k", "--keepParent", str(app), str(zipped)])
+            notarize(zipped, config)
+            run(["xcrun", "stapler", "staple", str(app)])
+            run(["xcrun", "stapler", "validate", str(app)])
+            run(["spctl", "--assess", "--type", "execute", "--verbose", str(app)])
 
     stage = project.WORK / "dmg"
     shutil.rmtree(stage, ignore_errors=True)
@@ -170,30 +295,17 @@ def package_macos() -> Path:
     (stage / "Applications").symlink_to("/Applications")
     out = project.archive()
     out.unlink(missing_ok=True)
-    run(["hdiutil", "create", "-volname", f"{project.APP_NAME} {project.version()}",
-         "-srcfolder", str(stage), "-fs", "HFS+", "-format", "UDZO", "-ov", str(out)])
-    if identity:
-        run(["codesign", "--sign", identity, "--timestamp", str(out)])
-        notarize(out)
+    run_retrying(["hdiutil", "create", "-volname", f"{project.APP_NAME} {project.version()}",
+                  "-srcfolder", str(stage), "-fs", "HFS+", "-format", "UDZO", "-ov", str(out)],
+                 retry_on="Resource busy")
+    if config is not None:
+        run(["codesign", "--sign", config.identity, "--timestamp", str(out)])
+        if config.notary_auth:
+            notarize(out, config)
+            run(["xcrun", "stapler", "staple", str(out)])
+            run(["spctl", "--assess", "--type", "open", "--context",
+                 "context:primary-signature", "--verbose", str(out)])
     return out
-
-
-def notarize(dmg: Path) -> None:
-    key, key_id, issuer = (os.environ.get(n, "").strip() for n in
-                           ("WOLKVOX_NOTARY_KEY", "WOLKVOX_NOTARY_KEY_ID", "WOLKVOX_NOTARY_ISSUER"))
-    profile = os.environ.get("WOLKVOX_NOTARY_PROFILE", "").strip()
-    if key and key_id and issuer:
-        auth = ["--key", key, "--key-id", key_id, "--issuer", issuer]
-    elif profile:
-        auth = ["--keychain-profile", profile]
-    else:
-        say("Notarization skipped: set WOLKVOX_NOTARY_KEY, WOLKVOX_NOTARY_KEY_ID and "
-            "WOLKVOX_NOTARY_ISSUER (App Store Connect API key) or WOLKVOX_NOTARY_PROFILE.")
-        return
-    run(["xcrun", "notarytool", "submit", str(dmg), "--wait", *auth])
-    run(["xcrun", "stapler", "staple", str(dmg)])
-    run(["spctl", "--assess", "--type", "open", "--context", "context:primary-signature",
-         "--verbose", str(dmg)])
 
 
 # --- Report -----------------------------------------------------------------------------
@@ -236,6 +348,7 @@ def main(argv: list[str]) -> int:
                         help="empty PyInstaller's cache first (slower; after a dependency change)")
     args = parser.parse_args(argv)
     say(f"{project.APP_NAME} {project.version()} for {project.platform_tag()}")
+    preflight()
     timings: dict[str, float] = {}
     started = time.perf_counter()
     pyinstaller(args.clean)

@@ -8,8 +8,14 @@
 ;   Apps, and the Start menu).
 ; - Upgrade in place: the same AppId finds the previous install, the app is closed if
 ;   running, the old program files are replaced. Settings, history and logs live in
-;   %APPDATA%\wolkvox-desktop and the token in Windows Credential Manager: neither is
-;   touched by installing, upgrading or uninstalling.
+;   %LOCALAPPDATA%\wolkvox-desktop (the app moves them there once from %APPDATA%) and the
+;   token in Windows Credential Manager: neither is touched by installing, upgrading or
+;   uninstalling (CI checks this: build_specs/windows/installed_check.py).
+; - Signing: when build.py is given a signing configuration it passes
+;   /DSignTool=wolkvox and the Sign Tool's command (/Swolkvox=...), so Inno Setup signs
+;   the installer, its temporary self-copies and the uninstaller itself.
+; - Silent install for IT: setup.exe /VERYSILENT /CURRENTUSER (or /ALLUSERS, which asks
+;   for administrator rights and installs under Program Files).
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"
@@ -41,6 +47,8 @@ VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 ; Per user, no UAC prompt: {autopf} is %LOCALAPPDATA%\Programs with these privileges.
 PrivilegesRequired=lowest
+; ...unless /ALLUSERS is given on the command line (/CURRENTUSER keeps the default).
+PrivilegesRequiredOverridesAllowed=commandline
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
@@ -60,6 +68,10 @@ Compression=lzma2/max
 SolidCompression=yes
 OutputDir={#OutputDir}
 OutputBaseFilename={#OutputBaseFilename}
+#ifdef SignTool
+SignTool={#SignTool}
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
