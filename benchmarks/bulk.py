@@ -51,6 +51,7 @@ from wolkvox_desktop.core.bulk import BulkRun, plan_bulk  # noqa: E402
 from wolkvox_desktop.core.campaigns import (  # noqa: E402
     Action,
     Campaign,
+    CampaignRef,
     CampaignStatus,
     CampaignType,
 )
@@ -126,12 +127,12 @@ def bench_plain_put(n: int, latency: float, session: bool) -> float:
 def bench_client_loop(n: int, latency: float) -> float:
     """Our client alone (gate, guarded transport, answer parsing): no store, no service."""
     sim = _simulator(n, latency)
-    client = WolkvoxClient(SERVER, TOKEN, api_base=sim.base_url, use_env=False)
+    client = WolkvoxClient(SERVER, TOKEN, api_base=sim.base_url)
     try:
         targets = _targets(sim)
         t0 = time.perf_counter()
         for campaign_id, ctype in targets:
-            if not client.start(campaign_id, ctype).ok:
+            if not client.start(CampaignRef(campaign_id, ctype)).ok:
                 raise SystemExit("client loop: a start failed")
         return time.perf_counter() - t0
     finally:
@@ -144,13 +145,13 @@ def bench_service_loop(n: int, latency: float) -> float:
     sim = _simulator(n, latency)
     folder = tempfile.TemporaryDirectory(prefix="wolkvox-bench-")
     store = _store(folder.name, sim)
-    client = WolkvoxClient(SERVER, TOKEN, api_base=sim.base_url, use_env=False)
+    client = WolkvoxClient(SERVER, TOKEN, api_base=sim.base_url)
     try:
         service = OperationService(store, client, SERVER)
         targets = _targets(sim)
         t0 = time.perf_counter()
         for campaign_id, ctype in targets:
-            if not service.start(campaign_id, ctype).ok:
+            if not service.start(CampaignRef(campaign_id, ctype)).ok:
                 raise SystemExit("service loop: a start failed")
         return time.perf_counter() - t0
     finally:
@@ -174,7 +175,7 @@ def _bulk_run(n: int, latency: float) -> tuple[float, int]:
     sim = _simulator(n, latency)
     folder = tempfile.TemporaryDirectory(prefix="wolkvox-bench-")
     store = _store(folder.name, sim)
-    client = WolkvoxClient(SERVER, TOKEN, api_base=sim.base_url, use_env=False)
+    client = WolkvoxClient(SERVER, TOKEN, api_base=sim.base_url)
     try:
         service = OperationService(store, client, SERVER)
         t0 = time.perf_counter()

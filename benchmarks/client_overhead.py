@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from wolkvox_desktop.core.api import CAMPAIGN_PATH, WolkvoxClient  # noqa: E402
+from wolkvox_desktop.core.campaigns import CampaignRef, CampaignType  # noqa: E402
 from wolkvox_desktop.core.limits import TokenGate  # noqa: E402
 from wolkvox_desktop.simulator import server as sim_server  # noqa: E402
 
@@ -77,12 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     curl_url = requests.Request("PUT", url, params=PARAMS).prepare().url or url
 
     def call_ours() -> None:
-        result = ours.start("3302", "predictive")
+        result = ours.start(CampaignRef("3302", CampaignType.PREDICTIVE))
         if not result.ok:
             raise SystemExit(f"our client failed: {result.message}")
 
     def call_ours_env() -> None:
-        result = ours_env.start("3302", "predictive")
+        result = ours_env.start(CampaignRef("3302", CampaignType.PREDICTIVE))
         if not result.ok:
             raise SystemExit(f"our client failed: {result.message}")
 

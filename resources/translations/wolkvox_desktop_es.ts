@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+269"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+353"/>
         <source>Wolkvox Desktop: unexpected error</source>
         <translation>Wolkvox Desktop: error inesperado</translation>
     </message>
@@ -14,17 +14,24 @@
         <translation>Ocurrió un error inesperado. Si había una acción en curso, puede haber llegado a Wolkvox o no: actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The details were written to the log file:
 {0}</source>
         <translation>Los detalles se guardaron en el archivo de registro:
+{0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>If Wolkvox Desktop ever closes by itself, the reason is written to:
+{0}</source>
+        <translation>Si Wolkvox Desktop llega a cerrarse solo, el motivo queda escrito en:
 {0}</translation>
     </message>
 </context>
 <context>
     <name>BulkControls</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+1092"/>
+        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+980"/>
         <source>Start the selected campaigns</source>
         <translation>Iniciar las campañas seleccionadas</translation>
     </message>
@@ -82,12 +89,12 @@
 <context>
     <name>BulkDialog</name>
     <message>
-        <location line="-1066"/>
+        <location filename="../../wolkvox_desktop/gui/outcome_look.py" line="+102"/>
         <source>Outcome unknown (interrupted)</source>
         <translation>Resultado desconocido (interrumpida)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Skipped</source>
         <translation>Omitida</translation>
     </message>
@@ -102,7 +109,7 @@
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="-949"/>
         <source>Token budget</source>
         <translation>Presupuesto de tokens</translation>
     </message>
@@ -122,7 +129,7 @@
         <translation>Pasar el presupuesto</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+268"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
@@ -137,7 +144,7 @@
         <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado a las {time}; esta consulta usó uno).</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+79"/>
         <source>Start campaigns</source>
         <translation>Iniciar campañas</translation>
     </message>
@@ -407,7 +414,7 @@
         <translation>Terminada.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>started</source>
         <translation>iniciada</translation>
     </message>
@@ -465,7 +472,7 @@
 <context>
     <name>CampaignTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+94"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+96"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -518,7 +525,7 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history_view.py" line="+201"/>
+        <location filename="../../wolkvox_desktop/gui/history_view.py" line="+202"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -759,7 +766,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+160"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+153"/>
         <source>Wolkvox Desktop — Demo</source>
         <translation>Wolkvox Desktop — Demo</translation>
     </message>
@@ -769,7 +776,7 @@
         <translation>Wolkvox Desktop</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>&amp;Operation:</source>
         <translation>&amp;Operación:</translation>
     </message>
@@ -815,12 +822,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+514"/>
+        <location line="+518"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location line="-513"/>
+        <location line="-517"/>
         <source>Operations, tokens and language (Ctrl+,)</source>
         <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
     </message>
@@ -870,12 +877,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+4"/>
-        <location line="+253"/>
+        <location line="+258"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-256"/>
         <source>Refresh the campaign list</source>
         <translation>Actualizar la lista de campañas</translation>
     </message>
@@ -921,12 +928,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+4"/>
-        <location line="+189"/>
+        <location line="+194"/>
         <source>▶ Start</source>
         <translation>▶ Iniciar</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-192"/>
         <source>Start campaign</source>
         <translation>Iniciar campaña</translation>
     </message>
@@ -937,12 +944,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+3"/>
-        <location line="+184"/>
+        <location line="+189"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-187"/>
         <source>Stop campaign</source>
         <translation>Detener campaña</translation>
     </message>
@@ -1007,7 +1014,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Respuesta a la última acción</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+121"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
@@ -1048,7 +1055,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Actualizada {0}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>Starting campaign {0}…</source>
         <translation>Iniciando la campaña {0}…</translation>
     </message>
@@ -1083,7 +1090,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+14"/>
+        <source>{0} (this session only)</source>
+        <translation>{0} (solo esta sesión)</translation>
+    </message>
+    <message>
+        <location line="+120"/>
         <source>Daily token budget used up</source>
         <translation>Presupuesto diario de tokens agotado</translation>
     </message>
@@ -1093,7 +1105,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>El presupuesto de tokens de hoy para esta operación está agotado. Wolkvox puede rechazar la llamada. ¿Enviar «{0}» para la campaña {1} de todos modos? Cuesta un token más.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>Problem: {0}</source>
         <translation>Problema: {0}</translation>
     </message>
@@ -1101,13 +1113,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+26"/>
+        <location filename="../../wolkvox_desktop/gui/outcome_look.py" line="-8"/>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Outcome unknown</source>
         <translation>Resultado desconocido</translation>
     </message>
@@ -1132,7 +1143,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>No entregado</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-252"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1370,7 +1381,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings_dialog.py" line="+180"/>
+        <location filename="../../wolkvox_desktop/gui/settings_dialog.py" line="+161"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -1786,7 +1797,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+246"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+123"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>

@@ -15,17 +15,19 @@ from pytestqt.qtbot import QtBot
 from tests.support.sim_fixtures import DEMO_TOKEN
 from wolkvox_desktop.core.api import WolkvoxClient
 from wolkvox_desktop.core.bulk import BulkSummary, ItemState
-from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignStatus, CampaignType
+from wolkvox_desktop.core.campaigns import (
+    Action,
+    Campaign,
+    CampaignRef,
+    CampaignStatus,
+    CampaignType,
+)
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.paths import store_path
 from wolkvox_desktop.core.service import OperationService, Usage
 from wolkvox_desktop.core.store import Operation, Store
-from wolkvox_desktop.gui.bulk_dialog import (
-    BulkDialog,
-    budget_state,
-    confirm_over_budget,
-    outcome_words,
-)
+from wolkvox_desktop.gui.bulk_dialog import BulkDialog, budget_state, confirm_over_budget
+from wolkvox_desktop.gui.outcome_look import outcome_words
 from wolkvox_desktop.simulator.server import Simulator, demo_campaigns
 
 # the offscreen platform's own notice when a window is shown; not about this code
@@ -47,7 +49,7 @@ class Services:
     def open(self) -> OperationService:
         store = Store(store_path())
         client = WolkvoxClient(
-            SERVER, DEMO_TOKEN, api_base=self.base_url, use_env=False, read_timeout=5.0
+            SERVER, DEMO_TOKEN, api_base=self.base_url, read_timeout=5.0
         )
         service = OperationService(store, client, SERVER)
         self.opened.append(service)
@@ -156,10 +158,10 @@ def test_a_single_action_from_the_window_shares_the_gate_with_the_run(
     singles: list[CallResult] = []
 
     def main_window_like() -> None:  # another client, as the main window's worker has
-        client = WolkvoxClient(SERVER, DEMO_TOKEN, api_base=simulator.base_url, use_env=False)
+        client = WolkvoxClient(SERVER, DEMO_TOKEN, api_base=simulator.base_url)
         try:
             for _ in range(3):
-                singles.append(client.start("3303", "preview"))
+                singles.append(client.start(CampaignRef("3303", CampaignType.PREVIEW)))
         finally:
             client.close()
 

@@ -20,8 +20,8 @@ from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.paths import store_path
 from wolkvox_desktop.core.service import OperationService
 from wolkvox_desktop.core.store import Operation, Store
-from wolkvox_desktop.gui.bulk_dialog import outcome_words
 from wolkvox_desktop.gui.history_view import HistoryTableModel, HistoryWindow
+from wolkvox_desktop.gui.outcome_look import outcome_words
 from wolkvox_desktop.simulator.server import Simulator
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -231,7 +231,7 @@ def test_check_with_wolkvox_uses_one_token_and_shows_its_figure(
     simulator.set_token_use(DEMO_TOKEN, 99)
 
     def open_service() -> OperationService:
-        client = WolkvoxClient("0032", DEMO_TOKEN, api_base=simulator.base_url, use_env=False)
+        client = WolkvoxClient("0032", DEMO_TOKEN, api_base=simulator.base_url)
         return OperationService(store, client, "0032")
 
     window = open_window(qtbot, store, server="0032", open_service=open_service)

@@ -149,7 +149,7 @@ def test_read_timeout_is_unknown_and_the_window_keeps_working(
     qtbot: Any, demo_window: MainWindow, demo_sim: Any
 ) -> None:
     """A hung Wolkvox: the event loop keeps ticking, the outcome is unknown, not a crash."""
-    from wolkvox_desktop.gui.settings_dialog import OperationForm
+    from wolkvox_desktop.gui.calls import OperationForm
 
     w = demo_window
     server = w.current_server()

@@ -21,7 +21,7 @@ from tests.gui.conftest import (
     wait_idle,
 )
 from wolkvox_desktop.core import paths
-from wolkvox_desktop.core.store import Operation
+from wolkvox_desktop.core.store import Operation, Store
 
 
 def gets(sim: Any, api: str = "campaigns") -> list[Any]:
@@ -82,11 +82,37 @@ def test_server_option_preselects_the_operation(open_window: Any) -> None:
     assert w.operationCombo.isEnabled() and w.operationCombo.count() == 2
 
 
-def test_an_unknown_server_option_says_so(open_window: Any) -> None:
+def test_an_unknown_server_option_without_a_token_says_so(
+    qtbot: Any, open_window: Any
+) -> None:
     seed_operations(Operation("0032", "Norte"))
-    w = open_window("--server", "0099")
-    assert w.current_server() == "0032"
+    w = open_window("--server", "0099", token=None, ready=False)
+    qtbot.waitUntil(lambda: w.current_server() == "0032", timeout=10_000)
     assert "Operation 0099 is not set up yet" in w.resultLabel.text()
+
+
+def test_the_environment_token_and_server_option_work_as_in_the_command_line(
+    qtbot: Any, open_window: Any, gui_simulator: Any
+) -> None:
+    """``WOLKVOX_TOKEN=… wolkvox-desktop --server 0099`` as ``wolkvox start --server 0099``:
+    an operation for this session, shown as such, never written to the store."""
+    from tests.gui.conftest import SECRET_TOKEN, puts
+
+    w = open_window("--server", "0099", ready=False)
+    qtbot.waitUntil(lambda: w.current_server() == "0099", timeout=10_000)
+    assert w.pages.currentWidget().objectName() == "campaignPage"
+    assert "this session" in w.operationCombo.currentText()
+    assert "not set up" not in w.resultLabel.text()
+    wait_idle(qtbot, w)
+    w.campaignIdEdit.setText("3303")
+    w.typeCombo.setCurrentIndex(w.typeCombo.findData("preview"))
+    w.startButton.click()
+    qtbot.waitUntil(lambda: bool(puts(gui_simulator)), timeout=10_000)
+    wait_idle(qtbot, w)
+    assert [r.token for r in puts(gui_simulator)] == [SECRET_TOKEN]
+    assert gui_simulator.campaign("3303").started
+    with Store(paths.store_path()) as store:
+        assert store.operation("0099") is None
 
 
 def test_first_run_shows_a_friendly_empty_state_that_opens_settings(
@@ -105,7 +131,7 @@ def test_first_run_shows_a_friendly_empty_state_that_opens_settings(
 def test_saving_an_operation_in_settings_goes_through_the_worker(
     qtbot: Any, open_window: Any
 ) -> None:
-    from wolkvox_desktop.gui.settings_dialog import OperationForm
+    from wolkvox_desktop.gui.calls import OperationForm
 
     w = open_window(ready=False)
     qtbot.waitUntil(lambda: w.pages.currentWidget().objectName() == "emptyState")

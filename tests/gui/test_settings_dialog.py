@@ -284,7 +284,11 @@ def test_budget_follows_the_number_of_licenses(make_dialog):
     assert QLocale().toString(3000) in label(d, "budgetLabel").text()
     assert child(d, QSpinBox, "licensesSpin").minimum() == 1
     timeout = child(d, QSpinBox, "timeoutSpin")
-    assert (timeout.minimum(), timeout.maximum(), timeout.value()) == (5, 60, 60)
+    from wolkvox_desktop.core import limits
+
+    assert (timeout.minimum(), timeout.maximum(), timeout.value()) == (
+        limits.MIN_TIMEOUT_S, limits.MAX_TIMEOUT_S, limits.DEFAULT_TIMEOUT_S
+    )  # the core's limits, read by the dialog
     in_flight = child(d, QSpinBox, "inFlightSpin")
     assert (in_flight.minimum(), in_flight.maximum(), in_flight.value()) == (1, 2, 1)
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QThread
 
 from tests.gui.conftest import DEMO_TOKEN, SECRET_TOKEN, Catcher, puts
-from wolkvox_desktop.core.campaigns import Action
+from wolkvox_desktop.core.campaigns import Action, CampaignRef
 from wolkvox_desktop.core.errors import Outcome, Reason
 from wolkvox_desktop.core.store import Operation, Store
 from wolkvox_desktop.gui.worker import (
@@ -56,7 +56,7 @@ def make_handle(
 
 def action(handle: WorkerHandle, what: Action = Action.START, cid: str = "3303",
            ctype: str = "preview", server: str = SERVER) -> ActionRequest:
-    request = ActionRequest(handle.next_id(), server, what, cid, ctype)
+    request = ActionRequest(handle.next_id(), server, what, CampaignRef.parse(cid, ctype))
     handle.run_action(request)
     return request
 
@@ -120,7 +120,7 @@ def test_shutdown_during_a_hung_call_aborts_it_and_joins_in_bounded_time(
     assert handle.shutdown(bound_ms=5000)
     assert not handle.thread.isRunning()
     assert handle.calls_running() == 0
-    assert not any(t.name.startswith("wolkvox-call-") for t in threading.enumerate())
+    assert not any(t.name.startswith("wolkvox-job-") for t in threading.enumerate())
     with Store(tmp_path / "worker.sqlite3") as store:
         (row,) = store.history(action="start")
     assert row.outcome == Outcome.UNKNOWN.value  # it may have reached Wolkvox
@@ -146,7 +146,7 @@ def test_demo_mode_keeps_a_saved_token_in_memory_only(
     qtbot: Any, make_handle: Any, gui_simulator: Any
 ) -> None:
     from wolkvox_desktop.core.credentials import TokenSource
-    from wolkvox_desktop.gui.settings_dialog import OperationForm
+    from wolkvox_desktop.gui.calls import OperationForm
 
     handle = make_handle(demo=True)
     saved = Catcher(handle.worker.saveFinished)
@@ -154,7 +154,8 @@ def test_demo_mode_keeps_a_saved_token_in_memory_only(
                                         licenses=1, timeout_s=5.0, max_in_flight=1))
     qtbot.waitUntil(lambda: len(saved.values) == 1)
     assert saved.values[0].ok and saved.values[0].source is TokenSource.SESSION
-    assert handle.worker._credentials is None  # the keyring was never even opened
+    assert handle.worker.operations is not None
+    assert handle.worker.operations.credentials._backend is None  # the keyring: never opened
     done = Catcher(handle.worker.callFinished)
     action(handle, server="0040")
     qtbot.waitUntil(lambda: len(done.values) == 1)
@@ -165,7 +166,7 @@ def test_demo_mode_keeps_a_saved_token_in_memory_only(
 def test_test_connection_lists_campaigns_with_the_typed_token(
     qtbot: Any, make_handle: Any, gui_simulator: Any
 ) -> None:
-    from wolkvox_desktop.gui.settings_dialog import OperationForm
+    from wolkvox_desktop.gui.calls import OperationForm
 
     handle = make_handle()
     tested = Catcher(handle.worker.testFinished)
@@ -186,7 +187,7 @@ def test_a_token_saved_in_settings_goes_to_the_keyring_and_is_used(
     qtbot: Any, make_handle: Any, gui_simulator: Any, secret_service_backend: Any
 ) -> None:
     from wolkvox_desktop.core.credentials import SERVICE_NAME, TokenSource
-    from wolkvox_desktop.gui.settings_dialog import OperationForm
+    from wolkvox_desktop.gui.calls import OperationForm
 
     handle = make_handle(session_tokens={})  # the normal app: no token in memory
     saved = Catcher(handle.worker.saveFinished)
@@ -208,7 +209,7 @@ def test_a_locked_keyring_sends_nothing_and_says_so(
 ) -> None:
     from tests.support.keyring_bus import private_secret_service
     from wolkvox_desktop.gui import messages
-    from wolkvox_desktop.gui.settings_dialog import OperationForm
+    from wolkvox_desktop.gui.calls import OperationForm
 
     with private_secret_service() as bus:
         handle = make_handle(session_tokens={})

@@ -39,7 +39,7 @@ def store() -> Iterator[Store]:
 
 @pytest.fixture
 def service(simulator: Simulator, store: Store) -> Iterator[OperationService]:
-    client = WolkvoxClient(SERVER, DEMO_TOKEN, api_base=simulator.base_url, use_env=False,
+    client = WolkvoxClient(SERVER, DEMO_TOKEN, api_base=simulator.base_url,
                            read_timeout=2.0)
     try:
         yield OperationService(store, client, SERVER)
@@ -146,7 +146,7 @@ def test_an_undelivered_call_pauses_and_abort_marks_the_rest_not_run(
 ) -> None:
     with Simulator() as gone:
         base = gone.base_url  # a loopback port nobody listens on any more
-    client = WolkvoxClient(SERVER, DEMO_TOKEN, api_base=base, use_env=False)
+    client = WolkvoxClient(SERVER, DEMO_TOKEN, api_base=base)
     service = OperationService(store, client, SERVER)
     try:
         run = BulkRun(service, plan_bulk(Action.STOP, [("1", P), ("2", P), ("3", P)]))

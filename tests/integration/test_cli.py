@@ -152,7 +152,7 @@ def test_outcome_unknown_exits_5(cli: Cli, simulator: Simulator, fault: str) -> 
 def test_read_timeout_from_the_option_gives_unknown(cli: Cli, simulator: Simulator) -> None:
     simulator.faults.hang = True
     ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303",
-              "--timeout", "0.3", "--json")
+              "--timeout", "1", "--json")
     assert ran.code == 5
     assert ran.json_lines()[0]["outcome"] == "unknown"
     history = Store(store_path())
@@ -465,12 +465,12 @@ def test_a_bug_ends_in_a_sentence_exit_1_before_calls_and_5_during_them(
     cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # a bug cannot be produced for real: inject one, once before and once during the calls
-    import wolkvox_desktop.cli as cli_module
+    import wolkvox_desktop.cli.actions as cli_module
 
     def broken(*_args: object, **_kwargs: object) -> object:
         raise RuntimeError("injected bug")
 
-    monkeypatch.setattr(cli_module, "_collect_items", broken)
+    monkeypatch.setattr(cli_module, "collect_items", broken)
     ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
     assert ran.code == 1
     assert "internal error" in ran.err and "wolkvox-desktop.log" in ran.err
@@ -502,3 +502,56 @@ def test_reads_past_the_budget_need_yes(cli: Cli, simulator: Simulator) -> None:
     assert cli("campaigns", "--server", "0032", "--yes").code == 0
     assert cli("token", "info", "--server", "0032", "--yes").code == 0
     assert [r.api for r in simulator.requests] == ["campaigns", "token_info"]
+
+
+# ------------------------------------------------------------------- operations
+
+
+def test_operation_add_change_list_and_remove(cli: Cli) -> None:
+    ran = cli("operation", "add", "--server", "wv0041", "--name", "Cobranza Sur",
+              "--licenses", "3", "--timeout", "45", "--in-flight", "2")
+    assert ran.code == 0 and "Operation 0041 added" in ran.out
+    ran = cli("operation", "add", "--server", "0041", "--licenses", "5")  # the rest stays
+    assert ran.code == 0 and "updated" in ran.out
+    ran = cli("operations", "--json")
+    assert ran.code == 0
+    assert json.loads(ran.out) == [{"server": "0041", "name": "Cobranza Sur", "licenses": 5,
+                                    "timeout": 45.0, "in_flight": 2, "token": "environment"}]
+    ran = cli("operations")
+    assert ran.out.split("\n")[0].split()[:2] == ["SERVER", "NAME"]
+    assert "0041" in ran.out and "Cobranza Sur" in ran.out
+    store = Store(store_path())
+    try:
+        assert store.operation("0041") == Operation("0041", "Cobranza Sur", 5, 45.0, 2)
+    finally:
+        store.close()
+    assert cli("usage", "--server", "0041", "--json").json_lines()[0]["budget"] == 5000
+    ran = cli("operation", "remove", "--server", "0041")
+    assert ran.code == 0 and "removed" in ran.out
+    assert json.loads(cli("operations", "--json").out) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["operation", "add", "--server", "0041", "--in-flight", "3"],
+     ["operation", "add", "--server", "0041", "--licenses", "0"],
+     ["operation", "add", "--server", "0041", "--timeout", "601"],
+     ["operation", "add", "--server", "00 41"]],
+)
+def test_operation_add_refuses_values_out_of_the_limits(cli: Cli, args: list[str]) -> None:
+    assert cli(*args).code == 2
+    assert json.loads(cli("operations", "--json").out) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["token", "set", "--server", "0032", "--token=S3CRET-value"],
+     ["start", "--server", "0032", "--token", "S3CRET-value", "--campaign", "1"],
+     ["S3CRET-value"],
+     ["history", "--limit", "S3CRET-value"]],
+)
+def test_a_value_typed_in_the_wrong_place_is_never_echoed(cli: Cli, args: list[str]) -> None:
+    ran = cli(*args)
+    assert ran.code == 2
+    assert "S3CRET-value" not in ran.out + ran.err
+    assert "usage:" in ran.err

@@ -156,3 +156,25 @@ def test_token_set_at_a_terminal_prompts_without_echo(secret_service_backend: An
     assert SECRET.encode() not in seen  # typed at the prompt, never echoed
     assert b"saved in the keyring" in seen
     assert secret_service_backend.get_password("wolkvox-desktop", "0032") == SECRET
+
+
+def test_token_set_adds_the_operation_and_operation_remove_takes_the_token_too(
+    secret_service_backend: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    code, out, _ = run_in_process(capsys, monkeypatch, "operations", "--json")
+    assert code == 0 and json.loads(out) == []
+    code, _, err = run_in_process(capsys, monkeypatch, "token", "set", "--server", "0033",
+                                  stdin=SECRET + "\n")
+    assert code == 0, err
+    code, out, _ = run_in_process(capsys, monkeypatch, "operations", "--json")
+    assert json.loads(out) == [{"server": "0033", "name": "", "licenses": 1,
+                                "timeout": 60.0, "in_flight": 1, "token": "keyring"}]
+    code, out, _ = run_in_process(capsys, monkeypatch, "operation", "remove", "--server", "0033")
+    assert code == 0 and "and its saved token were removed" in out
+    assert secret_service_backend.get_password("wolkvox-desktop", "0033") is None
+    code, out, _ = run_in_process(capsys, monkeypatch, "operations", "--json")
+    assert json.loads(out) == []

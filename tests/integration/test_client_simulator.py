@@ -20,10 +20,13 @@ from wolkvox_desktop.core.answers import (
     interpret_response,
 )
 from wolkvox_desktop.core.api import USER_AGENT, WolkvoxClient
-from wolkvox_desktop.core.campaigns import Action, CampaignStatus, CampaignType
+from wolkvox_desktop.core.campaigns import Action, CampaignRef, CampaignStatus, CampaignType
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.limits import TokenGate
 from wolkvox_desktop.simulator.server import SimCampaign, Simulator, demo_campaigns, many_campaigns
+
+C3302 = CampaignRef("3302", CampaignType.PREDICTIVE)  # 3302 is predictive
+C3301 = CampaignRef("3301", CampaignType.PREDICTIVE)
 
 SHORT = {"connect_timeout": 2.0, "read_timeout": 0.5, "retry_delay": 0.05}
 
@@ -58,13 +61,13 @@ def wait_for(predicate: object, timeout: float = 5.0) -> None:
 
 def test_start_and_stop_change_the_campaign(simulator: Simulator, client: WolkvoxClient) -> None:
     assert simulator.campaign("3302").status == "Stopped"
-    started = client.start("3302", "predictive")
+    started = client.start(C3302)
     assert started.ok, started.message
     assert (started.http_status, started.code, started.error) == (202, 202, None)
     assert started.msg == "The 3302 campaign_id has been started successfully"
     assert started.message == "Wolkvox started campaign 3302."
     assert simulator.campaign("3302").status == "Started"
-    stopped = client.stop("3302", CampaignType.PREDICTIVE)
+    stopped = client.stop(C3302)
     assert stopped.ok and simulator.campaign("3302").status == "Stopped"
     sent = simulator.requests[0]
     assert (sent.method, sent.path) == ("PUT", CAMPAIGN_PATH)
@@ -113,7 +116,7 @@ def test_an_id_with_query_syntax_arrives_literally(
 ) -> None:
     simulator.add_campaign(SimCampaign("12&api=stop", "Tricky", "preview"))
     simulator.add_campaign(SimCampaign("12", "Plain", "preview", status="Started"))
-    result = client.start("12&api=stop", "preview")
+    result = client.start(CampaignRef("12&api=stop", CampaignType.PREVIEW))
     assert result.ok, result.message
     request = simulator.requests[-1]
     assert request.query == {
@@ -138,7 +141,7 @@ def test_missing_token_row(simulator: Simulator) -> None:
         timeout=5,
     )
     assert raw.status_code == 401
-    request = ApiRequest.campaign_action(Action.START, "3303", "preview")
+    request = ApiRequest.campaign_action(Action.START, CampaignRef("3303", CampaignType.PREVIEW))
     result = interpret_response(
         request, raw.status_code, raw.content, ResponseContext("h", 1.0, 1024)
     )
@@ -148,7 +151,7 @@ def test_missing_token_row(simulator: Simulator) -> None:
 
 def test_invalid_token_row(simulator: Simulator) -> None:
     with make_client(simulator, token="not-the-token") as c:
-        result = c.start("3302", "predictive")
+        result = c.start(C3302)
     assert (result.outcome, result.reason) == (Outcome.REFUSED, Reason.INVALID_TOKEN)
     assert (result.http_status, result.code, result.error) == (403, 403, "FORBIDDEN")
     assert "token" in result.message
@@ -158,7 +161,7 @@ def test_invalid_token_row(simulator: Simulator) -> None:
 
 def test_daily_limit_row(simulator: Simulator, client: WolkvoxClient) -> None:
     simulator.set_token_use(DEMO_TOKEN, 3000)
-    for result in (client.start("3302", "predictive"), client.list_campaigns()):
+    for result in (client.start(C3302), client.list_campaigns()):
         assert (result.outcome, result.reason) == (Outcome.REFUSED, Reason.DAILY_LIMIT)
         assert result.msg == "TOKEN LIMIT EXCEEDED"
     assert simulator.campaign("3302").status == "Stopped"
@@ -183,7 +186,7 @@ def test_simultaneous_limit_row(simulator: Simulator, client: WolkvoxClient) -> 
         thread.start()
     try:
         wait_for(lambda: simulator.hung == 2)
-        result = client.start("3302", "predictive")
+        result = client.start(C3302)
     finally:
         simulator.reset_faults()
         for thread in others:
@@ -221,10 +224,10 @@ def test_missing_parameters_row(client: WolkvoxClient) -> None:
 def test_undocumented_refusals_are_refused_other(
     simulator: Simulator, client: WolkvoxClient
 ) -> None:
-    unknown_id = client.start("9999", "preview")
+    unknown_id = client.start(CampaignRef("9999", CampaignType.PREVIEW))
     assert (unknown_id.outcome, unknown_id.reason) == (Outcome.REFUSED, Reason.REFUSED_OTHER)
     assert "THE CAMPAIGN_ID DOES NOT EXIST" in unknown_id.message
-    wrong_type = client.start("3302", "preview")  # 3302 is predictive
+    wrong_type = client.start(CampaignRef("3302", CampaignType.PREVIEW))  # 3302 is predictive
     assert wrong_type.reason is Reason.REFUSED_OTHER
     wrong_method = client.send(
         _custom("start", ("type_campaign", "predictive"), ("campaign_id", "3302"), method="GET")
@@ -235,7 +238,7 @@ def test_undocumented_refusals_are_refused_other(
 
 def test_maintenance_row(simulator: Simulator, client: WolkvoxClient) -> None:
     simulator.faults.maintenance = True
-    result = client.start("3302", "predictive")
+    result = client.start(C3302)
     assert (result.outcome, result.reason) == (Outcome.REFUSED, Reason.MAINTENANCE)
     assert result.http_status == 403
 
@@ -245,7 +248,7 @@ def test_maintenance_row(simulator: Simulator, client: WolkvoxClient) -> None:
 
 def test_latency_is_waited_for(simulator: Simulator, client: WolkvoxClient) -> None:
     simulator.faults.latency = 0.1
-    result = client.start("3302", "predictive")
+    result = client.start(C3302)
     assert result.ok
     assert result.duration_ms >= 90  # a lower bound, not a timing assertion
 
@@ -254,7 +257,7 @@ def test_latency_beyond_the_read_timeout_is_unknown(
     simulator: Simulator, client: WolkvoxClient
 ) -> None:
     simulator.faults.latency = 1.5
-    result = client.start("3302", "predictive")
+    result = client.start(C3302)
     assert (result.outcome, result.reason) == (Outcome.UNKNOWN, Reason.READ_TIMEOUT)
     assert "did not answer within 0.5 seconds" in result.message
     assert "refresh the campaign list" in result.message
@@ -263,7 +266,7 @@ def test_latency_beyond_the_read_timeout_is_unknown(
 
 def test_hang_is_a_read_timeout_never_retried(simulator: Simulator, client: WolkvoxClient) -> None:
     simulator.faults.hang = True
-    result = client.stop("3301", "predictive")
+    result = client.stop(C3301)
     assert (result.outcome, result.reason) == (Outcome.UNKNOWN, Reason.READ_TIMEOUT)
     assert "may or may not have happened" in result.message
     assert len(simulator.requests) == 1
@@ -275,7 +278,7 @@ def test_reset_after_sending_is_unknown_with_exactly_one_request(
 ) -> None:
     simulator.faults.reset = True
     simulator.faults.act_first = act_first  # Wolkvox did it, then the connection broke
-    result = client.start("3302", "predictive")
+    result = client.start(C3302)
     assert (result.outcome, result.reason) == (Outcome.UNKNOWN, Reason.CONNECTION_RESET)
     assert "may or may not have happened" in result.message
     assert len(simulator.requests) == 1
@@ -291,7 +294,7 @@ def test_reset_on_a_read_is_not_retried_either(simulator: Simulator, client: Wol
 
 def test_html_502_is_unknown(simulator: Simulator, client: WolkvoxClient) -> None:
     simulator.faults.html_502 = True
-    result = client.start("3302", "predictive")
+    result = client.start(C3302)
     assert (result.outcome, result.reason, result.http_status) == (
         Outcome.UNKNOWN,
         Reason.SERVER_ERROR,
@@ -301,7 +304,7 @@ def test_html_502_is_unknown(simulator: Simulator, client: WolkvoxClient) -> Non
 
 def test_malformed_json_is_unknown(simulator: Simulator, client: WolkvoxClient) -> None:
     simulator.faults.malformed_json = True
-    result = client.start("3302", "predictive")
+    result = client.start(C3302)
     assert (result.outcome, result.reason, result.http_status) == (
         Outcome.UNKNOWN,
         Reason.NOT_JSON,
@@ -313,17 +316,17 @@ def test_malformed_json_is_unknown(simulator: Simulator, client: WolkvoxClient) 
 
 def test_empty_body_is_unknown(simulator: Simulator, client: WolkvoxClient) -> None:
     simulator.faults.empty_body = True
-    result = client.start("3302", "predictive")
+    result = client.start(C3302)
     assert (result.outcome, result.reason) == (Outcome.UNKNOWN, Reason.NOT_JSON)
     assert "an empty answer" in result.message
 
 
 def test_code_as_string_is_understood(simulator: Simulator, client: WolkvoxClient) -> None:
     simulator.faults.code_as_string = True
-    result = client.start("3302", "predictive")
+    result = client.start(C3302)
     assert result.ok and result.code == 202
     simulator.set_token_use(DEMO_TOKEN, 3000)
-    refused = client.start("3302", "predictive")
+    refused = client.start(C3302)
     assert (refused.reason, refused.code) == (Reason.DAILY_LIMIT, 403)
 
 
@@ -340,7 +343,7 @@ def test_redirect_is_not_followed_and_the_target_gets_nothing(
         simulator.faults.redirect_to = (
             f"{target.base_url}{CAMPAIGN_PATH}?api=start&type_campaign=predictive&campaign_id=3302"
         )
-        result = client.start("3302", "predictive")
+        result = client.start(C3302)
         listed = client.list_campaigns()
         assert target.requests == []
     finally:
@@ -382,8 +385,8 @@ def test_a_double_call_on_one_token_never_has_two_requests_in_flight(
     simulator.faults.latency = 0.15
     results: list[CallResult] = []
     calls = [
-        threading.Thread(target=lambda: results.append(client.start("3302", "predictive"))),
-        threading.Thread(target=lambda: results.append(client.stop("3301", "predictive"))),
+        threading.Thread(target=lambda: results.append(client.start(C3302))),
+        threading.Thread(target=lambda: results.append(client.stop(C3301))),
     ]
     for thread in calls:
         thread.start()
@@ -441,11 +444,11 @@ def test_gate_timeout_sends_nothing(simulator: Simulator) -> None:
     holder = make_client(simulator, gate=gate, read_timeout=5.0)
     impatient = make_client(simulator, gate=gate, gate_timeout=0.1)
     results: list[CallResult] = []
-    thread = threading.Thread(target=lambda: results.append(holder.start("3302", "predictive")))
+    thread = threading.Thread(target=lambda: results.append(holder.start(C3302)))
     thread.start()
     try:
         wait_for(lambda: simulator.hung == 1)
-        busy = impatient.stop("3301", "predictive")
+        busy = impatient.stop(C3301)
     finally:
         holder.abort()
         thread.join(5)
@@ -467,8 +470,8 @@ def test_no_result_or_log_line_ever_holds_the_token(caplog: pytest.LogCaptureFix
     results: list[CallResult] = []
     try:
         with make_client(sim, token=secret) as c:
-            results.append(c.start("3302", "predictive"))
-            results.append(c.start("12&api=stop", "preview"))
+            results.append(c.start(C3302))
+            results.append(c.start(CampaignRef("12&api=stop", CampaignType.PREVIEW)))
             for fault, value in (
                 ("hang", True),
                 ("reset", True),
@@ -480,17 +483,17 @@ def test_no_result_or_log_line_ever_holds_the_token(caplog: pytest.LogCaptureFix
             ):
                 sim.reset_faults()
                 setattr(sim.faults, fault, value)
-                results.append(c.stop("3302", "predictive"))
+                results.append(c.stop(C3302))
                 results.append(c.list_campaigns())
             sim.reset_faults()
             sim.set_token_use(secret, 3000)
             results.append(c.token_info())
         with make_client(sim, token=secret + "-wrong") as c:
-            results.append(c.start("3302", "predictive"))
+            results.append(c.start(C3302))
     finally:
         sim.stop()
     with WolkvoxClient("0032", secret, api_base=sim.base_url, gate=TokenGate(1), **SHORT) as c:
-        results.append(c.start("3302", "predictive"))  # the simulator is gone: undelivered
+        results.append(c.start(C3302))  # the simulator is gone: undelivered
     outcomes = {r.outcome for r in results}
     assert outcomes == {Outcome.OK, Outcome.REFUSED, Outcome.UNKNOWN, Outcome.UNDELIVERED}
     for result in results:

@@ -19,9 +19,13 @@ import pytest
 
 from tests.support.sim_fixtures import DEMO_TOKEN
 from wolkvox_desktop.core.api import WolkvoxClient
+from wolkvox_desktop.core.campaigns import CampaignRef, CampaignType
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.limits import TokenGate
 from wolkvox_desktop.simulator.server import Simulator
+
+C3302 = CampaignRef("3302", CampaignType.PREDICTIVE)  # 3302 is predictive
+C3301 = CampaignRef("3301", CampaignType.PREDICTIVE)
 
 # ---- counting connect() calls --------------------------------------------------------
 
@@ -126,7 +130,7 @@ def test_connection_refused_is_undelivered_and_retried_once(
     connects[0].add(port)
     with client_for(f"http://127.0.0.1:{port}") as client:
         if method == "start":
-            result = client.start("3302", "predictive")
+            result = client.start(C3302)
         else:
             result = client.list_campaigns()
     assert (result.outcome, result.reason) == (Outcome.UNDELIVERED, Reason.CONNECTION_REFUSED)
@@ -149,7 +153,7 @@ def test_the_retry_reaches_a_server_that_came_up(
     starter.start()
     try:
         with client_for(f"http://127.0.0.1:{port}", retry_delay=0.5) as client:
-            result = client.start("3302", "predictive")
+            result = client.start(C3302)
         starter.join(5)
         assert result.ok, result.message
         assert len(sim.requests) == 1
@@ -164,7 +168,7 @@ def test_connect_timeout_is_undelivered_and_retried_once(
 ) -> None:
     connects[0].add(blackhole)
     with client_for(f"http://127.0.0.1:{blackhole}", connect_timeout=0.2) as client:
-        result = client.start("3302", "predictive")
+        result = client.start(C3302)
     assert (result.outcome, result.reason) == (Outcome.UNDELIVERED, Reason.CONNECT_TIMEOUT)
     assert "did not accept a connection in time" in result.message
     assert connects_to(blackhole) == 2
@@ -244,7 +248,7 @@ def test_an_untrusted_certificate_is_a_tls_failure_and_nothing_is_sent(
     port, received = self_signed_server
     connects[0].add(port)
     with client_for(f"https://127.0.0.1:{port}") as client:
-        result = client.start("3302", "predictive")
+        result = client.start(C3302)
     assert (result.outcome, result.reason) == (Outcome.UNDELIVERED, Reason.TLS_FAILURE)
     assert "could not be verified" in result.message
     assert received == []  # no HTTP byte (and so no token) went out
@@ -317,7 +321,7 @@ def test_abort_during_a_hang_returns_promptly_as_unknown(simulator: Simulator) -
     simulator.faults.hang = True
     client = client_for(simulator.base_url, read_timeout=60.0)
     try:
-        thread, results = run_in_thread(lambda: client.start("3302", "predictive"))
+        thread, results = run_in_thread(lambda: client.start(C3302))
         wait_for(lambda: simulator.hung == 1)
         client.abort()
         thread.join(5)
@@ -340,7 +344,7 @@ def test_abort_reaches_a_reused_keep_alive_connection(simulator: Simulator) -> N
     try:
         assert client.list_campaigns().ok  # leaves a pooled connection
         simulator.faults.hang = True
-        thread, results = run_in_thread(lambda: client.stop("3301", "predictive"))
+        thread, results = run_in_thread(lambda: client.stop(C3301))
         wait_for(lambda: simulator.hung == 1)
         client.abort()
         thread.join(5)
@@ -357,7 +361,7 @@ def test_abort_during_connect_is_cancelled_with_nothing_sent(
     connects[0].add(blackhole)
     client = client_for(f"http://127.0.0.1:{blackhole}", connect_timeout=30.0)
     try:
-        thread, results = run_in_thread(lambda: client.start("3302", "predictive"))
+        thread, results = run_in_thread(lambda: client.start(C3302))
         wait_for(lambda: connects_to(blackhole) == 1)
         time.sleep(0.05)  # inside connect()
         client.abort()
@@ -377,9 +381,9 @@ def test_abort_while_waiting_for_the_gate(simulator: Simulator) -> None:
     holder = client_for(simulator.base_url, gate=gate, read_timeout=60.0)
     waiter = client_for(simulator.base_url, gate=gate)
     try:
-        held, held_results = run_in_thread(lambda: holder.start("3302", "predictive"))
+        held, held_results = run_in_thread(lambda: holder.start(C3302))
         wait_for(lambda: simulator.hung == 1)
-        waiting, waiting_results = run_in_thread(lambda: waiter.stop("3301", "predictive"))
+        waiting, waiting_results = run_in_thread(lambda: waiter.stop(C3301))
         wait_for(lambda: waiting.is_alive())
         time.sleep(0.05)
         waiter.abort()
@@ -403,7 +407,7 @@ def test_close_cancels_later_calls(simulator: Simulator) -> None:
     client = client_for(simulator.base_url)
     assert client.list_campaigns().ok
     client.close()
-    result = client.start("3302", "predictive")
+    result = client.start(C3302)
     assert (result.outcome, result.reason) == (Outcome.INVALID, Reason.CANCELLED)
     assert len(simulator.requests) == 1
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from wolkvox_desktop.core.api import WolkvoxClient
-from wolkvox_desktop.core.campaigns import CampaignStatus
-from wolkvox_desktop.core.errors import Outcome, Reason
+from wolkvox_desktop.core.campaigns import CampaignRef, CampaignStatus, CampaignType
+from wolkvox_desktop.core.errors import InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.limits import TokenGate
 from wolkvox_desktop.core.service import OperationService
 from wolkvox_desktop.core.store import Operation, Store
@@ -33,7 +33,7 @@ def test_start_is_recorded_and_updates_the_cached_status(service, simulator) -> 
     simulator.clear_requests()
     saved = {c.campaign.id: c for c in service.store.campaigns("0032")}
     assert saved["3302"].campaign.status is CampaignStatus.STOPPED
-    result = service.start("3302", "predictive")
+    result = service.start(CampaignRef("3302", CampaignType.PREDICTIVE))
     assert result.outcome is Outcome.OK, result.message
     assert simulator.campaign("3302").status.lower() == "started"
     rows = [r for r in service.store.history() if r.action != "campaigns"]
@@ -53,13 +53,23 @@ def test_refresh_caches_the_account_campaigns(service, simulator) -> None:
     assert service.store.campaigns_refreshed_at("0032") is not None
 
 
-def test_invalid_input_sends_and_records_nothing(service, simulator) -> None:
-    result = service.start("   ", "predictive")
+def test_input_is_checked_where_it_is_typed_and_the_request_builder_guards_the_rest(
+    service, simulator
+) -> None:
+    with pytest.raises(InvalidInput) as info:
+        CampaignRef.parse("   ", "predictive")
+    assert info.value.reason is Reason.BAD_CAMPAIGN_ID
+    with pytest.raises(InvalidInput) as info:
+        CampaignRef.parse("3301", "robocall")
+    assert info.value.reason is Reason.BAD_CAMPAIGN_TYPE
+    assert CampaignRef.parse(" 3301 ", " Predictive ") == CampaignRef(
+        "3301", CampaignType.PREDICTIVE
+    )
+    # a value that skipped the check still never reaches Wolkvox, and costs no token
+    result = service.start(CampaignRef("12\n34", CampaignType.PREDICTIVE))
     assert result.outcome is Outcome.INVALID and result.reason is Reason.BAD_CAMPAIGN_ID
-    result = service.start("3301", "robocall")
-    assert result.outcome is Outcome.INVALID and result.reason is Reason.BAD_CAMPAIGN_TYPE
     assert simulator.requests == []
-    assert service.store.history() == []
+    assert service.usage().used == 0
 
 
 def test_budget_exhausted_refuses_before_sending_unless_confirmed(service, simulator) -> None:
@@ -68,18 +78,18 @@ def test_budget_exhausted_refuses_before_sending_unless_confirmed(service, simul
         row = service.store.begin_call("0032", "campaigns")
         service.store.finish_call(row, _ok_result())
     assert service.usage().exhausted
-    refused = service.start("3301", "predictive")
+    refused = service.start(CampaignRef("3301", CampaignType.PREDICTIVE))
     assert refused.outcome is Outcome.INVALID and refused.reason is Reason.BUDGET_EXHAUSTED
     assert "1000 of 1000" in refused.message
     assert simulator.requests == []
-    confirmed = service.start("3301", "predictive", allow_over_budget=True)
+    confirmed = service.start(CampaignRef("3301", CampaignType.PREDICTIVE), allow_over_budget=True)
     assert confirmed.ok, confirmed.message
     assert len(simulator.requests) == 1
 
 
 def test_a_store_that_cannot_record_means_nothing_is_sent(service, simulator) -> None:
     service.store.close()
-    result = service.start("3301", "predictive")
+    result = service.start(CampaignRef("3301", CampaignType.PREDICTIVE))
     assert result.outcome is Outcome.INVALID and result.reason is Reason.STORE_FAILURE
     assert "Nothing was sent" in result.message
     assert simulator.requests == []

@@ -37,13 +37,19 @@ from wolkvox_desktop.core.answers import (
     too_large_result,
     undelivered_result,
 )
-from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignStatus, CampaignType
+from wolkvox_desktop.core.campaigns import (
+    Action,
+    Campaign,
+    CampaignRef,
+    CampaignStatus,
+    CampaignType,
+)
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 
 SECRET = "S3cr3t-T0ken-value"
 CTX = ResponseContext("wv0032.wolkvox.com", 60.0, 64 * 1024 * 1024, SECRET)
-START = ApiRequest.campaign_action(Action.START, "3301", CampaignType.PREDICTIVE)
-STOP = ApiRequest.campaign_action(Action.STOP, "3302", "preview")
+START = ApiRequest.campaign_action(Action.START, CampaignRef("3301", CampaignType.PREDICTIVE))
+STOP = ApiRequest.campaign_action(Action.STOP, CampaignRef("3302", CampaignType.PREVIEW))
 CAMPAIGNS = ApiRequest.campaigns()
 TOKEN_INFO = ApiRequest.token_info()
 ALL_REQUESTS = (START, STOP, CAMPAIGNS, TOKEN_INFO)

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from wolkvox_desktop import __version__
 from wolkvox_desktop.core.api import (
-    API_BASE_ENV,
     CAMPAIGN_PATH,
     INFORMATION_PATH,
     USER_AGENT,
@@ -21,7 +20,7 @@ from wolkvox_desktop.core.api import (
     base_url,
     validate_api_base,
 )
-from wolkvox_desktop.core.campaigns import Action, CampaignType
+from wolkvox_desktop.core.campaigns import Action, CampaignRef, CampaignType
 from wolkvox_desktop.core.errors import InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.limits import TokenGate
 
@@ -120,13 +119,13 @@ _SERVER_TEXTS = st.one_of(
 def test_any_server_text_gives_a_wolkvox_host_or_invalid_input(text: str) -> None:
     """Arbitrary server codes never produce a request to a non-Wolkvox host."""
     try:
-        client = WolkvoxClient(text, TOKEN, use_env=False, gate=TokenGate(1))
+        client = WolkvoxClient(text, TOKEN, gate=TokenGate(1))
     except InvalidInput as exc:
         assert exc.reason is Reason.BAD_SERVER_CODE
         return
     try:
         for request in (
-            ApiRequest.campaign_action(Action.START, "3301", "preview"),
+            ApiRequest.campaign_action(Action.START, CampaignRef("3301", CampaignType.PREVIEW)),
             ApiRequest.campaigns(),
             ApiRequest.token_info(),
         ):
@@ -143,49 +142,49 @@ def test_any_server_text_gives_a_wolkvox_host_or_invalid_input(text: str) -> Non
 
 def test_constructor_raises_invalid_input_for_bad_settings() -> None:
     with pytest.raises(InvalidInput) as info:
-        WolkvoxClient("0032@evil.com", TOKEN, use_env=False)
+        WolkvoxClient("0032@evil.com", TOKEN)
     assert info.value.reason is Reason.BAD_SERVER_CODE
     with pytest.raises(InvalidInput) as info:
         WolkvoxClient("0032", TOKEN, api_base="http://10.1.1.1:80")
     assert info.value.reason is Reason.BAD_API_BASE
     for token in ("", "   "):
         with pytest.raises(InvalidInput) as info:
-            WolkvoxClient("0032", token, use_env=False)
+            WolkvoxClient("0032", token)
         assert info.value.reason is Reason.NO_TOKEN
     for token in ("abc\r\nX-Evil: 1", "tøken", "tab\there"):
         with pytest.raises(InvalidInput) as info:
-            WolkvoxClient("0032", token, use_env=False)
+            WolkvoxClient("0032", token)
         assert info.value.reason is Reason.NO_TOKEN
         assert token not in info.value.message
     with pytest.raises(ValueError):
-        WolkvoxClient("0032", TOKEN, use_env=False, read_timeout=0)
+        WolkvoxClient("0032", TOKEN, read_timeout=0)
     with pytest.raises(ValueError):
-        WolkvoxClient("0032", TOKEN, use_env=False, connect_timeout=float("nan"))
+        WolkvoxClient("0032", TOKEN, connect_timeout=float("nan"))
     with pytest.raises(ValueError):
-        WolkvoxClient("0032", TOKEN, use_env=False, max_body_bytes=0)
+        WolkvoxClient("0032", TOKEN, max_body_bytes=0)
 
 
-def test_api_base_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(API_BASE_ENV, "http://127.0.0.1:4567")
+def test_the_client_never_reads_the_api_base_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the front door (core.operations) decides where calls go."""
+    monkeypatch.setenv("WOLKVOX_API_BASE", "http://127.0.0.1:4567")
     with WolkvoxClient("0032", TOKEN) as client:
-        assert client.base_url == "http://127.0.0.1:4567"
-        assert client.is_override
-    with WolkvoxClient("0032", TOKEN, use_env=False) as client:
         assert client.base_url == "https://wv0032.wolkvox.com"
         assert not client.is_override
-    monkeypatch.setenv(API_BASE_ENV, "https://attacker.example:443")
+    with WolkvoxClient("0032", TOKEN, api_base="http://127.0.0.1:4567") as client:
+        assert client.base_url == "http://127.0.0.1:4567" and client.is_override
     with pytest.raises(InvalidInput) as info:
-        WolkvoxClient("0032", TOKEN)
+        WolkvoxClient("0032", TOKEN, api_base="https://attacker.example:443")
     assert info.value.reason is Reason.BAD_API_BASE
-    monkeypatch.setenv(API_BASE_ENV, "")  # empty means unset
-    with WolkvoxClient("0032", TOKEN) as client:
-        assert client.base_url == "https://wv0032.wolkvox.com"
 
 
 def test_query_values_are_url_encoded() -> None:
-    with WolkvoxClient("0032", TOKEN, use_env=False) as client:
+    with WolkvoxClient("0032", TOKEN) as client:
         url = client.url_for(
-            ApiRequest.campaign_action(Action.STOP, " 12&api=stop #x ", CampaignType.PREVIEW)
+            ApiRequest.campaign_action(
+                Action.STOP, CampaignRef(" 12&api=stop #x ", CampaignType.PREVIEW)
+            )
         )
     parts = urlsplit(url)
     assert parts.path == CAMPAIGN_PATH
@@ -199,7 +198,7 @@ def test_query_values_are_url_encoded() -> None:
 
 
 def test_read_calls_use_the_documented_paths() -> None:
-    with WolkvoxClient("0032", TOKEN, use_env=False) as client:
+    with WolkvoxClient("0032", TOKEN) as client:
         assert client.url_for(ApiRequest.campaigns()) == (
             f"https://wv0032.wolkvox.com{INFORMATION_PATH}?api=campaigns"
         )
@@ -209,17 +208,19 @@ def test_read_calls_use_the_documented_paths() -> None:
 def test_invalid_call_input_gives_an_invalid_result_and_sends_nothing() -> None:
     # Port 9 on loopback: anything sent would come back undelivered, not invalid.
     with WolkvoxClient("0032", TOKEN, api_base="http://127.0.0.1:9", retry_delay=0) as client:
-        bad_id = client.start("   ", "preview")
+        bad_id = client.start(CampaignRef("   ", CampaignType.PREVIEW))
         assert (bad_id.outcome, bad_id.reason) == (Outcome.INVALID, Reason.BAD_CAMPAIGN_ID)
-        bad_type = client.stop("3301", "progressive")
+        bad_type = client.stop(CampaignRef("3301", "progressive"))
         assert (bad_type.outcome, bad_type.reason) == (Outcome.INVALID, Reason.BAD_CAMPAIGN_TYPE)
-        long_id = client.campaign_action(Action.START, "9" * 65, "predictive")
+        long_id = client.campaign_action(
+            Action.START, CampaignRef("9" * 65, CampaignType.PREDICTIVE)
+        )
         assert long_id.reason is Reason.BAD_CAMPAIGN_ID
         assert bad_id.http_status is None and bad_id.duration_ms == 0
 
 
 def test_headers_user_agent_and_trust_store() -> None:
-    with WolkvoxClient("0032", TOKEN, use_env=False) as client:
+    with WolkvoxClient("0032", TOKEN) as client:
         assert USER_AGENT == f"WolkvoxDesktop/{__version__}"
         assert client._session.headers["User-Agent"] == USER_AGENT
         assert client._session.trust_env  # OS proxy settings for the real host
@@ -231,7 +232,7 @@ def test_headers_user_agent_and_trust_store() -> None:
 
 
 def test_the_client_never_shows_its_token() -> None:
-    with WolkvoxClient("0032", TOKEN, use_env=False) as client:
+    with WolkvoxClient("0032", TOKEN) as client:
         assert TOKEN not in repr(client)
         assert TOKEN not in repr(client._ctx)
         public = {k: v for k, v in vars(client).items() if not k.startswith("_")}
@@ -257,7 +258,7 @@ def test_token_info_is_one_class_everywhere() -> None:
 def test_proxied_connections_are_tracked_and_verified_too() -> None:
     from wolkvox_desktop.core.transport import TrackedHTTPSPool
 
-    with WolkvoxClient("0032", TOKEN, use_env=False) as client:
+    with WolkvoxClient("0032", TOKEN) as client:
         manager = client._adapter.proxy_manager_for("http://proxy.example:3128")
         assert isinstance(manager.connection_pool_kw["ssl_context"], truststore.SSLContext)
         assert manager.pool_classes_by_scheme["https"] is TrackedHTTPSPool

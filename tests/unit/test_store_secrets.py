@@ -6,7 +6,7 @@ from pathlib import Path
 
 from wolkvox_desktop.core import paths
 from wolkvox_desktop.core.api import WolkvoxClient
-from wolkvox_desktop.core.campaigns import CampaignType
+from wolkvox_desktop.core.campaigns import CampaignRef, CampaignType
 from wolkvox_desktop.core.limits import TokenGate
 from wolkvox_desktop.core.service import OperationService
 from wolkvox_desktop.core.store import Store
@@ -36,19 +36,20 @@ def test_no_token_in_the_store_files_after_a_run(app_home: Path) -> None:
     store_path = paths.store_path()
     store = Store(store_path)
     try:
-        good = WolkvoxClient("0032", SECRET, api_base=sim.base_url, use_env=False,
+        good = WolkvoxClient("0032", SECRET, api_base=sim.base_url,
                              gate=TokenGate())
-        bad = WolkvoxClient("0032", WRONG, api_base=sim.base_url, use_env=False,
+        bad = WolkvoxClient("0032", WRONG, api_base=sim.base_url,
                             gate=TokenGate())
         try:
             service = OperationService(store, good, "0032")
             assert service.refresh_campaigns().ok
             first = store.campaigns("0032")[0].campaign
             ctype = first.type or CampaignType.PREVIEW
-            assert service.start(first.id, ctype).ok
-            assert service.stop(first.id, ctype).ok
+            campaign = CampaignRef(first.id, ctype)
+            assert service.start(campaign).ok
+            assert service.stop(campaign).ok
             assert service.token_info().ok
-            refused = OperationService(store, bad, "0032").start(first.id, ctype)
+            refused = OperationService(store, bad, "0032").start(campaign)
             assert refused.outcome.value == "refused"
         finally:
             good.close()

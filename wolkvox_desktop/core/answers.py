@@ -29,6 +29,7 @@ from urllib3.exceptions import (
 from wolkvox_desktop.core.campaigns import (
     Action,
     Campaign,
+    CampaignRef,
     CampaignStatus,
     CampaignType,
     validate_campaign_id,
@@ -76,13 +77,16 @@ class ApiRequest:
             raise TypeError("query parameters must be pairs of strings")
 
     @classmethod
-    def campaign_action(
-        cls, action: Action, campaign_id: str, campaign_type: CampaignType | str
-    ) -> ApiRequest:
-        """Validated action request; raises InvalidInput for a bad id or type."""
+    def campaign_action(cls, action: Action, campaign: CampaignRef) -> ApiRequest:
+        """The request for a start or stop. ``campaign`` was checked where it was typed;
+        this is the last guard before a URL is built from it (raises InvalidInput)."""
         action = Action(action)
-        cid = validate_campaign_id(campaign_id)
-        ctype = CampaignType.parse(campaign_type)
+        cid = validate_campaign_id(campaign.id)
+        ctype = campaign.type
+        if not isinstance(ctype, CampaignType):
+            raise InvalidInput(
+                Reason.BAD_CAMPAIGN_TYPE, "The campaign type must be 'preview' or 'predictive'."
+            )
         params = (("api", action.value), ("type_campaign", ctype.value), ("campaign_id", cid))
         return cls("action", "PUT", CAMPAIGN_PATH, params, action, cid, ctype)
 

@@ -41,7 +41,6 @@ import dataclasses
 import ipaddress
 import logging
 import math
-import os
 import threading
 import time
 from urllib.parse import urlencode, urlsplit
@@ -67,7 +66,7 @@ from wolkvox_desktop.core.answers import (
     too_large_result,
     undelivered_result,
 )
-from wolkvox_desktop.core.campaigns import Action, CampaignType, parse_server_code
+from wolkvox_desktop.core.campaigns import Action, CampaignRef, parse_server_code
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.limits import GateCancelled, GateTimeout, TokenGate, shared_gate
 from wolkvox_desktop.core.transport import (
@@ -80,7 +79,6 @@ from wolkvox_desktop.core.transport import (
 
 log = logging.getLogger(__name__)
 
-API_BASE_ENV = "WOLKVOX_API_BASE"
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_READ_TIMEOUT = 60.0
 MAX_BODY_BYTES = 64 * 1024 * 1024
@@ -180,10 +178,6 @@ def _checked_timeout(name: str, value: float) -> float:
     return float(value)
 
 
-
-
-
-
 class _NeverConnected:
     """An attempt that failed before any connection existed."""
 
@@ -199,14 +193,12 @@ class _NeverConnected:
         )
 
 
-
-
 class WolkvoxClient:
     """One operation's client. Thread-safe; every call goes through the token gate.
 
     ``server`` is validated (parse_server_code); ``token`` is held only in memory and only
-    ever sent to the operation's host. ``api_base`` defaults to the ``WOLKVOX_API_BASE``
-    environment variable when ``None`` is given and ``use_env=True``.
+    ever sent to the operation's host. ``api_base`` is a loopback test server (the front
+    door, :mod:`~wolkvox_desktop.core.operations`, decides it); ``None`` means Wolkvox.
 
     Raises :class:`InvalidInput` (``BAD_SERVER_CODE``, ``BAD_API_BASE``, ``NO_TOKEN``) for
     unusable settings; ``ValueError`` for nonsensical timeouts/sizes (programming errors).
@@ -221,7 +213,6 @@ class WolkvoxClient:
         token: str,
         *,
         api_base: str | None = None,
-        use_env: bool = True,
         connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
         gate: TokenGate | None = None,
@@ -230,8 +221,6 @@ class WolkvoxClient:
         retry_delay: float = CONNECT_RETRY_DELAY,
     ) -> None:
         self.server = parse_server_code(server)
-        if api_base is None and use_env:
-            api_base = os.environ.get(API_BASE_ENV) or None
         self.base_url = base_url(self.server, api_base)
         self.is_override = api_base is not None
         self.__token = _checked_token(token)
@@ -282,21 +271,19 @@ class WolkvoxClient:
         self.close()
 
     # ---- the documented calls ----
-    def campaign_action(
-        self, action: Action, campaign_id: str, campaign_type: CampaignType | str
-    ) -> CallResult:
+    def campaign_action(self, action: Action, campaign: CampaignRef) -> CallResult:
         """PUT campaign.php?api={start|stop}&type_campaign=..&campaign_id=.."""
         try:
-            request = ApiRequest.campaign_action(action, campaign_id, campaign_type)
+            request = ApiRequest.campaign_action(action, campaign)
         except InvalidInput as exc:
             return CallResult.invalid(exc)
         return self.send(request)
 
-    def start(self, campaign_id: str, campaign_type: CampaignType | str) -> CallResult:
-        return self.campaign_action(Action.START, campaign_id, campaign_type)
+    def start(self, campaign: CampaignRef) -> CallResult:
+        return self.campaign_action(Action.START, campaign)
 
-    def stop(self, campaign_id: str, campaign_type: CampaignType | str) -> CallResult:
-        return self.campaign_action(Action.STOP, campaign_id, campaign_type)
+    def stop(self, campaign: CampaignRef) -> CallResult:
+        return self.campaign_action(Action.STOP, campaign)
 
     def list_campaigns(self) -> CallResult:
         """GET information.php?api=campaigns; ``result.data`` is ``list[Campaign]``."""
@@ -464,7 +451,6 @@ def _with_duration(result: CallResult, duration_ms: int) -> CallResult:
 
 
 __all__ = [
-    "API_BASE_ENV",
     "CAMPAIGN_PATH",
     "DEFAULT_CONNECT_TIMEOUT",
     "DEFAULT_READ_TIMEOUT",

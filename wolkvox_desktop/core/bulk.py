@@ -39,6 +39,7 @@ from enum import Enum
 from wolkvox_desktop.core.campaigns import (
     Action,
     Campaign,
+    CampaignRef,
     CampaignStatus,
     CampaignType,
     validate_campaign_id,
@@ -57,6 +58,10 @@ class BulkItem:
     campaign_type: CampaignType
     name: str = ""
     known_status: CampaignStatus = CampaignStatus.UNKNOWN
+
+    @property
+    def ref(self) -> CampaignRef:
+        return CampaignRef(self.campaign_id, self.campaign_type)
 
     def in_state(self, action: Action) -> bool:
         """Already where ``action`` would take it, per the last known status."""
@@ -151,43 +156,42 @@ def _status_map(
     return statuses, campaigns
 
 
-def _as_type(value: CampaignType | str) -> CampaignType:
-    # CampaignType.parse(str(member)) would see "CampaignType.PREVIEW" on Python 3.11
-    return value if isinstance(value, CampaignType) else CampaignType.parse(value)
+PlanInput = BulkItem | Campaign | CampaignRef | tuple[str, CampaignType | None]
 
 
 def plan_bulk(
     action: Action,
-    items: Iterable[BulkItem | Campaign | tuple[str, CampaignType | str | None]],
+    items: Iterable[PlanInput],
     *,
     known: Mapping[str, CampaignStatus] | Iterable[SavedCampaign | Campaign] | None = None,
-    default_type: CampaignType | str | None = None,
+    default_type: CampaignType | None = None,
     include_in_state: bool = False,
 ) -> BulkPlan:
-    """Validate and order the items of a run (nothing is sent).
+    """Order the items of a run (nothing is sent). Their ids were checked where they were
+    typed (a field, an argument, a file row) or come from a saved list.
 
     ``items`` keep their order. A missing type is taken from ``known`` (the saved campaign
     list), else ``default_type``. ``known`` also gives each item's last known status (a
     ``known_status`` already set on a :class:`BulkItem` wins). Raises :class:`InvalidInput`
-    naming the campaign for a bad id, a missing or bad type, or a campaign listed twice.
+    naming the campaign for a missing type, or a campaign listed twice.
     """
     statuses, campaigns = _status_map(known)
-    default = _as_type(default_type) if default_type is not None else None
     planned: list[BulkItem] = []
     seen: set[str] = set()
     for entry in items:
         name = ""
         status = CampaignStatus.UNKNOWN
-        raw_type: CampaignType | str | None
+        ctype: CampaignType | None
         if isinstance(entry, BulkItem):
-            raw_id, raw_type, name, status = (
+            campaign_id, ctype, name, status = (
                 entry.campaign_id, entry.campaign_type, entry.name, entry.known_status
             )
         elif isinstance(entry, Campaign):
-            raw_id, raw_type, name, status = entry.id, entry.type, entry.name, entry.status
+            campaign_id, ctype, name, status = entry.id, entry.type, entry.name, entry.status
+        elif isinstance(entry, CampaignRef):
+            campaign_id, ctype = entry.id, entry.type
         else:
-            raw_id, raw_type = entry
-        campaign_id = validate_campaign_id(raw_id)
+            campaign_id, ctype = entry
         if campaign_id in seen:
             raise InvalidInput(
                 Reason.BAD_CAMPAIGN_ID,
@@ -195,18 +199,14 @@ def plan_bulk(
             )
         seen.add(campaign_id)
         saved = campaigns.get(campaign_id)
-        if raw_type is None or (isinstance(raw_type, str) and not raw_type.strip()):
-            raw_type = saved.type if saved is not None and saved.type is not None else default
-        if raw_type is None:
+        if ctype is None:
+            ctype = saved.type if saved is not None and saved.type is not None else default_type
+        if ctype is None:
             raise InvalidInput(
                 Reason.BAD_CAMPAIGN_TYPE,
                 f"The type of campaign {campaign_id} is not known: say whether it is "
                 "preview or predictive.",
             )
-        try:
-            ctype = _as_type(raw_type)
-        except InvalidInput as exc:
-            raise InvalidInput(exc.reason, f"Campaign {campaign_id}: {exc.message}") from None
         if status is CampaignStatus.UNKNOWN:
             status = statuses.get(campaign_id, CampaignStatus.UNKNOWN)
         if not name and saved is not None:
@@ -223,7 +223,7 @@ _HEADER_IDS = {"campaign_id", "campaign", "id", "campaign id", "campaña", "id_c
 def parse_campaign_rows(
     data: bytes | str,
     *,
-    default_type: CampaignType | str | None = None,
+    default_type: CampaignType | None = None,
     require_type: bool = True,
 ) -> list[tuple[int, str, CampaignType | None]]:
     """Parse a campaigns file: rows ``campaign_id[,type]``; returns ``(line, id, type)``.
@@ -247,7 +247,7 @@ def parse_campaign_rows(
             ) from None
     else:
         text = data.removeprefix("\ufeff")
-    default = _as_type(default_type) if default_type is not None else None
+    default = default_type
     rows: list[tuple[int, str, CampaignType | None]] = []
     seen_data = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -566,10 +566,7 @@ class BulkRun:
             item = record.item
         try:
             result = self.service.campaign_action(
-                self.action,
-                item.campaign_id,
-                item.campaign_type.value,  # a plain str: see _as_type
-                allow_over_budget=self.allow_over_budget,
+                self.action, item.ref, allow_over_budget=self.allow_over_budget
             )
         except BaseException:  # e.g. KeyboardInterrupt mid-call: it may have been sent
             with self._lock:

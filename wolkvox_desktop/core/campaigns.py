@@ -61,10 +61,30 @@ class Action(str, Enum):
 
 @dataclass(frozen=True)
 class Campaign:
+    """A campaign as a list shows it (Wolkvox's, or the supervisor's own)."""
+
     id: str
     name: str = ""
     type: CampaignType | None = None
     status: CampaignStatus = CampaignStatus.UNKNOWN
+
+
+@dataclass(frozen=True)
+class CampaignRef:
+    """The campaign a start or stop acts on: a checked id and a type.
+
+    Made once, where a person typed the values (:meth:`parse`: the window's fields, a CLI
+    argument, a file row) or from a list that already holds checked values; every layer
+    below trusts it, down to the request builder's last guard.
+    """
+
+    id: str
+    type: CampaignType
+
+    @classmethod
+    def parse(cls, campaign_id: str, campaign_type: object) -> CampaignRef:
+        """Check typed values; raises :class:`InvalidInput` (nothing is sent then)."""
+        return cls(validate_campaign_id(campaign_id), CampaignType.parse(campaign_type))
 
 
 _SERVER_DIGITS = re.compile(rf"[0-9]{{1,{MAX_SERVER_CODE_LENGTH}}}", re.ASCII)
@@ -113,7 +133,7 @@ def parse_server_code(text: str) -> str:
 
 def validate_campaign_id(text: str) -> str:
     """Trim and check a campaign id: non-empty, printable, at most 64 characters."""
-    value = (text or "").strip()
+    value = (text or "").strip() if isinstance(text, str) else ""
     if not value:
         raise InvalidInput(Reason.BAD_CAMPAIGN_ID, "Enter a campaign ID.")
     if len(value) > MAX_CAMPAIGN_ID_LENGTH:

@@ -34,6 +34,7 @@ SECRET_SERVICE_DEFAULT_COLLECTION = "/org/freedesktop/secrets/aliases/default"
 _PROBE_USERNAME = "wolkvox-desktop-probe"  # read (never written) to test a backend
 
 SESSION_ONLY = "The token will be kept for this session only."
+NO_KEYRING_HERE = f"The system keyring is not used here. {SESSION_ONLY}"
 
 
 class TokenSource(str, Enum):
@@ -104,18 +105,28 @@ def _no_keyring(reason: str) -> str:
 
 
 class Credentials:
-    """Tokens per operation: ``WOLKVOX_TOKEN`` > OS keyring > this session's memory.
+    """Tokens per operation, and THE rule of which one is used (:meth:`get`):
+    ``WOLKVOX_TOKEN`` > the OS keyring > a token held for this session only.
 
-    ``backend`` injects a ``keyring`` backend instance (tests pass the Secret Service on a
-    private bus, or keyring's real ``fail``/``null`` backends); by default the one
-    ``keyring.get_keyring()`` chose. Session tokens live in this instance only. Thread-safe.
+    ``use_env=False`` ignores ``WOLKVOX_TOKEN`` (demo mode: a real token never goes to the
+    simulator); ``use_keyring=False`` never reads or writes the keyring (demo mode, a test
+    server). ``backend`` injects a ``keyring`` backend instance (tests pass the Secret
+    Service on a private bus, or keyring's real ``fail``/``null`` backends); by default the
+    one ``keyring.get_keyring()`` chose. Session tokens live in this instance only (the
+    app's one session store). Thread-safe.
     """
 
     def __init__(
-        self, service: str = SERVICE_NAME, *, use_env: bool = True, backend: Any = None
+        self,
+        service: str = SERVICE_NAME,
+        *,
+        use_env: bool = True,
+        use_keyring: bool = True,
+        backend: Any = None,
     ) -> None:
         self.service = service
         self.use_env = use_env
+        self.use_keyring = use_keyring
         self._backend = backend
         self._session: dict[str, str] = {}
         self._lock = threading.Lock()
@@ -131,6 +142,8 @@ class Credentials:
 
     def status(self) -> BackendStatus:
         """Whether the keyring can hold the token, without prompting the user."""
+        if not self.use_keyring:
+            return BackendStatus(False, "none", NO_KEYRING_HERE)
         try:
             backend = self.backend
         except Exception as exc:  # noqa: BLE001 - keyring's own set-up failed
@@ -234,6 +247,11 @@ class Credentials:
             raise KeyringUnavailable(
                 f"The system keyring ({state.name}) could not remove the token ({detail})."
             ) from None
+
+    def session_servers(self) -> list[str]:
+        """The operations with a token held for this session only."""
+        with self._lock:
+            return sorted(self._session)
 
     def has_token(self, server: str) -> TokenSource:
         """Where the token would come from (``NONE`` if nowhere); never raises for a

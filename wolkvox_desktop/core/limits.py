@@ -30,7 +30,7 @@ WARN_FRACTION = 0.8
 MIN_LICENSES = 1
 MAX_LICENSES = 10_000
 #: Seconds to wait for Wolkvox's answer to one call (the operation's setting).
-MIN_TIMEOUT_S = 5.0
+MIN_TIMEOUT_S = 1.0
 MAX_TIMEOUT_S = 600.0
 DEFAULT_TIMEOUT_S = 60.0
 #: The connection itself must be made within this (or the read timeout, if shorter).

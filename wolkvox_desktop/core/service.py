@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignType, validate_campaign_id
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
+from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignRef
+from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.limits import WARN_FRACTION, daily_budget
 from wolkvox_desktop.core.store import Operation, Store, StoreError
 
@@ -45,6 +45,12 @@ class Usage:
 
     def would_exceed(self, calls: int = 1) -> bool:
         return self.used + calls > self.budget
+
+
+def usage_of(store: Store, server: str) -> Usage:
+    """Today's token uses of an operation (from the store's history) against its budget."""
+    op = store.operation(server)
+    return Usage(store.calls_today(server), daily_budget(op.licenses if op else 1))
 
 
 def budget_exceeded_result(usage: Usage) -> CallResult:
@@ -83,39 +89,30 @@ class OperationService:
         return self.store.operation(self.server) or Operation(server=self.server)
 
     def usage(self) -> Usage:
-        op = self.operation()
-        return Usage(self.store.calls_today(self.server), daily_budget(op.licenses))
+        return usage_of(self.store, self.server)
 
     # ---- calls that cost a token ----
     def campaign_action(
-        self,
-        action: Action,
-        campaign_id: str,
-        campaign_type: CampaignType | str,
-        *,
-        allow_over_budget: bool = False,
+        self, action: Action, campaign: CampaignRef, *, allow_over_budget: bool = False
     ) -> CallResult:
-        try:
-            campaign_id = validate_campaign_id(campaign_id)
-            ctype = CampaignType.parse(campaign_type)
-        except InvalidInput as exc:
-            return CallResult.invalid(exc)
+        """Start or stop ``campaign`` (checked where it was typed), recorded in the history;
+        on success its saved status follows."""
         result = self._recorded(
             action.value,
-            campaign_id,
-            ctype.value,
-            lambda: self.client.campaign_action(action, campaign_id, ctype),
+            campaign.id,
+            campaign.type.value,
+            lambda: self.client.campaign_action(action, campaign),
             allow_over_budget,
         )
         if result.ok:
-            self.store.set_campaign_status(self.server, campaign_id, action.resulting_status.value)
+            self.store.set_campaign_status(self.server, campaign.id, action.resulting_status.value)
         return result
 
-    def start(self, campaign_id: str, campaign_type: CampaignType | str, **kw: bool) -> CallResult:
-        return self.campaign_action(Action.START, campaign_id, campaign_type, **kw)
+    def start(self, campaign: CampaignRef, *, allow_over_budget: bool = False) -> CallResult:
+        return self.campaign_action(Action.START, campaign, allow_over_budget=allow_over_budget)
 
-    def stop(self, campaign_id: str, campaign_type: CampaignType | str, **kw: bool) -> CallResult:
-        return self.campaign_action(Action.STOP, campaign_id, campaign_type, **kw)
+    def stop(self, campaign: CampaignRef, *, allow_over_budget: bool = False) -> CallResult:
+        return self.campaign_action(Action.STOP, campaign, allow_over_budget=allow_over_budget)
 
     def refresh_campaigns(self, *, allow_over_budget: bool = False) -> CallResult:
         """List the account's campaigns (costs one token) and cache them in the store."""

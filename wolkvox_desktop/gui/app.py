@@ -252,7 +252,8 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
         )
         preselect: str | None = DEMO_SERVER
     else:
-        config = WorkerConfig(store_path=paths.store_path(), use_env=True)
+        config = WorkerConfig(store_path=paths.store_path(), use_env=True,
+                              session_server=opts.server)
         preselect = opts.server
     handle = FirstFrameWorkerHandle(config)
     try:

@@ -1,9 +1,6 @@
 """Bulk start/stop: the confirmation, the progress view, the pause question and the summary.
 
-Also the small shared pieces other windows reuse: :func:`outcome_look` (icon + words +
-colour for an outcome, colour-blind safe: the glyph and the words carry the meaning, the
-colour only repeats it) and :func:`confirm_over_budget` (ask before a call that would pass
-today's token budget).
+Also :func:`confirm_over_budget` (ask before a call that would pass today's token budget).
 """
 
 from __future__ import annotations
@@ -11,18 +8,12 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
-    QIcon,
     QKeySequence,
-    QPainter,
-    QPen,
-    QPixmap,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -51,98 +42,19 @@ from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, BulkSummary, ItemState
 from wolkvox_desktop.core.campaigns import Action, Campaign
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.limits import WARN_FRACTION
-from wolkvox_desktop.gui import messages, status_panel
+from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.bulk_runner import (
     BulkRunner,
     ServiceCloser,
     ServiceFactory,
     worker_service_opener,
 )
-
-# ---------------------------------------------------------------- outcome looks
-
-
-class Look(NamedTuple):
-    """How an outcome is shown: a glyph, translated words and a colour."""
-
-    glyph: str
-    text: str
-    color: QColor
-
-
-# Outcomes of calls look exactly as in the status panel (status_panel's glyphs, colours
-# and icons, messages' words); a bulk run adds item states that made no call.
-_NO_CALL = {"skipped", "cancelled", "in_state", "not_run"}
-_NO_CALL_COLOUR = "#5f5f5f"
-_NO_CALL_GLYPH = "\u2013"  # en dash
-
-
-def _key(outcome: object) -> str:
-    return str(getattr(outcome, "value", outcome))
-
-
-def outcome_words(outcome: object) -> str:
-    """Translated words for an outcome value: ``Outcome`` values as the status panel says
-    them, ``interrupted`` (the app stopped before the answer), ``running``/``pending`` (a
-    call in flight), and the bulk states ``skipped``, ``cancelled``/``not_run``,
-    ``in_state``."""
-    key = _key(outcome)
-    if key == "interrupted":
-        return QCoreApplication.translate("BulkDialog", "Outcome unknown (interrupted)")
-    if key in ("running", "pending"):
-        return messages.outcome_label("pending", in_progress=True)
-    if key == "skipped":
-        return QCoreApplication.translate("BulkDialog", "Skipped")
-    if key in ("cancelled", "not_run"):
-        return QCoreApplication.translate("BulkDialog", "Not run (cancelled)")
-    if key == "in_state":
-        return QCoreApplication.translate("BulkDialog", "Already in that state")
-    return messages.outcome_label(key)
-
-
-def outcome_look(outcome: object) -> Look:
-    key = _key(outcome)
-    if key in _NO_CALL:
-        return Look(_NO_CALL_GLYPH, outcome_words(key), QColor(_NO_CALL_COLOUR))
-    if key in ("running", "pending"):
-        base, in_progress = "pending", True
-    elif key == "interrupted":
-        base, in_progress = "unknown", False
-    else:
-        base, in_progress = key, False
-    return Look(
-        status_panel.outcome_glyph(base, in_progress=in_progress),
-        outcome_words(key),
-        status_panel.outcome_colour(base, in_progress=in_progress),
-    )
-
-
-_ICON_CACHE: dict[str, QIcon] = {}
-
-
-def outcome_icon(outcome: object) -> QIcon:
-    """The status panel's icon for a call outcome; a grey dash badge for items not called."""
-    key = _key(outcome)
-    if key not in _NO_CALL:
-        if key in ("pending", "running"):
-            return status_panel.outcome_icon("pending", in_progress=True)
-        return status_panel.outcome_icon("unknown" if key == "interrupted" else key)
-    icon = _ICON_CACHE.get(key)
-    if icon is None:
-        pixmap = QPixmap(16, 16)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor(_NO_CALL_COLOUR), 2.2)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawEllipse(QRectF(1.6, 1.6, 12.8, 12.8))
-        painter.drawLine(QPointF(5.0, 8.0), QPointF(11.0, 8.0))
-        painter.end()
-        icon = QIcon(pixmap)
-        _ICON_CACHE[key] = icon
-    return icon
-
+from wolkvox_desktop.gui.outcome_look import look as outcome_look
+from wolkvox_desktop.gui.outcome_look import (
+    outcome_colour,
+    outcome_icon,
+    status_icon,
+)
 
 # ---------------------------------------------------------------- token budget
 
@@ -208,31 +120,6 @@ def confirm_over_budget(parent: QWidget | None, usage: UsageLike, calls: int) ->
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is go
-
-
-def token_info_sentence(result: object) -> str:
-    """Wolkvox's own figure for today's token use, or why it could not be had."""
-    if not isinstance(result, CallResult):
-        return ""
-    if not result.ok:
-        return QCoreApplication.translate(
-            "BulkDialog", "Wolkvox's figure could not be read: {sentence}"
-        ).format(sentence=messages.describe(result, "token_info"))
-    info = result.data
-    used = getattr(info, "token_use_today", None)
-    limit = getattr(info, "token_limit", None)
-    stamp = datetime.now().strftime("%H:%M")
-    if used is None and limit is None:
-        return QCoreApplication.translate(
-            "BulkDialog", "Wolkvox answered at {time} but gave no figures."
-        ).format(time=stamp)
-    return QCoreApplication.translate(
-        "BulkDialog",
-        "Wolkvox counts {used} of {limit} token uses today (checked at {time}; this check "
-        "used one).",
-    ).format(
-        used="?" if used is None else used, limit="?" if limit is None else limit, time=stamp
-    )
 
 
 # ---------------------------------------------------------------- the dialog
@@ -451,9 +338,9 @@ class BulkDialog(QDialog):
                 text = f"{text} — {suffix}"
             row = QListWidgetItem(text)
             if in_state:
-                row.setIcon(status_panel.status_icon(item.known_status.value))
+                row.setIcon(status_icon(item.known_status.value))
                 if not plan.include_in_state:
-                    row.setForeground(QColor(_NO_CALL_COLOUR))
+                    row.setForeground(outcome_colour("skipped"))
             self.campaignList.addItem(row)
 
         in_state_count = len(plan.in_state)
@@ -493,14 +380,14 @@ class BulkDialog(QDialog):
             text += " " + self.tr(
                 "⚠ This run would pass today's budget: you will be asked to confirm."
             )
-            colour = status_panel.outcome_colour("refused").name()
+            colour = outcome_colour("refused").name()
         elif state == "warn":
             after = usage.used + plan.cost
             percent = int(round(100 * after / max(1, usage.budget)))
             text += " " + self.tr(
                 "⚠ After this run {percent} % of today's budget will be used."
             ).format(percent=percent)
-            colour = status_panel.outcome_colour("undelivered").name()
+            colour = outcome_colour("undelivered").name()
         else:
             colour = ""
         self.budgetLabel.setText(text)
@@ -521,7 +408,7 @@ class BulkDialog(QDialog):
         sentence = messages.describe(result)
         self.budgetLabel.setText(sentence)
         self.budgetLabel.setStyleSheet(
-            f"color: {status_panel.outcome_colour(result.outcome.value).name()};"
+            f"color: {outcome_colour(result.outcome.value).name()};"
         )
         self.startButton.setEnabled(False)
         self.checkTokensButton.setEnabled(False)
@@ -544,7 +431,7 @@ class BulkDialog(QDialog):
 
     @Slot(object)
     def _on_token_info(self, result: CallResult) -> None:
-        self.tokenInfoLabel.setText(token_info_sentence(result))
+        self.tokenInfoLabel.setText(messages.token_info_sentence(result))
         self.checkTokensButton.setEnabled(not self._running and not self._finished)
         self.tokenInfoShown.emit(result)
 
@@ -906,22 +793,23 @@ class BulkDialog(QDialog):
 
     def summary_text(self, summary: BulkSummary) -> str:
         c = self.summary_counts(summary)
+        dash = outcome_look("skipped").glyph
         ok_words = self.tr("started") if self.action is Action.START else self.tr("stopped")
         parts = [
             f"{outcome_look('ok').glyph} {c['ok']} {ok_words}",
             f"{outcome_look('refused').glyph} {c['refused']} " + self.tr("refused"),
             f"{outcome_look('undelivered').glyph} {c['undelivered']} " + self.tr("not delivered"),
             f"{outcome_look('unknown').glyph} {c['unknown']} " + self.tr("unknown"),
-            f"{_NO_CALL_GLYPH} {c['skipped']} " + self.tr("skipped"),
+            f"{dash} {c['skipped']} " + self.tr("skipped"),
         ]
         if c["invalid"]:
             parts.append(f"{outcome_look('invalid').glyph} {c['invalid']} " + self.tr("not sent"))
         if c["in_state"]:
             parts.append(
-                f"{_NO_CALL_GLYPH} {c['in_state']} " + self.tr("already in that state")
+                f"{dash} {c['in_state']} " + self.tr("already in that state")
             )
         if c["not_run"]:
-            parts.append(f"{_NO_CALL_GLYPH} {c['not_run']} " + self.tr("not run (cancelled)"))
+            parts.append(f"{dash} {c['not_run']} " + self.tr("not run (cancelled)"))
         text = " · ".join(parts)
         text += "\n" + self.tr("{calls} call(s) made; each is in the history.").format(
             calls=summary.calls

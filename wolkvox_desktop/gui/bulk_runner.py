@@ -354,30 +354,15 @@ class BulkRunner(QObject):
 
 
 def worker_service_opener(worker: object, server: str) -> ServiceFactory:
-    """How a bulk run (or a token check) opens its own service from the GUI's worker.
-
-    The service is *fresh* (its own client, so aborting it never disturbs the window's
-    calls) but shares everything else with the window: the token (session, keyring or
-    environment, as the worker resolves it), the API base, the process-wide token gate, and
-    the worker's observed store (so the window's table and status panel follow the run).
-    Called in the runner's thread; raises ``InvalidInput`` when there is no token.
-
-    Uses ``worker.open_service(server)`` when the worker offers it; otherwise the worker's
-    own (private) token resolution and service builder.
-    """
-    public = getattr(worker, "open_service", None)
-    if callable(public):
-        return lambda: public(server)
+    """How a bulk run (or a token check) opens its own service: through the worker's front
+    door (its token rule, API base, gate and observed store), as a *fresh* service (its own
+    client, so aborting it never disturbs the window's calls). Raises ``InvalidInput``."""
 
     def open_service() -> OperationService:
-        if getattr(worker, "_store", None) is None:
+        ops = getattr(worker, "operations", None)
+        if ops is None:
             raise InvalidInput(Reason.CANCELLED, "The local database is not available.")
-        token, _source = worker._token_for(server)  # type: ignore[attr-defined]
-        if not token:
-            raise InvalidInput(
-                Reason.NO_TOKEN,
-                f"No token is saved for operation {server}, so nothing was sent.",
-            )
-        return worker._open(server, token)  # type: ignore[attr-defined,no-any-return]
+        service: OperationService = ops.open(server)
+        return service
 
     return open_service

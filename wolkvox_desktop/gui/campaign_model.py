@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from wolkvox_desktop.gui import messages
-from wolkvox_desktop.gui.status_panel import outcome_icon, status_icon
+from wolkvox_desktop.gui.outcome_look import outcome_icon, outcome_words, status_icon
 
 if TYPE_CHECKING:  # start-up time: the store (sqlite3...) loads on the worker thread
     from wolkvox_desktop.core.store import SavedCampaign
@@ -169,7 +169,7 @@ class CampaignTableModel(QAbstractTableModel):
         when = saved.last_at.astimezone().strftime("%H:%M") if saved.last_at else ""
         return self.tr("{0}: {1} {2}").format(
             messages.action_label(saved.last_action),
-            messages.outcome_label(saved.last_outcome or "unknown"),
+            outcome_words(saved.last_outcome or "unknown"),
             when,
         ).strip()
 

@@ -59,7 +59,8 @@ from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reaso
 from wolkvox_desktop.core.service import OperationService
 from wolkvox_desktop.core.store import PENDING, HistoryRow, Operation, Store
 from wolkvox_desktop.gui import messages
-from wolkvox_desktop.gui.bulk_dialog import outcome_icon, outcome_look, token_info_sentence
+from wolkvox_desktop.gui.outcome_look import look as outcome_look
+from wolkvox_desktop.gui.outcome_look import outcome_icon
 
 log = logging.getLogger(__name__)
 
@@ -693,7 +694,7 @@ class HistoryWindow(QDialog):
         if self._closing:
             return
         self.checkTokensButton.setEnabled(True)
-        self.tokenLabel.setText(token_info_sentence(result))
+        self.tokenLabel.setText(messages.token_info_sentence(result))
         self.tokenInfoShown.emit(result)
         self.refresh()  # the check itself is a new history row
 

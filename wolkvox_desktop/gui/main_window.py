@@ -45,30 +45,20 @@ from PySide6.QtWidgets import (
 )
 
 from wolkvox_desktop.core import paths
-from wolkvox_desktop.core.campaigns import (
-    Action,
-    Campaign,
-    CampaignStatus,
-    CampaignType,
-    validate_campaign_id,
-)
+from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignRef, CampaignStatus
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.gui import messages
-from wolkvox_desktop.gui.campaign_model import CampaignFilterProxy, CampaignRole, CampaignTableModel
-from wolkvox_desktop.gui.status_panel import (
-    StatusEntry,
-    StatusPanel,
-    outcome_colour,
-    outcome_glyph,
-)
-from wolkvox_desktop.gui.worker import (
+from wolkvox_desktop.gui.calls import (
     ActionRequest,
     CallDone,
     OperationState,
     RefreshRequest,
     SaveOutcome,
-    WorkerHandle,
 )
+from wolkvox_desktop.gui.campaign_model import CampaignFilterProxy, CampaignRole, CampaignTableModel
+from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph, outcome_words
+from wolkvox_desktop.gui.status_panel import StatusEntry, StatusPanel
+from wolkvox_desktop.gui.worker import WorkerHandle
 
 if TYPE_CHECKING:  # start-up time: the store (sqlite3, uuid, hashlib) loads on the worker thread
     from wolkvox_desktop.core.store import Operation, SavedCampaign
@@ -634,7 +624,7 @@ class MainWindow(QMainWindow):
 
         colour = outcome_colour(outcome, in_progress=in_progress).name()
         glyph = outcome_glyph(outcome, in_progress=in_progress)
-        label = messages.outcome_label(outcome, in_progress=in_progress)
+        label = outcome_words(outcome, in_progress=in_progress)
         self.resultLabel.setText(
             f"<span style='color:{colour}'><b>{html.escape(glyph)} {html.escape(label)}:</b> "
             f"{html.escape(sentence)}</span>"
@@ -663,21 +653,20 @@ class MainWindow(QMainWindow):
             self._send_action(Action.START)
 
     def _send_action(self, action: Action, *, allow_over_budget: bool = False,
-                     campaign_id: str | None = None, campaign_type: str | None = None) -> None:
+                     campaign: CampaignRef | None = None) -> None:
         server = self._current
         if server is None or self._busy(server) or self._closed:
             return
-        raw_id = campaign_id if campaign_id is not None else self.campaignIdEdit.text()
-        ctype = campaign_type if campaign_type is not None else str(self.typeCombo.currentData())
-        try:
-            cid = validate_campaign_id(raw_id)
-            CampaignType.parse(ctype)
-        except InvalidInput as exc:
-            self._show_local(server, action.value, raw_id.strip() or None, CallResult.invalid(exc))
-            return
-        request = ActionRequest(
-            self.handle.next_id(), server, action, cid, ctype, allow_over_budget
-        )
+        if campaign is None:
+            raw_id = self.campaignIdEdit.text()
+            try:  # checked here, where it was typed; the layers below trust it
+                campaign = CampaignRef.parse(raw_id, self.typeCombo.currentData())
+            except InvalidInput as exc:
+                self._show_local(server, action.value, raw_id.strip() or None,
+                                 CallResult.invalid(exc))
+                return
+        cid = campaign.id
+        request = ActionRequest(self.handle.next_id(), server, action, campaign, allow_over_budget)
         self._requests[request.id] = request
         self._update_buttons()  # before anything else: a second click finds them disabled
         self.show_result(
@@ -714,14 +703,14 @@ class MainWindow(QMainWindow):
         if server is None:
             return
         try:
-            cid = validate_campaign_id(self.campaignIdEdit.text())
-            ctype = CampaignType.parse(self.typeCombo.currentData())
+            ref = CampaignRef.parse(self.campaignIdEdit.text(), self.typeCombo.currentData())
         except InvalidInput as exc:
             self._show_local(server, "add", None, CallResult.invalid(exc))
             return
+        cid = ref.id
         name = self.campaignNameEdit.text().strip()
         self.handle.add_campaign(
-            server, Campaign(id=cid, name=name, type=ctype, status=CampaignStatus.UNKNOWN)
+            server, Campaign(id=cid, name=name, type=ref.type, status=CampaignStatus.UNKNOWN)
         )
         self._select_after_update = cid
         self.show_result("ok", self.tr("Campaign {0} was added to your list.").format(cid))
@@ -827,6 +816,8 @@ class MainWindow(QMainWindow):
         self.operationCombo.clear()
         for op in operations:
             text = f"{op.label} · {op.server}" if op.label else op.server
+            if not op.saved:
+                text = self.tr("{0} (this session only)").format(text)
             self.operationCombo.addItem(text, op.server)
         index = servers.index(wanted) if wanted in servers else -1
         self.operationCombo.setCurrentIndex(index)
@@ -959,10 +950,8 @@ class MainWindow(QMainWindow):
 
         def answered(button: int) -> None:
             if button == QMessageBox.StandardButton.Yes:
-                self._send_action(
-                    request.action, allow_over_budget=True,
-                    campaign_id=request.campaign_id, campaign_type=request.campaign_type,
-                )
+                self._send_action(request.action, allow_over_budget=True,
+                                  campaign=request.campaign)
 
         box.finished.connect(answered)
         box.open()

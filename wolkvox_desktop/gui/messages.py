@@ -10,32 +10,15 @@ finds it.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
+from wolkvox_desktop.gui.outcome_look import outcome_words
 
 PENDING = "pending"
 INTERRUPTED = "interrupted"  # store: a pending row whose process is gone
-
-
-def outcome_label(outcome: Outcome | str, *, in_progress: bool = False) -> str:
-    """A short label for a result category (shown next to its icon and colour)."""
-    value = outcome.value if isinstance(outcome, Outcome) else str(outcome)
-    if value == PENDING:
-        if in_progress:
-            return QCoreApplication.translate("Messages", "In progress")
-        return QCoreApplication.translate("Messages", "Outcome unknown")
-    if value == Outcome.OK.value:
-        return QCoreApplication.translate("Messages", "Done")
-    if value == Outcome.INVALID.value:
-        return QCoreApplication.translate("Messages", "Not sent")
-    if value == Outcome.REFUSED.value:
-        return QCoreApplication.translate("Messages", "Refused by Wolkvox")
-    if value == Outcome.UNDELIVERED.value:
-        return QCoreApplication.translate("Messages", "Not delivered")
-    if value == Outcome.UNKNOWN.value:
-        return QCoreApplication.translate("Messages", "Outcome unknown")
-    return value
 
 
 def action_label(action: str | None) -> str:
@@ -274,4 +257,29 @@ def describe_row(
         return fallback
     if outcome == Outcome.UNKNOWN.value:
         return reason_sentence(Reason.UNEXPECTED) or ""
-    return outcome_label(outcome)
+    return outcome_words(outcome)
+
+
+def token_info_sentence(result: object) -> str:
+    """Wolkvox's own figure for today's token use, or why it could not be had."""
+    if not isinstance(result, CallResult):
+        return ""
+    if not result.ok:
+        return QCoreApplication.translate(
+            "BulkDialog", "Wolkvox's figure could not be read: {sentence}"
+        ).format(sentence=describe(result, "token_info"))
+    info = result.data
+    used = getattr(info, "token_use_today", None)
+    limit = getattr(info, "token_limit", None)
+    stamp = datetime.now().strftime("%H:%M")
+    if used is None and limit is None:
+        return QCoreApplication.translate(
+            "BulkDialog", "Wolkvox answered at {time} but gave no figures."
+        ).format(time=stamp)
+    return QCoreApplication.translate(
+        "BulkDialog",
+        "Wolkvox counts {used} of {limit} token uses today (checked at {time}; this check "
+        "used one).",
+    ).format(
+        used="?" if used is None else used, limit="?" if limit is None else limit, time=stamp
+    )

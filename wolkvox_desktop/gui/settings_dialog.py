@@ -48,31 +48,21 @@ from PySide6.QtWidgets import (
 )
 
 from wolkvox_desktop.core.campaigns import parse_server_code
-from wolkvox_desktop.core.credentials import BackendStatus, TokenSource
+from wolkvox_desktop.core.credentials import MAX_TOKEN_LENGTH, BackendStatus, TokenSource
 from wolkvox_desktop.core.errors import CallResult, InvalidInput
-from wolkvox_desktop.core.limits import MAX_SIMULTANEOUS, daily_budget
+from wolkvox_desktop.core.limits import (
+    DEFAULT_TIMEOUT_S,
+    MAX_LICENSES,
+    MAX_SIMULTANEOUS,
+    MAX_TIMEOUT_S,
+    MIN_TIMEOUT_S,
+    daily_budget,
+)
 from wolkvox_desktop.core.store import Operation
 from wolkvox_desktop.gui import messages
-from wolkvox_desktop.gui.worker import SaveOutcome  # the worker answers saveRequested with it
+from wolkvox_desktop.gui.calls import OperationForm, SaveOutcome
 
-MIN_TIMEOUT_S = 5
-MAX_TIMEOUT_S = 60
-DEFAULT_TIMEOUT_S = 60
-MAX_LICENSES = 10_000
-MAX_TOKEN_LENGTH = 1024
 MAX_SERVER_INPUT_LENGTH = 256  # room for a pasted URL; the code itself is a few digits
-
-
-@dataclass
-class OperationForm:
-    """What the supervisor entered for one operation. ``token == ""``: keep the saved one."""
-
-    server: str
-    label: str
-    token: str = field(repr=False)  # never in a repr, a log line or a traceback
-    licenses: int
-    timeout_s: float
-    max_in_flight: int
 
 
 @dataclass
@@ -84,7 +74,7 @@ class _Entry:
     label: str = ""
     token: str = field(default="", repr=False)  # typed, not saved yet (memory only)
     licenses: int = 1
-    timeout_s: int = DEFAULT_TIMEOUT_S
+    timeout_s: int = int(DEFAULT_TIMEOUT_S)
     max_in_flight: int = 1
     source: TokenSource = TokenSource.NONE
 
@@ -305,7 +295,7 @@ class SettingsDialog(QDialog):
         form.addRow(self._licenses_label, licenses_row)
 
         self._timeout_spin = _named(QSpinBox(), "timeoutSpin")
-        self._timeout_spin.setRange(MIN_TIMEOUT_S, MAX_TIMEOUT_S)
+        self._timeout_spin.setRange(int(MIN_TIMEOUT_S), int(MAX_TIMEOUT_S))
         self._timeout_spin.setSuffix(self.tr(" s"))
         self._timeout_spin.setAccessibleName(self.tr("Request timeout in seconds"))
         self._timeout_spin.valueChanged.connect(self._on_form_edited)

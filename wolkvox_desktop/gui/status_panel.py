@@ -1,11 +1,7 @@
-"""The status panel: every answer, newest first, in words, icon and colour.
+"""The status panel: every answer, newest first, in words, glyph and colour.
 
-Colour is never the only signal (colour-blind supervisors): each outcome also has its own
-symbol and its own words. The text is selectable so a supervisor can copy Wolkvox's raw
-answer into a ticket.
-
-Also holds the small painted icons used for outcomes and campaign statuses (no image
-files needed, crisp at any scale).
+How an outcome looks comes from :mod:`~wolkvox_desktop.gui.outcome_look`. The text is
+selectable so a supervisor can copy Wolkvox's raw answer into a ticket.
 """
 
 from __future__ import annotations
@@ -14,133 +10,14 @@ import html
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from wolkvox_desktop.core.errors import CallResult
 from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph, outcome_words
 
 MAX_ENTRIES = 200  # the History window holds everything
-
-# Okabe-Ito based, darkened for text contrast on a light background; lighter on dark.
-_LIGHT = {
-    "ok": "#00704a",
-    "refused": "#b23c00",
-    "undelivered": "#8a5a00",
-    "unknown": "#005b96",
-    "invalid": "#555555",
-    "pending": "#555555",
-}
-_DARK = {
-    "ok": "#4fd6a4",
-    "refused": "#ff8a50",
-    "undelivered": "#f0c050",
-    "unknown": "#6cb8f0",
-    "invalid": "#bbbbbb",
-    "pending": "#bbbbbb",
-}
-_GLYPHS = {
-    "ok": "✓",
-    "refused": "✗",
-    "undelivered": "⊘",
-    "unknown": "?",
-    "invalid": "!",
-    "pending": "…",
-}
-
-
-def _dark_palette() -> bool:
-    app = QGuiApplication.instance()
-    if not isinstance(app, QGuiApplication):
-        return False
-    return app.palette().base().color().lightness() < 128
-
-
-def outcome_colour(outcome: str, *, in_progress: bool = False) -> QColor:
-    key = outcome if outcome in _LIGHT else "unknown"
-    if outcome == "pending" and not in_progress:
-        key = "unknown"
-    table = _DARK if _dark_palette() else _LIGHT
-    return QColor(table[key])
-
-
-def outcome_glyph(outcome: str, *, in_progress: bool = False) -> str:
-    if outcome == "pending" and not in_progress:
-        return _GLYPHS["unknown"]
-    return _GLYPHS.get(outcome, "?")
-
-
-def _paint_icon(kind: str, colour: QColor, size: int = 16) -> QIcon:
-    icon = QIcon()
-    for scale in (1, 2):
-        pix = QPixmap(size * scale, size * scale)
-        pix.setDevicePixelRatio(scale)
-        pix.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pix)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(colour, 2.2)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        p.setPen(pen)
-        s = float(size)
-        if kind == "started":  # a filled "play" triangle
-            path = QPainterPath(QPointF(s * 0.28, s * 0.18))
-            path.lineTo(QPointF(s * 0.82, s * 0.5))
-            path.lineTo(QPointF(s * 0.28, s * 0.82))
-            path.closeSubpath()
-            p.fillPath(path, colour)
-        elif kind == "stopped":  # a filled square
-            p.fillRect(QRectF(s * 0.25, s * 0.25, s * 0.5, s * 0.5), colour)
-        elif kind == "ok":  # a check mark
-            path = QPainterPath(QPointF(s * 0.18, s * 0.52))
-            path.lineTo(QPointF(s * 0.42, s * 0.76))
-            path.lineTo(QPointF(s * 0.84, s * 0.26))
-            p.drawPath(path)
-        elif kind == "refused":  # a cross
-            p.drawLine(QPointF(s * 0.22, s * 0.22), QPointF(s * 0.78, s * 0.78))
-            p.drawLine(QPointF(s * 0.78, s * 0.22), QPointF(s * 0.22, s * 0.78))
-        elif kind == "undelivered":  # a circle with a bar (no entry)
-            p.drawEllipse(QRectF(s * 0.16, s * 0.16, s * 0.68, s * 0.68))
-            p.drawLine(QPointF(s * 0.28, s * 0.72), QPointF(s * 0.72, s * 0.28))
-        else:  # unknown / pending / invalid: a character in a circle
-            p.drawEllipse(QRectF(s * 0.1, s * 0.1, s * 0.8, s * 0.8))
-            font = p.font()
-            font.setPixelSize(int(s * 0.62))
-            font.setBold(True)
-            p.setFont(font)
-            glyph = {"invalid": "!", "pending": "…"}.get(kind, "?")
-            p.drawText(QRectF(0, 0, s, s), Qt.AlignmentFlag.AlignCenter, glyph)
-        p.end()
-        icon.addPixmap(pix)
-    return icon
-
-
-_icon_cache: dict[tuple[str, str], QIcon] = {}
-
-
-def outcome_icon(outcome: str, *, in_progress: bool = False) -> QIcon:
-    kind = "unknown" if (outcome == "pending" and not in_progress) else outcome
-    colour = outcome_colour(outcome, in_progress=in_progress)
-    key = (kind, colour.name())
-    if key not in _icon_cache:
-        _icon_cache[key] = _paint_icon(kind, colour)
-    return _icon_cache[key]
-
-
-def status_icon(status: str) -> QIcon:
-    value = (status or "").lower()
-    if value == "started":
-        kind, colour = "started", outcome_colour("ok")
-    elif value == "stopped":
-        kind, colour = "stopped", outcome_colour("invalid")
-    else:
-        kind, colour = "unknown", outcome_colour("invalid")
-    key = (kind, colour.name())
-    if key not in _icon_cache:
-        _icon_cache[key] = _paint_icon(kind, colour)
-    return _icon_cache[key]
-
 
 @dataclass(frozen=True)
 class StatusEntry:
@@ -212,7 +89,7 @@ class StatusEntry:
         )
 
     def label(self) -> str:
-        return messages.outcome_label(self.outcome, in_progress=self.in_progress)
+        return outcome_words(self.outcome, in_progress=self.in_progress)
 
     def raw_details(self) -> str:
         """Wolkvox's own code / error / msg, for whoever needs them."""
@@ -289,7 +166,7 @@ class StatusPanel(QTextBrowser):
         the current font and language so the longest label fits (Spanish is wider)."""
         metrics = self.fontMetrics()
         widest_label = max(
-            metrics.horizontalAdvance(messages.outcome_label(o))
+            metrics.horizontalAdvance(outcome_words(o))
             for o in ("ok", "refused", "undelivered", "unknown", "invalid", "pending")
         )
         widths = [

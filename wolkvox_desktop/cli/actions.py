@@ -1,0 +1,130 @@
+"""``wolkvox start|stop``: one or several campaigns, one after the other, never retried.
+
+The campaigns are checked here, where they were typed (``--campaign``, ``--type``, the
+rows of ``--from-file``), before anything is sent; the run itself is the core's
+:class:`~wolkvox_desktop.core.bulk.BulkRun`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from wolkvox_desktop.cli.output import err, invalid, report, say
+from wolkvox_desktop.cli.runtime import calling, front_door
+from wolkvox_desktop.core.bulk import (
+    BulkItem,
+    BulkPlan,
+    BulkRun,
+    ItemState,
+    parse_campaign_rows,
+    plan_bulk,
+)
+from wolkvox_desktop.core.campaigns import CampaignType, parse_server_code, validate_campaign_id
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Reason
+from wolkvox_desktop.core.service import OperationService, Usage
+
+
+def collect_items(
+    args: argparse.Namespace, known_types: dict[str, CampaignType]
+) -> list[tuple[str, CampaignType | None]]:
+    """The campaigns of a start/stop in order: --campaign values, then the file's rows.
+    Every problem is refused here, before anything is sent (a file's bad row by line)."""
+    items: list[tuple[str, CampaignType | None]] = []
+    default_type = CampaignType.parse(args.campaign_type) if args.campaign_type else None
+    for raw in args.campaign:
+        items.append((validate_campaign_id(raw), default_type))
+    if args.from_file is not None:
+        path: Path = args.from_file
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InvalidInput(
+                Reason.BAD_CAMPAIGN_ID,
+                f"The campaigns file {str(path)!r} cannot be read ({exc.strerror or exc}).",
+            ) from None
+        rows = parse_campaign_rows(data, default_type=default_type, require_type=False)
+        if not rows:
+            raise InvalidInput(
+                Reason.BAD_CAMPAIGN_ID, f"The campaigns file {str(path)!r} lists no campaign."
+            )
+        for line, campaign_id, ctype in rows:
+            if ctype is None and campaign_id not in known_types:
+                raise InvalidInput(
+                    Reason.BAD_CAMPAIGN_TYPE,
+                    f"Line {line} of the campaigns file: campaign {campaign_id} has no type; "
+                    "add a type column (preview or predictive) or give --type.",
+                )
+            items.append((campaign_id, ctype))
+    if not items:
+        raise InvalidInput(
+            Reason.BAD_CAMPAIGN_ID, "Give at least one campaign: --campaign ID or --from-file."
+        )
+    return items
+
+
+def cmd_action(args: argparse.Namespace) -> int:
+    server: str | None = None
+    with front_door() as ops:
+        try:
+            server = parse_server_code(args.server)
+            known = ops.store.campaigns(server)
+            known_types = {
+                s.campaign.id: s.campaign.type for s in known if s.campaign.type is not None
+            }
+            plan = plan_bulk(args.action, collect_items(args, known_types), known=known,
+                             include_in_state=True)
+            service = ops.open(server, read_timeout=args.timeout)
+        except InvalidInput as exc:
+            return invalid(exc, json_mode=args.json, server=server)
+        return run_plan(service, plan, args)
+
+
+def _budget_refusal(plan: BulkPlan, usage: Usage) -> str:
+    return (
+        f"{plan.budget_message(usage)} This run would pass today's token budget, so nothing "
+        "was sent. Add --yes to go ahead anyway, or raise the operation's licenses."
+    )
+
+
+def run_plan(service: OperationService, plan: BulkPlan, args: argparse.Namespace) -> int:
+    """Check the budget, make the calls in order, print each outcome and a summary."""
+    json_mode: bool = args.json
+    usage = service.usage()
+    if plan.over_budget(usage):
+        if not args.yes:
+            return invalid(
+                InvalidInput(Reason.BUDGET_EXHAUSTED, _budget_refusal(plan, usage)),
+                json_mode=json_mode,
+            )
+        err(f"Going over today's token budget as asked (--yes): {plan.budget_message(usage)}")
+    elif plan.near_limit_after(usage) and not json_mode:
+        err(f"Note: {plan.budget_message(usage)} That is 80 % of the budget or more.")
+    many = len(plan.items) > 1
+    total = len(plan.items)
+    verb = plan.action.value
+
+    def on_result(index: int, item: BulkItem, result: CallResult) -> None:
+        prefix = f"{verb} {item.campaign_id} ({item.campaign_type.value}): "
+        if many:
+            prefix = f"[{index + 1}/{total}] {prefix}"
+        extra = (
+            {"campaign": item.campaign_id, "type": item.campaign_type.value} if many else None
+        )
+        report(result, prefix, extra, json_mode)
+
+    run = BulkRun(service, plan, allow_over_budget=bool(args.yes))
+    with calling():
+        summary = run.run_all(on_result, stop_on_failure=not args.keep_going)
+    progress = summary.progress
+    if many and not json_mode:
+        parts = [f"{progress.ok} ok"]
+        if progress.failed:
+            parts.append(f"{progress.failed} failed")
+        if progress.not_run:
+            not_run = [r.item.campaign_id for r in summary.records
+                       if r.state is ItemState.NOT_RUN]
+            parts.append(f"{progress.not_run} not called ({', '.join(not_run)})")
+        line = f"{verb}: {total} campaigns: " + ", ".join(parts) + "."
+        (say if summary.all_ok else err)(line)
+    return summary.worst_outcome.exit_code

@@ -1,0 +1,119 @@
+"""The ``wolkvox`` entry point: parse, run one command, and turn anything that goes wrong
+into a sentence and an exit code (never a traceback).
+
+Every call goes through the front door (:mod:`wolkvox_desktop.core.operations`): token
+rule, gate, budget, history. The token is read from ``WOLKVOX_TOKEN`` or the OS keyring and
+is never printed, logged or accepted as an argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from wolkvox_desktop.cli.output import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_LOCAL, err
+from wolkvox_desktop.cli.parser import ParserExit, build_parser
+from wolkvox_desktop.cli.runtime import state
+from wolkvox_desktop.core.errors import InvalidInput, Outcome
+from wolkvox_desktop.core.store import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``wolkvox`` command; returns the exit code (see ``wolkvox --help``)."""
+    state.calling = False
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        try:
+            args = build_parser().parse_args(list(argv) if argv is not None else None)
+        except ParserExit as exc:
+            return exc.status
+        _setup_logging()
+        return run(args)
+    except OSError as exc:  # the app-data folder or a file cannot be used
+        log.warning("file error: %s", exc)
+        where = f" ({exc.filename})" if exc.filename else ""
+        err(f"Wolkvox Desktop cannot use a file or folder it needs{where}: "
+            f"{exc.strerror or exc}.")
+        return Outcome.UNKNOWN.exit_code if state.calling else EXIT_LOCAL
+    except StoreError as exc:
+        log.warning("store error: %s", exc)
+        err(str(exc))
+        return Outcome.UNKNOWN.exit_code if state.calling else EXIT_LOCAL
+    except InvalidInput as exc:  # a safety net: commands report these themselves
+        err(exc.message)
+        return Outcome.UNKNOWN.exit_code if state.calling else EXIT_INVALID
+    except KeyboardInterrupt:
+        if state.calling:
+            err("Interrupted while a call was in flight: it may or may not have reached "
+                "Wolkvox. Check the campaign (wolkvox campaigns) before trying again.")
+            return Outcome.UNKNOWN.exit_code
+        err("Interrupted; nothing was being sent.")
+        return EXIT_INTERRUPTED
+    except Exception:  # noqa: BLE001 - the last resort: a sentence, never a traceback
+        log.exception("internal error in the wolkvox command")
+        details = f"Details are in {_log_file()}."
+        if state.calling:
+            err("Wolkvox Desktop hit an internal error while a call was in flight: it may or "
+                f"may not have reached Wolkvox. Check the campaign before trying again. {details}")
+            return Outcome.UNKNOWN.exit_code
+        err(f"Wolkvox Desktop hit an internal error. {details}")
+        return EXIT_LOCAL
+
+
+def run(args: argparse.Namespace) -> int:
+    """Send a parsed command to the module that does it (imported only when needed)."""
+    command: str = args.command
+    if command in ("start", "stop"):
+        from wolkvox_desktop.cli import actions
+
+        return actions.cmd_action(args)
+    if command == "campaigns":
+        from wolkvox_desktop.cli import reads
+
+        return reads.cmd_campaigns(args)
+    if command == "token":
+        if args.token_command == "info":
+            from wolkvox_desktop.cli import reads
+
+            return reads.cmd_token_info(args)
+        from wolkvox_desktop.cli import token
+
+        return token.run(args)
+    if command in ("operations", "operation"):
+        from wolkvox_desktop.cli import operations
+
+        return operations.run(args)
+    from wolkvox_desktop.cli import history
+
+    if command == "usage":
+        return history.cmd_usage(args)
+    return history.cmd_history(args)
+
+
+def _log_file() -> str:
+    try:
+        from wolkvox_desktop.core.logsetup import log_file_path
+
+        return str(log_file_path())
+    except Exception:  # noqa: BLE001 - only a hint
+        return "the log file"
+
+
+def _setup_logging() -> None:
+    try:
+        from wolkvox_desktop.core.logsetup import setup_logging
+
+        setup_logging(logging.INFO, console=False)
+    except Exception:  # noqa: BLE001 - a log we cannot open must not stop the command
+        logging.getLogger().addHandler(logging.NullHandler())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

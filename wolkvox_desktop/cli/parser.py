@@ -1,0 +1,324 @@
+"""The ``wolkvox`` command line: subcommands, options, help texts and argument types.
+
+Each subcommand sets ``command`` (and ``token_command``/``operation_command``); ``main``
+sends it to the module that does the work. Argument errors never echo what was typed (an
+option's value may be a secret typed in the wrong place).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, NoReturn
+
+from wolkvox_desktop import __version__
+from wolkvox_desktop.cli.output import err
+from wolkvox_desktop.core.campaigns import Action
+from wolkvox_desktop.core.credentials import TOKEN_ENV
+from wolkvox_desktop.core.limits import (
+    DEFAULT_TIMEOUT_S,
+    MAX_LICENSES,
+    MAX_SIMULTANEOUS,
+    MAX_TIMEOUT_S,
+    MIN_IN_FLIGHT,
+    MIN_LICENSES,
+    MIN_TIMEOUT_S,
+)
+from wolkvox_desktop.core.operations import API_BASE_ENV
+
+EPILOG = f"""\
+exit codes:
+  0  ok
+  1  a local problem that is not a call's outcome (no usable keyring, no token saved for
+     `token status`, the history database or a file cannot be used, an internal error
+     while no call was in flight)
+  2  invalid input: nothing was sent (bad server code, campaign id, type or file row, no
+     token, {API_BASE_ENV} not loopback, today's budget would be exceeded; also usage errors)
+  3  refused by Wolkvox (it answered with an error)
+  4  not delivered: nothing reached Wolkvox
+  5  outcome unknown: it may or may not have happened (check before trying again); also an
+     internal error or Ctrl-C while a call was in flight
+  130  Ctrl-C while no call was in flight
+
+environment:
+  {TOKEN_ENV}         the token to use (wins over the keyring)
+  {API_BASE_ENV}      send calls to this loopback base instead of Wolkvox (demo,
+                        tests); any other host is refused
+  WOLKVOX_DESKTOP_HOME  the folder holding the history database and the log
+"""
+
+ACTION_EPILOG = """\
+Several campaigns are called one after the other in the order given (--campaign values
+first, then the file's rows), each only after the previous one answered; nothing is ever
+retried. The run stops at the first failure and exits with that failure's code, unless
+--keep-going: then every campaign is called and the exit code is the most serious failure's
+(5 unknown > 4 not delivered > 3 refused > 2 invalid), 0 if all went well.
+
+--from-file FILE: one campaign per line, `campaign_id[,type]` (`;` also accepted), UTF-8
+with or without BOM, an optional header row `campaign_id,type`, blank lines and lines
+starting with # ignored. A row's type wins over --type. A bad row stops everything before
+anything is sent (exit 2, naming the line).
+
+--type may be left out for campaigns whose type is known from `wolkvox campaigns`.
+
+--json: one JSON object per call on standard output, with exactly the keys
+ok, outcome, http_status, code, error, msg, duration_ms. When several campaigns are given,
+one object per line (JSON Lines), each with two more keys: campaign and type.
+
+Before a run, the token uses it needs are compared with what is left of today's budget
+(licenses x 1000, counted from this computer's history): a run that would pass it is
+refused (exit 2) unless --yes.
+"""
+
+OPERATION_EPILOG = """\
+For IT people provisioning workstations from a script: operations added here are listed by
+the window at its next start. `wolkvox token set --server CODE` saves the token (and adds
+the operation if needed). `operation remove` also removes the operation's saved token.
+"""
+
+
+# ------------------------------------------------------------------------- argument types
+def timeout_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("not a number of seconds") from None
+    if not MIN_TIMEOUT_S <= value <= MAX_TIMEOUT_S:
+        raise argparse.ArgumentTypeError(
+            f"the timeout must be between {MIN_TIMEOUT_S:g} and {MAX_TIMEOUT_S:g} seconds"
+        )
+    return value
+
+
+def licenses_count(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not MIN_LICENSES <= int(text) <= MAX_LICENSES:
+        raise argparse.ArgumentTypeError(
+            f"the licenses must be a whole number from {MIN_LICENSES} to {MAX_LICENSES}"
+        )
+    return int(text)
+
+
+def _parse_when(text: str, *, end_of_day: bool) -> datetime:
+    raw = text.strip().lower()
+    today = date.today()
+    named = {"today": today, "yesterday": today - timedelta(days=1)}
+    if raw in named:
+        day: date | None = named[raw]
+    else:
+        day = None
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            try:
+                moment = datetime.fromisoformat(text.strip())
+            except ValueError:
+                raise argparse.ArgumentTypeError(
+                    "not a date (use YYYY-MM-DD, YYYY-MM-DDTHH:MM, today or yesterday)"
+                ) from None
+            return moment if moment.tzinfo else moment.astimezone()
+    assert day is not None
+    if end_of_day:  # the store's ``until`` is exclusive: the next midnight
+        return datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    return datetime.combine(day, time.min).astimezone()
+
+
+def since_day(text: str) -> datetime:
+    return _parse_when(text, end_of_day=False)
+
+
+def until_day(text: str) -> datetime:
+    return _parse_when(text, end_of_day=True)
+
+
+# ---------------------------------------------------------------------------- the parser
+class ParserExit(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+# the typed value in argparse's "invalid choice: 'x'" and "invalid int value: 'x'"
+_TYPED_VALUE = re.compile(r"(invalid choice|invalid [\w ]+ value): (?:'[^']*'|\S+)")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting (``main`` returns the exit code) and that
+    never repeats a typed value in an error: a secret typed as an option is not echoed."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> Any:
+        if message:
+            err(message.rstrip())
+        raise ParserExit(status)
+
+    def error(self, message: str) -> NoReturn:
+        err(self.format_usage().rstrip())
+        err(f"{self.prog}: error: {safe_error(message)}")
+        raise ParserExit(2)
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            names = sorted({a.split("=", 1)[0] for a in extras if a.startswith("-")})
+            if names:
+                self.error(f"unknown option {', '.join(names)} (its value is not shown)")
+            self.error("unexpected words after the options (they are not shown)")
+        return parsed
+
+
+def safe_error(message: str) -> str:
+    """An argparse message without the values the person typed."""
+    if message.startswith("unrecognized arguments"):
+        return "unexpected words after the options (they are not shown)"
+    return _TYPED_VALUE.sub(r"\1", message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = Parser(
+        prog="wolkvox",
+        description="Start and stop Wolkvox dialer campaigns, list them, manage the token "
+        "and the operations, and read the history of calls.",
+        epilog=EPILOG,
+        formatter_class=fmt,
+    )
+    parser.add_argument("--version", action="version", version=f"wolkvox {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.required = True
+
+    def server_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--server", required=True, metavar="CODE",
+            help="the operation's server code, e.g. 0032 (or a https://wv0032.wolkvox.com "
+            "address)",
+        )
+
+    def timeout_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--timeout", type=timeout_seconds, metavar="S",
+            help="seconds to wait for Wolkvox's answer (default: the operation's setting, "
+            f"{DEFAULT_TIMEOUT_S:g})",
+        )
+
+    for action in Action:
+        verb = "Start" if action is Action.START else "Stop (pause)"
+        p = sub.add_parser(
+            action.value, help=f"{verb.lower()} one or several campaigns",
+            description=f"{verb} one or several campaigns.", epilog=ACTION_EPILOG,
+            formatter_class=fmt,
+        )
+        server_arg(p)
+        p.add_argument("--type", dest="campaign_type", metavar="preview|predictive",
+                       help="the campaigns' type")
+        p.add_argument("--campaign", action="append", default=[], metavar="ID",
+                       help="a campaign id (repeat for several)")
+        p.add_argument("--from-file", type=Path, metavar="FILE",
+                       help="read campaign ids (and types) from a CSV file")
+        p.add_argument("--keep-going", action="store_true",
+                       help="do not stop at the first failure")
+        p.add_argument("--yes", action="store_true",
+                       help="go ahead even if the run passes today's token budget")
+        p.add_argument("--json", action="store_true", help="print JSON (see below)")
+        timeout_arg(p)
+        p.set_defaults(action=action)
+
+    p = sub.add_parser(
+        "campaigns", help="list the account's campaigns (costs one token)",
+        description="List the account's campaigns from Wolkvox (costs one token) and keep "
+        "them for the app and for --type-less starts. --json prints one object with the 7 "
+        "call keys plus `campaigns` (a list of {id, name, type, status}).",
+    )
+    server_arg(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--yes", action="store_true",
+                   help="go ahead even if today's token budget is used up")
+    timeout_arg(p)
+
+    token = sub.add_parser("token", help="save, remove or check the operation's token",
+                           description="The token is kept in the OS keyring, per operation.")
+    tsub = token.add_subparsers(dest="token_command", metavar="TOKEN_COMMAND",
+                                parser_class=Parser)
+    tsub.required = True
+    p = tsub.add_parser(
+        "set", help="save the token in the keyring (hidden prompt, or one line on stdin)",
+        description="Save the operation's token in the OS keyring (and add the operation if "
+        "it is new). It is read from a hidden prompt, or as one line from standard input "
+        "when that is not a terminal (e.g. `secret-tool lookup ... | wolkvox token set "
+        "--server 0032`); never from an argument.",
+    )
+    server_arg(p)
+    p.add_argument("stray", nargs="*", help=argparse.SUPPRESS)  # refused, never echoed
+    p = tsub.add_parser("clear", help="remove the token from the keyring")
+    server_arg(p)
+    p = tsub.add_parser(
+        "status", help="say where the token comes from (exit 0 if there is one, else 1)"
+    )
+    server_arg(p)
+    p = tsub.add_parser(
+        "info", help="ask Wolkvox for today's token use (this itself costs one token)",
+        description="Ask Wolkvox for today's use of the token and its daily limit "
+        "(information.php?api=token_info). This question itself costs one token. --json "
+        "adds token_limit and token_use_today to the 7 call keys.",
+    )
+    server_arg(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--yes", action="store_true",
+                   help="go ahead even if today's token budget is used up")
+    timeout_arg(p)
+
+    p = sub.add_parser(
+        "operations", help="list the operations this computer knows (no token used)",
+        description="The operations saved on this computer (the window lists the same), "
+        "with their settings and where each token comes from. --json prints one JSON array.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    operation = sub.add_parser(
+        "operation", help="add, change or remove an operation (for provisioning scripts)",
+        description="Add, change or remove an operation.", epilog=OPERATION_EPILOG,
+        formatter_class=fmt,
+    )
+    osub = operation.add_subparsers(dest="operation_command", metavar="OPERATION_COMMAND",
+                                    parser_class=Parser)
+    osub.required = True
+    p = osub.add_parser(
+        "add", help="add an operation, or change the settings given of an existing one",
+        description="Add an operation, or change the settings given of an existing one "
+        "(the others stay). No token is used.",
+    )
+    server_arg(p)
+    p.add_argument("--name", metavar="N", help="a name for the operation")
+    p.add_argument("--licenses", type=licenses_count, metavar="L",
+                   help="Wolkvox licenses (daily budget: L x 1000 token uses; default 1)")
+    timeout_arg(p)
+    p.add_argument("--in-flight", type=int, choices=range(MIN_IN_FLIGHT, MAX_SIMULTANEOUS + 1),
+                   metavar="1|2", help="calls at Wolkvox at once with its token (default 1)")
+    p = osub.add_parser(
+        "remove", help="remove an operation and its saved token (the history stays)",
+    )
+    server_arg(p)
+
+    p = sub.add_parser(
+        "history", help="show or export the history of calls",
+        description="The calls made from this computer, newest first. --json prints one JSON "
+        "object per row (JSON Lines). --csv writes a CSV file (UTF-8 with BOM, for Excel). "
+        "A call interrupted before its answer shows as unknown (pending): check the campaign.",
+    )
+    p.add_argument("--since", type=since_day, metavar="DATE",
+                   help="from this day (YYYY-MM-DD, or with a time; `today`, `yesterday`)")
+    p.add_argument("--until", type=until_day, metavar="DATE", help="up to this day, included")
+    p.add_argument("--server", metavar="CODE", help="only this operation")
+    p.add_argument("--campaign", metavar="ID", help="only this campaign")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N rows (newest)")
+    p.add_argument("--json", action="store_true", help="print JSON Lines")
+    p.add_argument("--csv", type=Path, metavar="FILE", help="write the rows to a CSV file")
+
+    p = sub.add_parser(
+        "usage", help="today's token uses against the budget (no token used)",
+        description="Today's token uses for the operation, counted from this computer's "
+        "history, against its budget (licenses x 1000). Uses no token; `wolkvox token info` "
+        "asks Wolkvox itself.",
+    )
+    server_arg(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    return parser
