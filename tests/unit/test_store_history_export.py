@@ -1,4 +1,4 @@
-"""History to CSV: UTF-8 with BOM, header, accents and commas round-trip."""
+"""History to CSV: UTF-8 with BOM, header, accents and commas round-trip; the separator."""
 
 from __future__ import annotations
 
@@ -9,7 +9,12 @@ from pathlib import Path
 from wolkvox_desktop.core import paths
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
-from wolkvox_desktop.core.history_export import COLUMNS, export_history_csv
+from wolkvox_desktop.core.history_export import (
+    COLUMNS,
+    export_history_csv,
+    formula_guard,
+    list_separator,
+)
 from wolkvox_desktop.core.store import Store
 
 NAMES = ["Renovación Ñandú, norte", 'Cobranza "julio"; sur', "Línea\nnueva", "Ação 1"]
@@ -66,3 +71,31 @@ def test_csv_to_an_open_file_and_formula_cells(app_home: Path) -> None:
     assert record["msg"] == "'=HYPERLINK(\"http://x\",\"y\")"  # never run as a formula
     assert record["campaign_id"] == "-12"  # a number stays as it is
     assert export_history_csv([], io.StringIO()) == 0
+
+
+def test_csv_with_the_locale_separator_keeps_the_english_columns(app_home: Path) -> None:
+    with Store(paths.store_path()) as store:
+        _run(store)
+        rows = store.history()
+    buffer = io.StringIO(newline="")
+    assert export_history_csv(rows, buffer, delimiter=";") == 5
+    text = buffer.getvalue()
+    assert text.splitlines()[0] == ";".join(COLUMNS)  # English, for tools
+    table = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert {line[COLUMNS.index("msg")] for line in table[1:]} >= set(NAMES)
+    # the default stays the comma the command line writes
+    default = io.StringIO(newline="")
+    export_history_csv(rows, default)
+    assert default.getvalue().splitlines()[0] == ",".join(COLUMNS)
+
+
+def test_the_list_separator_follows_the_decimal_separator() -> None:
+    assert list_separator(",") == ";"
+    assert list_separator(".") == ","
+
+
+def test_the_formula_guard() -> None:
+    for text in ("=1+1", "+A1", "-cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "\rx"):
+        assert formula_guard(text) == "'" + text
+    for text in ("-12", "+3.5", "3301", "Renovación", "", "a=b"):
+        assert formula_guard(text) == text

@@ -169,9 +169,13 @@ class HistoryLog(Connection):
         action: str | None = None,
         outcome: str | None = None,
         limit: int | None = None,
+        campaign_like: str | None = None,
     ) -> list[HistoryRow]:
         """Newest first. ``since`` is inclusive and ``until`` exclusive (naive = local; a
         ``date`` means that day's local midnight, so ``until=date`` excludes that day).
+
+        ``campaign_id`` matches exactly; ``campaign_like`` matches any campaign id that
+        contains it (``330`` finds ``3301`` and ``13305``; letters ignore case).
 
         ``outcome="unknown"`` also matches rows interrupted by a crash (they are stored as
         ``unknown``); ``outcome="pending"`` matches calls still in flight.
@@ -191,6 +195,12 @@ class HistoryLog(Connection):
         if campaign_id is not None:
             clauses.append("campaign_id = ?")
             params.append(campaign_id.strip())
+        if campaign_like is not None and campaign_like.strip():
+            # % and _ in what was typed match themselves
+            part = campaign_like.strip()
+            part = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("campaign_id LIKE ? ESCAPE '\\'")
+            params.append(f"%{part}%")
         if action is not None:
             clauses.append("action = ?")
             params.append(action.value if isinstance(action, Action) else str(action))
