@@ -41,7 +41,7 @@ def capture(lang: str, out: Path) -> list[Path]:
 
     from wolkvox_desktop.gui import app as appmod
     from wolkvox_desktop.gui.demo import DEMO_TOKEN
-    from wolkvox_desktop.gui.settings_dialog import SettingsDialog
+    from wolkvox_desktop.gui.settings import SettingsDialog
 
     qapp, window = appmod.build(["--demo", "--lang", lang])
     window.resize(*WINDOW_SIZE)

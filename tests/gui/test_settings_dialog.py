@@ -27,7 +27,8 @@ from wolkvox_desktop.core.credentials import BackendStatus, TokenSource
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.store import Operation
 from wolkvox_desktop.gui import i18n
-from wolkvox_desktop.gui.settings_dialog import OperationForm, SaveOutcome, SettingsDialog
+from wolkvox_desktop.gui.calls import OperationForm, SaveOutcome
+from wolkvox_desktop.gui.settings import SettingsDialog
 
 # The offscreen platform says this whenever a dialog is shown; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -218,11 +219,15 @@ def test_save_emits_the_form_and_clears_the_token_once_saved(qtbot, make_dialog)
     d.show_save_result(SaveOutcome("0032", True, TokenSource.KEYRING, ""))
 
     assert token_edit(d).text() == ""
-    assert "SecretService Keyring" in token_edit(d).placeholderText()
+    assert "leave empty to keep it" in token_edit(d).placeholderText()
+    assert label(d, "tokenStatusLabel").text() == (
+        "A token is saved in Secret Service / GNOME Keyring."
+    )
     assert server_edit(d).isReadOnly()
     assert button(d, "removeTokenButton").isEnabled()
     assert label(d, "saveStatusLabel").isVisible()
-    assert "SecretService Keyring" in label(d, "saveStatusLabel").text()
+    assert label(d, "saveStatusLabel").property("kind") == "ok"
+    assert "Secret Service / GNOME Keyring" in label(d, "saveStatusLabel").text()
     assert d.findChild(QListWidget, "operationList").item(0).text() == "Bogotá norte · 0032"
     assert SECRET not in all_visible_text(d)
 
@@ -307,7 +312,8 @@ def test_remove_saved_token_asks_then_emits(qtbot, make_dialog):
         confirm(qtbot, d, accept=True)
     assert sent.args == ["0032"]
     assert not remove.isEnabled()
-    assert "SecretService" not in token_edit(d).placeholderText()
+    assert "GNOME Keyring" not in label(d, "tokenStatusLabel").text()
+    assert label(d, "tokenStatusLabel").text() == "No token saved for this operation yet."
 
 
 def test_nothing_to_remove_when_the_token_comes_from_the_environment(make_dialog):
@@ -383,19 +389,19 @@ def test_test_connection_without_any_token_asks_for_one(qtbot, make_dialog):
 
 def test_warning_when_no_keyring_is_usable(make_dialog):
     d = make_dialog(backend=KEYRING)
-    warning = label(d, "backendWarning")
-    assert not warning.isVisible()
-    assert "SecretService Keyring" in label(d, "backendLabel").text()
+    line = label(d, "backendLabel")
+    assert line.property("kind") == "info"
+    assert "Secret Service / GNOME Keyring" in line.text()
     d.set_backend_status(NO_KEYRING)
-    assert warning.isVisible()
-    assert "this session only" in warning.text()
+    assert line.isVisible() and line.property("kind") == "warning"
+    assert "this session only" in line.text()
 
 
 def test_backend_unknown_at_first_then_told(make_dialog):
     d = make_dialog(backend=None)
-    assert not label(d, "backendWarning").isVisible()
+    assert label(d, "backendLabel").text() == "Token storage: checking…"
     d.set_backend_status(KEYRING)
-    assert "SecretService Keyring" in label(d, "backendLabel").text()
+    assert "Secret Service / GNOME Keyring" in label(d, "backendLabel").text()
 
 
 def test_language_choice_is_emitted_and_says_it_needs_a_restart(qtbot, make_dialog):
@@ -468,8 +474,6 @@ def test_spanish_labels(spanish, make_dialog):
     assert d.windowTitle() == "Configuración"
     assert button(d, "saveButton").text() == "Guardar"
     assert button(d, "testButton").text() == "Probar conexión"
-    assert "Presupuesto diario" in label(d, "budgetLabel").text()
-    assert "solo durante esta sesión" in label(d, "backendWarning").text()
     assert "reiniciar" in label(d, "languageNote").text()
     d.show_save_result(SaveOutcome("0032", True, TokenSource.SESSION, "Saved (English)."))
     assert "solo durante esta sesión" in label(d, "saveStatusLabel").text()
@@ -482,7 +486,7 @@ def test_token_sources_reported_later_update_the_form(make_dialog):
     assert not button(d, "removeTokenButton").isEnabled()
     d.set_token_sources({"0032": TokenSource.KEYRING})
     assert button(d, "removeTokenButton").isEnabled()
-    assert "SecretService Keyring" in token_edit(d).placeholderText()
+    assert "Secret Service / GNOME Keyring" in label(d, "tokenStatusLabel").text()
 
 
 def test_test_connection_through_the_real_worker_and_simulator(qtbot):

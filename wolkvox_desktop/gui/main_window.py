@@ -82,14 +82,6 @@ except ImportError:  # pragma: no cover - until the settings module lands
         )
 
 
-def _settings_dialog_module() -> Any:
-    try:
-        from wolkvox_desktop.gui import settings_dialog
-    except ImportError:
-        return None
-    return settings_dialog
-
-
 class _EnterStarts(QObject):
     """Enter/Return on the campaign table starts the selected campaign."""
 
@@ -728,12 +720,6 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        module = _settings_dialog_module()
-        if module is None:
-            QMessageBox.information(
-                self, self.tr("Settings"), self.tr("Settings are not available in this build.")
-            )
-            return
         if self._settings_dialog is not None:
             self._settings_dialog.raise_()
             self._settings_dialog.activateWindow()
@@ -744,7 +730,9 @@ class MainWindow(QMainWindow):
             op.server: self._token_sources.get(op.server, TokenSource.NONE)
             for op in self._operations
         }
-        dialog = module.SettingsDialog(
+        from wolkvox_desktop.gui.settings import SettingsDialog
+
+        dialog = SettingsDialog(
             list(self._operations), self._current, sources, self._backend_status,
             self.language, self,
         )

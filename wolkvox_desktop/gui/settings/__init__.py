@@ -1,0 +1,9 @@
+"""The Settings dialog, in rooms: the operation list, the operation form (with its server
+code field and token box), the keyring's words, and the dialog that wires them.
+
+Every string of the package is in the one translation context ``SettingsDialog``.
+"""
+
+from wolkvox_desktop.gui.settings.dialog import SettingsDialog
+
+__all__ = ["SettingsDialog"]

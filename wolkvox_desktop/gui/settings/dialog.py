@@ -1,0 +1,402 @@
+"""The Settings dialog: operations (server code, label, token, licenses, limits), language.
+
+The dialog holds no keyring, HTTP or SQL: it emits requests and shows the results it is
+given. It never receives a saved token, so it can never display one; a token typed here
+lives only in memory until the supervisor saves it, and the field is cleared once saved.
+
+Signals:
+    saveRequested(OperationForm): save the selected operation (and the typed token, if
+        any). The operation stays "saving" until :meth:`show_save_result` is called.
+    testConnectionRequested(OperationForm): list the campaigns once (costs one token);
+        answer with :meth:`show_test_result`. ``token == ""`` means "use the saved one".
+    removeTokenRequested(str): forget the saved token of this server code.
+    deleteOperationRequested(str): delete this operation (asked for confirmation here).
+    languageChanged(str): ``"system"``, ``"en"`` or ``"es"``; applies after a restart.
+
+Slots the worker's answers go to: :meth:`show_save_result`, :meth:`show_test_result`,
+:meth:`set_backend_status`, :meth:`set_token_sources` / :meth:`set_token_source`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wolkvox_desktop.core.credentials import BackendStatus, TokenSource
+from wolkvox_desktop.core.errors import CallResult, Outcome
+from wolkvox_desktop.core.store import Operation
+from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.calls import OperationForm, SaveOutcome
+from wolkvox_desktop.gui.settings.confirm import Confirmation
+from wolkvox_desktop.gui.settings.drafts import OperationDraft
+from wolkvox_desktop.gui.settings.keyring_words import saved_in, storage_sentence
+from wolkvox_desktop.gui.settings.operation_form import OperationEditor
+from wolkvox_desktop.gui.settings.operation_list import OperationList, draft_title
+from wolkvox_desktop.gui.settings.widgets import INFO, WARNING, WrappingLabel, named, show_message
+
+
+class SettingsDialog(QDialog):
+    """Operations and their tokens, limits, the keyring in use, and the language."""
+
+    saveRequested = Signal(object)
+    testConnectionRequested = Signal(object)
+    removeTokenRequested = Signal(str)
+    deleteOperationRequested = Signal(str)
+    languageChanged = Signal(str)
+
+    def __init__(
+        self,
+        operations: list[Operation],
+        current_server: str | None,
+        token_sources: dict[str, TokenSource],
+        backend: BackendStatus | None,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._backend = backend
+        self._saving: OperationDraft | None = None
+        self._testing = False
+        self._confirm = Confirmation(self)
+        self._list = OperationList(
+            [
+                OperationDraft.from_operation(op, token_sources.get(op.server, TokenSource.NONE))
+                for op in operations
+            ]
+        )
+        self._editor = OperationEditor(self._clashes)
+        self._build(language)
+        self._show_backend()
+
+        self._list.currentChanged.connect(self._on_current_changed)
+        self._list.addClicked.connect(self._add_draft)
+        self._list.deleteClicked.connect(self._on_delete_clicked)
+        self._editor.edited.connect(self._on_draft_edited)
+        self._editor.testClicked.connect(self._on_test_clicked)
+        self._editor.removeTokenClicked.connect(self._on_remove_token_clicked)
+        drafts = self._list.drafts
+        if not drafts:
+            self._add_draft()
+        else:
+            current = next((d for d in drafts if d.server_text == current_server), drafts[0])
+            self._list.select(current)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ construction
+
+    def _build(self, language: str) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(self._editor)
+        top = QHBoxLayout()
+        top.addWidget(self._list, 0)
+        top.addWidget(scroll, 1)
+
+        self._backend_label = named(WrappingLabel(), "backendLabel")
+        self._language_combo = named(QComboBox(), "languageCombo")
+        self._language_combo.setAccessibleName(self.tr("Language"))
+        self._language_combo.addItem(self.tr("System language"), "system")
+        self._language_combo.addItem("English", "en")  # a language's name in that language
+        self._language_combo.addItem("Español", "es")
+        self._language_combo.setCurrentIndex(max(0, self._language_combo.findData(language)))
+        self._language_combo.currentIndexChanged.connect(self._on_language_changed)
+        language_label = QLabel(self.tr("Language:"))
+        language_label.setBuddy(self._language_combo)
+        language_note = named(
+            WrappingLabel(self.tr("Applies after restarting Wolkvox Desktop.")), "languageNote"
+        )
+        language_row = QHBoxLayout()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self._language_combo)
+        language_row.addWidget(language_note, 1)
+
+        self._save_status = named(WrappingLabel(), "saveStatusLabel")
+        self._save_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._save_status.setVisible(False)
+        policy = self._save_status.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the buttons stay where they are
+        self._save_status.setSizePolicy(policy)
+        self._save_button = named(QPushButton(self.tr("Save")), "saveButton")
+        self._save_button.setAccessibleName(self.tr("Save the operation"))
+        self._save_button.setDefault(True)
+        self._save_button.clicked.connect(self._on_save_clicked)
+        close_button = named(QPushButton(self.tr("Close")), "closeButton")
+        close_button.setAccessibleName(self.tr("Close the settings"))
+        close_button.setAutoDefault(False)
+        close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._save_status, 1)
+        bottom.addWidget(self._save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        bottom.addWidget(close_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        root = QVBoxLayout(self)
+        root.addLayout(top, 1)
+        root.addWidget(self._backend_label)
+        root.addLayout(language_row)
+        root.addLayout(bottom)
+
+        editor, box = self._editor, self._editor.token_box
+        chain = [
+            self._list.view,
+            self._list.add_button,
+            self._list.delete_button,
+            editor.server.edit,
+            editor.label_edit,
+            box.edit,
+            box.show_button,
+            box.remove_button,
+            editor.licenses_spin,
+            editor.timeout_spin,
+            editor.in_flight_spin,
+            editor.test_button,
+            self._language_combo,
+            self._save_button,
+            close_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # ------------------------------------------------------------------ drafts
+
+    def _clashes(self, code: str) -> bool:
+        """Whether another operation than the one in the form has server code ``code``."""
+        return any(d is not self._editor.draft and d.server == code for d in self._list.drafts)
+
+    @Slot()
+    def _add_draft(self) -> None:
+        unsaved = next((d for d in self._list.drafts if d.is_new), None)
+        if unsaved is not None:  # one new operation at a time
+            self._list.select(unsaved)
+        else:
+            self._list.append(OperationDraft(saved=None))
+        self._editor.server.edit.setFocus()
+
+    @Slot(object)
+    def _on_current_changed(self, draft: OperationDraft | None) -> None:
+        if draft is None and not self._list.drafts:
+            self._add_draft()  # never an empty dialog
+            return
+        self._editor.load(draft, saved_in(self._backend))
+        self._update_buttons()
+
+    @Slot()
+    def _on_draft_edited(self) -> None:
+        draft = self._editor.draft
+        if draft is not None:
+            self._list.refresh(draft)
+        self._save_status.setVisible(False)
+        policy = self._save_status.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the buttons stay where they are
+        self._save_status.setSizePolicy(policy)
+        self._update_buttons()
+
+    def _checked_form(self) -> OperationForm | None:
+        """The form to send, or None after showing why not (the server code first)."""
+        draft = self._editor.draft
+        if draft is None:
+            return None
+        if not self._editor.server.check(final=True, show_empty=True):
+            self._editor.server.edit.setFocus()
+            return None
+        return draft.form()
+
+    # ------------------------------------------------------------------ token, delete
+
+    @Slot()
+    def _on_remove_token_clicked(self) -> None:
+        draft = self._editor.draft
+        if draft is None or not draft.stored or draft.server is None:
+            return
+        server = draft.server
+        self._confirm.ask(
+            self.tr("Remove the saved token?"),
+            self.tr(
+                "The token of operation {server} will be removed from this computer. "
+                "You will need to paste it again to start or stop campaigns."
+            ).format(server=server),
+            self.tr("Remove token"),
+            lambda: self._remove_token_confirmed(draft, server),
+        )
+
+    def _remove_token_confirmed(self, draft: OperationDraft, server: str) -> None:
+        if draft not in self._list.drafts:
+            return
+        self.removeTokenRequested.emit(server)
+        draft.source = TokenSource.NONE
+        if draft is self._editor.draft:
+            self._editor.show_token_source(saved_in(self._backend))
+
+    @Slot(str, object)
+    def set_token_source(self, server: str, source: TokenSource) -> None:
+        """Where the token of ``server`` now lives (e.g. after a removal was carried out)."""
+        for draft in self._list.drafts:
+            if not draft.is_new and draft.server == server:
+                draft.source = TokenSource(source)
+                if draft is self._editor.draft:
+                    self._editor.show_token_source(saved_in(self._backend))
+
+    @Slot(object)
+    def set_token_sources(self, sources: dict[str, TokenSource]) -> None:
+        """Where each operation's token lives, as the worker found it."""
+        for server, source in sources.items():
+            self.set_token_source(server, source)
+
+    @Slot()
+    def _on_delete_clicked(self) -> None:
+        draft = self._editor.draft
+        if draft is None or draft.session_only:
+            return
+        if draft.is_new or draft.server is None:
+            self._list.remove(draft)
+            return
+        server = draft.server
+        self._confirm.ask(
+            self.tr("Delete this operation?"),
+            self.tr(
+                "Operation {name} will be removed from Wolkvox Desktop, with its saved token "
+                "and its list of campaigns. The history of calls is kept."
+            ).format(name=draft_title(draft)),
+            self.tr("Delete operation"),
+            lambda: self._delete_confirmed(draft, server),
+        )
+
+    def _delete_confirmed(self, draft: OperationDraft, server: str) -> None:
+        if draft in self._list.drafts:
+            self.deleteOperationRequested.emit(server)
+            self._list.remove(draft)
+
+    # ------------------------------------------------------------------ save
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        if self._saving is not None:
+            return
+        form = self._checked_form()
+        if form is None:
+            return
+        self._saving = self._editor.draft
+        show_message(self._save_status, INFO, self.tr("Saving…"))
+        self._update_buttons()
+        self.saveRequested.emit(form)
+
+    @Slot(object)
+    def show_save_result(self, outcome: SaveOutcome) -> None:
+        draft = self._saving
+        if draft is None or draft.server != outcome.server:
+            draft = next((d for d in self._list.drafts if d.server == outcome.server), None)
+        self._saving = None
+        if draft is not None and outcome.ok:
+            draft.mark_saved(outcome.source)
+            self._list.refresh(draft)
+            if draft is self._editor.draft:
+                self._editor.load(draft, saved_in(self._backend))
+        if outcome.ok:
+            warn = outcome.source is TokenSource.SESSION
+            show_message(
+                self._save_status, WARNING if warn else Outcome.OK.value, self._saved_text(outcome)
+            )
+        else:
+            # the worker's sentence says why (it may not be translated: keep it, after ours)
+            text = self.tr("The operation was not saved.")
+            if outcome.message:
+                text += " " + outcome.message
+            show_message(self._save_status, Outcome.REFUSED.value, text)
+        self._update_buttons()
+
+    def _saved_text(self, outcome: SaveOutcome) -> str:
+        """What a successful save did with the token, in the supervisor's language."""
+        if outcome.source is TokenSource.KEYRING:
+            return self.tr("Saved. The token is in {backend}.").format(
+                backend=saved_in(self._backend)
+            )
+        if outcome.source is TokenSource.SESSION:
+            return self.tr(
+                "Saved. The token is kept in memory for this session only: enter it again "
+                "after a restart."
+            )
+        if outcome.source is TokenSource.ENVIRONMENT:
+            return self.tr("Saved. The token comes from the WOLKVOX_TOKEN environment variable.")
+        return self.tr("Saved.")
+
+    # ------------------------------------------------------------------ test
+
+    @Slot()
+    def _on_test_clicked(self) -> None:
+        if self._testing:
+            return
+        form = self._checked_form()
+        draft = self._editor.draft
+        if form is None or draft is None:
+            return
+        if not form.token and draft.source is TokenSource.NONE:
+            self._editor.show_test_result(
+                Outcome.INVALID.value, self.tr("Enter the token first, then test it.")
+            )
+            self._editor.token_box.edit.setFocus()
+            return
+        self._testing = True
+        self._editor.show_test_result(INFO, self.tr("Testing… (uses one token)"))
+        self._update_buttons()
+        self.testConnectionRequested.emit(form)
+
+    @Slot(object)
+    def show_test_result(self, result: CallResult) -> None:
+        self._testing = False
+        if not result.ok:
+            self._editor.show_test_result(result.outcome.value, messages.describe(result, "test"))
+        elif isinstance(result.data, (list, tuple)):
+            self._editor.show_test_result(
+                Outcome.OK.value,
+                self.tr("The connection works: %Ln campaign(s) found.", "", len(result.data)),
+            )
+        else:
+            self._editor.show_test_result(Outcome.OK.value, self.tr("The connection works."))
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ keyring, language
+
+    @Slot(object)
+    def set_backend_status(self, status: BackendStatus) -> None:
+        self._backend = status
+        self._show_backend()
+        self._editor.show_token_source(saved_in(status))
+
+    def _show_backend(self) -> None:
+        kind, sentence = storage_sentence(self._backend)
+        show_message(self._backend_label, kind, sentence)
+        self._backend_label.setAccessibleName(self._backend_label.text())
+
+    @Slot(int)
+    def _on_language_changed(self, index: int) -> None:
+        value = self._language_combo.itemData(index)
+        if value:
+            self.languageChanged.emit(str(value))
+
+    # ------------------------------------------------------------------ state
+
+    def _update_buttons(self) -> None:
+        draft = self._editor.draft
+        saving = self._saving is not None
+        self._list.set_busy(saving)
+        self._list.delete_button.setEnabled(
+            not saving and draft is not None and not draft.session_only
+        )
+        self._editor.setEnabled(not saving and draft is not None)
+        valid = draft is not None and self._editor.server.problem() is None
+        self._save_button.setEnabled(not saving and valid)
+        self._save_button.setText(self.tr("Saving…") if saving else self.tr("Save"))
+        self._editor.test_button.setEnabled(not self._testing and valid)
