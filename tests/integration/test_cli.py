@@ -76,7 +76,11 @@ def test_start_ok_prints_one_line_and_exits_0(cli: Cli, simulator: Simulator) ->
     assert line.startswith("start 3302 (predictive): ok: ")
     assert "HTTP 202" in line and "code 202" in line and " ms)" in line
     assert "The 3302 campaign_id has been started successfully" in line
-    assert ran.err == ""
+    # one line on stderr, because WOLKVOX_API_BASE is set: where the call went
+    assert ran.err == (
+        f"Note: WOLKVOX_API_BASE is set: calls go to the test server {simulator.base_url}, "
+        "not to Wolkvox.\n"
+    )
 
 
 def test_stop_json_is_exactly_one_object_with_the_seven_keys(
@@ -194,6 +198,10 @@ def test_no_token_exits_2_with_how_to_save_one(
     cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch, secret_service: object
 ) -> None:
     monkeypatch.delenv("WOLKVOX_TOKEN")
+    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
+    assert ran.code == 2  # a test server without WOLKVOX_TOKEN: the keyring is not read
+    assert "WOLKVOX_API_BASE is set" in ran.err and "Set WOLKVOX_TOKEN" in ran.err
+    monkeypatch.delenv("WOLKVOX_API_BASE")  # Wolkvox itself: refused before any connection
     ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
     assert ran.code == 2
     assert "No token is saved for operation 0032" in ran.err

@@ -66,11 +66,28 @@ def test_token_set_from_stdin_then_status_start_and_clear(
     code, out, _ = run_in_process(capsys, monkeypatch, "token", "status", "--server", "0032")
     assert code == 0 and "a token is saved in the keyring" in out
 
+    # the saved token goes only to Wolkvox: with WOLKVOX_API_BASE set it is never read
     code, out, err = run_in_process(
         capsys, monkeypatch, "start", "--server", "0032", "--type", "preview",
         "--campaign", "3303",
     )
-    assert code == 0, err
+    assert code == 2 and "WOLKVOX_API_BASE is set" in err
+    assert sim.requests == []
+    # the same front door, pointed at the simulator explicitly (as demo mode does), sends it
+    from wolkvox_desktop.core.campaigns import CampaignRef, CampaignType
+    from wolkvox_desktop.core.credentials import Credentials
+    from wolkvox_desktop.core.operations import Operations
+    from wolkvox_desktop.core.paths import store_path
+    from wolkvox_desktop.core.store import Store
+
+    with Store(store_path()) as store:
+        ops = Operations(store, Credentials(backend=secret_service_backend),
+                         api_base=sim.base_url)
+        service = ops.open("0032")
+        try:
+            assert service.start(CampaignRef("3303", CampaignType.PREVIEW)).ok
+        finally:
+            ops.close()
     assert sim.requests[-1].token == SECRET  # the keyring's token went to the simulator
     no_secret_on_disk()
 
@@ -81,7 +98,7 @@ def test_token_set_from_stdin_then_status_start_and_clear(
         capsys, monkeypatch, "start", "--server", "0032", "--type", "preview",
         "--campaign", "3303",
     )
-    assert code == 2 and "No token is saved for operation 0032" in err
+    assert code == 2 and "WOLKVOX_API_BASE is set" in err
     assert len(sim.requests) == 1
 
 
@@ -113,9 +130,14 @@ def test_token_set_through_a_pipe_in_a_real_process(
     env["WOLKVOX_API_BASE"] = sim.base_url
     proc = subprocess.run([*command, "campaigns", "--server", "0032", "--json"], env=env,
                           capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 2, proc.stderr  # a test server never gets the saved token
     assert SECRET not in proc.stdout + proc.stderr
-    assert sim.requests[-1].token == SECRET
+    assert '"outcome": "invalid"' in proc.stdout and "WOLKVOX_TOKEN" in proc.stderr
+    assert sim.requests == []
+    proc = subprocess.run([*command, "token", "status", "--server", "0032"],
+                          env=dict(env, WOLKVOX_API_BASE=""), capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0 and "saved in the keyring" in proc.stdout
     no_secret_on_disk()
 
 
@@ -172,7 +194,7 @@ def test_token_set_adds_the_operation_and_operation_remove_takes_the_token_too(
     assert code == 0, err
     code, out, _ = run_in_process(capsys, monkeypatch, "operations", "--json")
     assert json.loads(out) == [{"server": "0033", "name": "", "licenses": 1,
-                                "timeout": 60.0, "in_flight": 1, "token": "keyring"}]
+                                "timeout": 90.0, "in_flight": 1, "token": "keyring"}]
     code, out, _ = run_in_process(capsys, monkeypatch, "operation", "remove", "--server", "0033")
     assert code == 0 and "and its saved token were removed" in out
     assert secret_service_backend.get_password("wolkvox-desktop", "0033") is None

@@ -223,12 +223,25 @@ def test_headers_user_agent_and_trust_store() -> None:
     with WolkvoxClient("0032", TOKEN) as client:
         assert USER_AGENT == f"WolkvoxDesktop/{__version__}"
         assert client._session.headers["User-Agent"] == USER_AGENT
-        assert client._session.trust_env  # OS proxy settings for the real host
+        assert not client._session.trust_env  # no .netrc, no CA bundle from the environment
         pool_kw = client._adapter.poolmanager.connection_pool_kw
         assert isinstance(pool_kw["ssl_context"], truststore.SSLContext)
         assert client._adapter.max_retries.total == 0
     with WolkvoxClient("0032", TOKEN, api_base="http://127.0.0.1:9") as client:
-        assert not client._session.trust_env  # a loopback override never uses a proxy
+        assert not client._session.trust_env
+
+
+def test_the_os_proxy_is_applied_to_wolkvox_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_PROXY", "no_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:3128")
+    with WolkvoxClient("0032", TOKEN) as client:
+        assert client._session.proxies == {"https": "http://127.0.0.1:3128"}
+    with WolkvoxClient("0032", TOKEN, api_base="https://127.0.0.1:9") as client:
+        assert client._session.proxies == {}  # a loopback test server never goes through it
+    monkeypatch.setenv("NO_PROXY", ".wolkvox.com")
+    with WolkvoxClient("0032", TOKEN) as client:
+        assert client._session.proxies == {}
 
 
 def test_the_client_never_shows_its_token() -> None:

@@ -86,6 +86,26 @@ def test_v1_file_is_migrated_with_its_data(tmp_path: Path) -> None:
         assert len(store.history()) == 3
 
 
+def test_v2_file_gets_the_api_base_column_and_the_90_s_default(tmp_path: Path) -> None:
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:2]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version=2")
+    conn.execute("INSERT INTO operations VALUES ('0032', 'Ventas', 2, 60.0, 1)")  # the default
+    conn.execute("INSERT INTO operations VALUES ('0033', 'Sur', 1, 45.0, 1)")  # chosen
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.operation("0032") == Operation("0032", "Ventas", 2, 90.0, 1)
+        assert store.operation("0033") == Operation("0033", "Sur", 1, 45.0, 1)
+        row = store.begin_call("0032", "campaigns", api_base="http://127.0.0.1:8099")
+        (recorded,) = store.history()
+        assert recorded.id == row and recorded.api_base == "http://127.0.0.1:8099"
+    assert "api_base" in _columns(path, "history")
+
+
 def test_a_file_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite3"
     conn = sqlite3.connect(path)

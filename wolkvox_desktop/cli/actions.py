@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from wolkvox_desktop.cli.output import err, invalid, report, say
-from wolkvox_desktop.cli.runtime import calling, front_door
+from wolkvox_desktop.cli.runtime import calling, front_door, open_service
 from wolkvox_desktop.core.bulk import (
     BulkItem,
     BulkPlan,
@@ -74,7 +74,7 @@ def cmd_action(args: argparse.Namespace) -> int:
             }
             plan = plan_bulk(args.action, collect_items(args, known_types), known=known,
                              include_in_state=True)
-            service = ops.open(server, read_timeout=args.timeout)
+            service = open_service(ops, server, args.timeout)
         except InvalidInput as exc:
             return invalid(exc, json_mode=args.json, server=server)
         return run_plan(service, plan, args)

@@ -44,6 +44,7 @@ def history_dict(row: HistoryRow) -> dict[str, Any]:
         "msg": row.msg,
         "message": row.message,
         "duration_ms": row.duration_ms,
+        "api_base": row.api_base,
     }
 
 

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable
 
 from wolkvox_desktop.cli.output import EXIT_OK, describe, err, invalid, plural, say, say_json, table
-from wolkvox_desktop.cli.runtime import calling, front_door
+from wolkvox_desktop.cli.runtime import calling, front_door, open_service
 from wolkvox_desktop.core.campaigns import parse_server_code
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Reason
 from wolkvox_desktop.core.service import OperationService
@@ -22,7 +22,7 @@ def read_call(
     with front_door() as ops:
         try:
             server = parse_server_code(args.server)
-            service = ops.open(server, read_timeout=args.timeout)
+            service = open_service(ops, server, args.timeout)
         except InvalidInput as exc:
             return invalid(exc, json_mode=args.json, server=server)
         with calling():

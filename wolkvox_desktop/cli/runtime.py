@@ -6,7 +6,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from wolkvox_desktop.core.operations import Operations
+from wolkvox_desktop.cli.output import err
+from wolkvox_desktop.core.errors import Notice
+from wolkvox_desktop.core.operations import API_BASE_ENV, Operations
+from wolkvox_desktop.core.service import OperationService
 from wolkvox_desktop.core.store import Store
 
 
@@ -37,3 +40,19 @@ def front_door() -> Iterator[Operations]:
     finally:
         ops.close()
         store.close()
+
+
+def open_service(ops: Operations, server: str, read_timeout: float | None) -> OperationService:
+    """The operation's service for this command (raises ``InvalidInput``: nothing sent).
+    While ``WOLKVOX_API_BASE`` is set, one line on stderr says where the calls go."""
+    service = ops.open(server, read_timeout=read_timeout)
+    service.on_notice = print_notice
+    if service.client.is_override:
+        err(f"Note: {API_BASE_ENV} is set: calls go to the test server "
+            f"{service.client.base_url}, not to Wolkvox.")
+    return service
+
+
+def print_notice(notice: Notice) -> None:
+    """News about a call while it waits (another call with this token, Wolkvox busy)."""
+    err(notice.message)

@@ -21,6 +21,7 @@ from wolkvox_desktop.core.credentials import (
     TokenSource,
 )
 from wolkvox_desktop.core.errors import InvalidInput
+from wolkvox_desktop.core.operations import API_BASE_ENV
 
 
 def run(args: argparse.Namespace) -> int:
@@ -102,7 +103,8 @@ def token_clear(server: str) -> int:
 def token_status(server: str) -> int:
     with front_door() as ops:
         status = ops.credentials.status()
-        source = ops.token_source(server)
+        source = ops.credentials.has_token(server)  # where it is kept, test server or not
+        test_server = ops.test_server()
     keyring_line = (
         f"Keyring: {status.name}." if status.usable else no_keyring_message(status.detail)
     )
@@ -116,4 +118,7 @@ def token_status(server: str) -> int:
         say(f"Operation {server}: no token is saved. Save one with "
             f"`wolkvox token set --server {server}`, or set {TOKEN_ENV}.")
     say(keyring_line)
+    if test_server is not None:
+        err(f"Note: {API_BASE_ENV} is set: calls go to the test server {test_server} and use "
+            f"only {TOKEN_ENV}, never a saved token.")
     return EXIT_OK if source is not TokenSource.NONE else EXIT_LOCAL

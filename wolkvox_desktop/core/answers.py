@@ -335,20 +335,46 @@ def _describe_non_json(body: bytes) -> str:
     return "data that could not be read"
 
 
+class _DuplicateKeys(ValueError):
+    """A JSON object named the same field twice: which one Wolkvox meant is unknowable."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _value in pairs]
+    if len(set(keys)) != len(keys):
+        raise _DuplicateKeys(sorted({k for k in keys if keys.count(k) > 1})[0])
+    return dict(pairs)
+
+
+#: The ``code`` values that confirm a start or stop (with an empty ``error``).
+CONFIRMING_CODES = frozenset({200, 202})
+
+
 def interpret_response(
     request: ApiRequest,
     status: int,
     body: bytes,
     ctx: ResponseContext,
 ) -> CallResult:
-    """Turn an HTTP status and a complete body into a result (duration left at 0)."""
+    """Turn an HTTP status and a complete body into a result (duration left at 0).
+
+    "Done" only on a positive answer: for a start or stop, HTTP 2xx and a JSON object
+    without duplicate keys whose ``code`` is 200 or 202 (a number or a digit string) and
+    whose ``error`` is null or empty. A known error phrase is *refused* whatever the status
+    and code say; anything else (an empty body, ``{}``, a code and an error that contradict
+    each other) is *unknown*, with Wolkvox's own text kept in ``msg``. A read (the campaign
+    list, the token count) that carries an error is never a success.
+    """
     secret = ctx.secret
     parsed: object = None
     json_ok = False
+    duplicated: str | None = None
     if body.strip():
         try:
-            parsed = json.loads(body)
+            parsed = json.loads(body, object_pairs_hook=_no_duplicates)
             json_ok = True
+        except _DuplicateKeys as exc:
+            duplicated = str(exc)
         except (ValueError, RecursionError):
             json_ok = False
     fields: Mapping[str, Any] = parsed if isinstance(parsed, dict) else {}
@@ -357,6 +383,8 @@ def interpret_response(
     msg = _text(fields.get("msg"), secret)
     if error is not None and error.lower() in ("", "null", "none"):
         error = None
+    if not json_ok and msg is None and body.strip():
+        msg = _text(body[:_MAX_TEXT * 2].decode("utf-8", "replace"), secret)
 
     def result(outcome: Outcome, reason: Reason, message: str, data: object = None) -> CallResult:
         return CallResult(
@@ -367,8 +395,8 @@ def interpret_response(
     def unknown(reason: Reason, cause: str) -> CallResult:
         return result(Outcome.UNKNOWN, reason, request.unknown_sentence(cause))
 
-    def refused(fallback_status: int) -> CallResult:
-        reason = match_error_table(msg, error)
+    def refused(fallback_status: int, known: Reason | None = None) -> CallResult:
+        reason = known or match_error_table(msg, error)
         if reason is None:
             if fallback_status == 401:
                 reason = Reason.MISSING_TOKEN
@@ -401,27 +429,43 @@ def interpret_response(
         return unknown(Reason.UNEXPECTED, f"Wolkvox gave an unexpected answer (HTTP {status})")
 
     # 2xx: the body decides.
+    if duplicated is not None:
+        return unknown(
+            Reason.NOT_JSON,
+            f"Wolkvox's answer named the field {duplicated[:40]!r} twice (HTTP {status})",
+        )
     if not json_ok or not isinstance(parsed, dict):
         what = _describe_non_json(body) if not json_ok else "data in an unexpected shape"
         return unknown(Reason.NOT_JSON, f"Wolkvox sent {what} (HTTP {status})")
+    known = match_error_table(msg, error)
+    if known is not None:
+        return refused(code if code is not None else status, known)
     if code is not None and code >= 500:
         return unknown(Reason.SERVER_ERROR, f"Wolkvox reported a server error (code {code})")
-    if (code is not None and code >= 300) or (code is None and error is not None):
-        return refused(code if code is not None else status)
+    if code is not None and code >= 300:
+        return refused(code)
 
     if request.is_action:
-        if (code is not None and 200 <= code < 300) or (code is None and status == 202):
+        if code in CONFIRMING_CODES and error is None:
             return result(Outcome.OK, Reason.OK, request.done_sentence())
+        said = f": {msg}" if msg else ""
         return unknown(
             Reason.UNEXPECTED,
             f"Wolkvox's answer did not confirm it (HTTP {status}"
             + (f", code {code}" if code is not None else ", no code")
-            + ")",
+            + (f", error {error!r}" if error is not None else "")
+            + f"){said}",
+        )
+    if error is not None:
+        return unknown(
+            Reason.UNEXPECTED,
+            f"Wolkvox's answer carried an error ({error}); the saved list was kept",
         )
     if request.kind == "campaigns":
-        if "data" not in parsed:
+        data = parsed.get("data")
+        if not isinstance(data, (list, dict)):
             return unknown(Reason.NOT_JSON, "Wolkvox's answer held no campaign data")
-        campaigns = parse_campaigns(parsed.get("data"))
+        campaigns = parse_campaigns(data)
         count = len(campaigns)
         noun = "campaign" if count == 1 else "campaigns"
         return result(Outcome.OK, Reason.OK, f"Wolkvox listed {count} {noun}.", campaigns)

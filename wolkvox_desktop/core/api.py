@@ -9,10 +9,11 @@ Safety rules (see ../shared/wolkvox-api.md):
   ``invalid`` result and sends nothing.
 * ``allow_redirects=False``: a 3xx is ``unknown``/``REDIRECT`` and the token never goes to
   the ``Location``.
-* TLS verified against the OS trust store (a ``truststore.SSLContext`` mounted in this
+* TLS verified against the OS trust store only (a ``truststore.SSLContext`` mounted in this
   client's own adapter, :mod:`~wolkvox_desktop.core.transport`; nothing is injected
-  process-wide) and the OS proxy settings (``trust_env``). For a loopback ``api_base``
-  proxies and ``.netrc`` are ignored.
+  process-wide; ``REQUESTS_CA_BUNDLE``/``CURL_CA_BUNDLE`` and ``.netrc`` are never read),
+  through the OS proxy for Wolkvox's host (environment, Windows registry, macOS settings),
+  applied explicitly. A loopback ``api_base`` never goes through a proxy.
 * Connect timeout ~10 s and read timeout 60 s (configurable); response bodies streamed and
   cut off at ``max_body_bytes`` (64 MB by default).
 * No automatic retry once a connection may have been established. Whether it was is not
@@ -67,17 +68,27 @@ from wolkvox_desktop.core.answers import (
     undelivered_result,
 )
 from wolkvox_desktop.core.campaigns import Action, CampaignRef, parse_server_code
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
+from wolkvox_desktop.core.errors import (
+    CallResult,
+    InvalidInput,
+    Notice,
+    NoticeKind,
+    NoticeSink,
+    Outcome,
+    Reason,
+)
 from wolkvox_desktop.core.limits import GateCancelled, GateTimeout, TokenGate, shared_gate
 from wolkvox_desktop.core.transport import (
     TRANSPORT_ERRORS,
     Attempt,
     GuardedAdapter,
+    os_proxies_for,
     os_trust_context,
     tracking,
 )
 
 log = logging.getLogger(__name__)
+
 
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_READ_TIMEOUT = 60.0
@@ -203,7 +214,7 @@ class WolkvoxClient:
     Raises :class:`InvalidInput` (``BAD_SERVER_CODE``, ``BAD_API_BASE``, ``NO_TOKEN``) for
     unusable settings; ``ValueError`` for nonsensical timeouts/sizes (programming errors).
     Extra keywords: ``gate_timeout`` (seconds to wait for the token gate before a
-    ``GATE_BUSY`` result; ``None`` waits until the slot frees or :meth:`abort`),
+    ``GATE_BUSY`` result, nothing sent; ``None``: the read timeout),
     ``retry_delay`` (pause before the single retry of a never-established connection).
     """
 
@@ -231,7 +242,9 @@ class WolkvoxClient:
         if max_body_bytes < 1:
             raise ValueError("max_body_bytes must be positive")
         self.max_body_bytes = max_body_bytes
-        self.gate_timeout = None if gate_timeout is None else max(0.0, float(gate_timeout))
+        self.gate_timeout = (
+            self.read_timeout if gate_timeout is None else max(0.0, float(gate_timeout))
+        )
         self.retry_delay = max(0.0, float(retry_delay))
         self.gate = gate if gate is not None else shared_gate()
         self._host = urlsplit(self.base_url).netloc
@@ -247,9 +260,13 @@ class WolkvoxClient:
             os_trust_context() if self.base_url.startswith("https:") else None
         )
         self._session = requests.Session()
-        # OS proxies (and REQUESTS_CA_BUNDLE) for Wolkvox; a loopback override never goes
-        # through a proxy, and .netrc credentials are never added to it.
-        self._session.trust_env = not self.is_override
+        # The environment cannot widen where the token goes: no .netrc credentials, no
+        # REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE (TLS is verified against the OS trust store
+        # only). The OS proxy for Wolkvox's host is applied explicitly; a loopback test
+        # server never goes through a proxy.
+        self._session.trust_env = False
+        self._session.verify = True
+        self._session.proxies = {} if self.is_override else os_proxies_for(self.base_url)
         self._session.mount("https://", self._adapter)
         self._session.mount("http://", self._adapter)
         self._session.headers.clear()
@@ -271,13 +288,15 @@ class WolkvoxClient:
         self.close()
 
     # ---- the documented calls ----
-    def campaign_action(self, action: Action, campaign: CampaignRef) -> CallResult:
+    def campaign_action(
+        self, action: Action, campaign: CampaignRef, *, on_notice: NoticeSink | None = None
+    ) -> CallResult:
         """PUT campaign.php?api={start|stop}&type_campaign=..&campaign_id=.."""
         try:
             request = ApiRequest.campaign_action(action, campaign)
         except InvalidInput as exc:
             return CallResult.invalid(exc)
-        return self.send(request)
+        return self.send(request, on_notice=on_notice)
 
     def start(self, campaign: CampaignRef) -> CallResult:
         return self.campaign_action(Action.START, campaign)
@@ -285,16 +304,20 @@ class WolkvoxClient:
     def stop(self, campaign: CampaignRef) -> CallResult:
         return self.campaign_action(Action.STOP, campaign)
 
-    def list_campaigns(self) -> CallResult:
+    def list_campaigns(self, *, on_notice: NoticeSink | None = None) -> CallResult:
         """GET information.php?api=campaigns; ``result.data`` is ``list[Campaign]``."""
-        return self.send(ApiRequest.campaigns())
+        return self.send(ApiRequest.campaigns(), on_notice=on_notice)
 
-    def token_info(self) -> CallResult:
+    def token_info(self, *, on_notice: NoticeSink | None = None) -> CallResult:
         """GET information.php?api=token_info; ``result.data`` is :class:`TokenInfo`.
 
         This call itself costs one token of the daily budget.
         """
-        return self.send(ApiRequest.token_info())
+        return self.send(ApiRequest.token_info(), on_notice=on_notice)
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep ``seconds`` unless the client is aborted first; True if it was aborted."""
+        return self._cancel.wait(max(0.0, seconds))
 
     def url_for(self, request: ApiRequest) -> str:
         """The full URL ``request`` goes to, exactly as requests will send it."""
@@ -327,13 +350,21 @@ class WolkvoxClient:
         self._session.close()
 
     # ---- internals ----
-    def send(self, request: ApiRequest) -> CallResult:
-        """Send a prepared :class:`ApiRequest` through the gate; always returns a result."""
+    def send(self, request: ApiRequest, *, on_notice: NoticeSink | None = None) -> CallResult:
+        """Send a prepared :class:`ApiRequest` through the gate; always returns a result.
+        ``on_notice`` hears it when the call has to wait for another one with this token."""
         started = time.monotonic()
         if self._cancel.is_set():
             return cancelled_result(request, may_have_been_sent=False)
+
+        def waiting() -> None:
+            if on_notice is not None:
+                on_notice(Notice(NoticeKind.WAITING_FOR_TOKEN,
+                                 "Waiting for another call with this token to finish…"))
+
         try:
-            with self.gate.slot(self.__token, self.gate_timeout, cancel=self._cancel):
+            with self.gate.slot(self.__token, self.gate_timeout, cancel=self._cancel,
+                                on_wait=waiting):
                 started = time.monotonic()
                 result = self._send_with_retry(request)
         except GateCancelled:

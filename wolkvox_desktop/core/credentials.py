@@ -151,19 +151,28 @@ class Credentials:
         return _status_of(backend, self.service)
 
     # ---- tokens
-    def get(self, server: str) -> tuple[str | None, TokenSource]:
+    def get(
+        self, server: str, *, keyring: bool = True, session: bool = True
+    ) -> tuple[str | None, TokenSource]:
         """The token for an operation and where it came from (env > keyring > session).
 
         With no keyring at all (``fail``/``null``...) only the session is asked. A real
         keyring that is locked or unreachable, or fails while reading, raises
         :class:`KeyringUnavailable` (a sentence) unless a session token exists, which is
-        then returned.
+        then returned. ``keyring=False``/``session=False`` leave those out (a test server:
+        only ``WOLKVOX_TOKEN``).
         """
         code = parse_server_code(server)
         if self.use_env:
             env = os.environ.get(TOKEN_ENV, "").strip()
             if env:
                 return env, TokenSource.ENVIRONMENT
+        if not keyring and not session:
+            return None, TokenSource.NONE
+        if not keyring:
+            with self._lock:
+                found = self._session.get(code)
+            return (found, TokenSource.SESSION) if found else (None, TokenSource.NONE)
         problem: str | None = None
         state = self.status()
         if not state.usable and state.transient:
@@ -178,9 +187,9 @@ class Credentials:
                 if found:
                     return str(found), TokenSource.KEYRING
         with self._lock:
-            session = self._session.get(code)
-        if session:
-            return session, TokenSource.SESSION
+            held = self._session.get(code) if session else None
+        if held:
+            return held, TokenSource.SESSION
         if problem is not None:
             if not state.usable:
                 raise KeyringUnavailable(problem)

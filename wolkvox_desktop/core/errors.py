@@ -8,6 +8,7 @@ the English sentence. Neither ever contains the token.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -46,6 +47,7 @@ class Reason(str, Enum):
     BAD_CAMPAIGN_TYPE = "bad_campaign_type"
     NO_TOKEN = "no_token"
     BAD_API_BASE = "bad_api_base"
+    TEST_SERVER_NEEDS_TOKEN = "test_server_needs_token"  # WOLKVOX_API_BASE without WOLKVOX_TOKEN
     BUDGET_EXHAUSTED = "budget_exhausted"  # our own daily budget says no; nothing sent
     GATE_BUSY = "gate_busy"  # another call on this token is in flight; nothing sent
     CANCELLED = "cancelled"  # the user/app cancelled before anything was sent
@@ -73,6 +75,26 @@ class Reason(str, Enum):
     UNEXPECTED = "unexpected"  # anything else (a bug); logged
     INTERRUPTED = "interrupted"  # the app stopped or aborted the call after it may have been sent
     STORE_FAILURE = "store_failure"  # the history could not be written; nothing was sent
+
+
+class NoticeKind(str, Enum):
+    """News about a call that is not its end (the faces show it while they wait)."""
+
+    WAITING_FOR_TOKEN = "waiting_for_token"  # another call with this token is in flight
+    BUSY_RETRY = "busy_retry"  # Wolkvox refused as busy; sending again after a pause
+
+
+@dataclass(frozen=True)
+class Notice:
+    """``message`` is an English sentence (the CLI prints it; the GUI translates by kind)."""
+
+    kind: NoticeKind
+    message: str
+    seconds: float | None = None  # BUSY_RETRY: the pause before the next attempt
+    attempt: int | None = None  # BUSY_RETRY: which retry this is (1..3)
+
+
+NoticeSink = Callable[[Notice], None]
 
 
 class InvalidInput(ValueError):

@@ -1,8 +1,8 @@
 """The API's limits, enforced on our side.
 
 * :class:`TokenGate`: at most ``max_in_flight`` calls in flight per token (default 1,
-  configurable up to 2, never more), across threads of this process. Keys are a SHA-256
-  hash of the token, never the token itself: the gate can be logged or inspected safely.
+  configurable up to 2, never more), across threads of this process and (the shared gate)
+  across processes. Keys are a SHA-256 hash of the token, never the token itself.
 * Daily budget: licenses × 1000 uses per operation per local day; usage is counted from the
   store's history (see ``store.Store.calls_today``), not here.
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 
 #: Calls in flight per token: 1 by default, at most 2 (Wolkvox refuses a third).
 MIN_IN_FLIGHT = 1
@@ -32,7 +32,7 @@ MAX_LICENSES = 10_000
 #: Seconds to wait for Wolkvox's answer to one call (the operation's setting).
 MIN_TIMEOUT_S = 1.0
 MAX_TIMEOUT_S = 600.0
-DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_TIMEOUT_S = 90.0  # Wolkvox may take up to 60 s: its answer must have time to come
 #: The connection itself must be made within this (or the read timeout, if shorter).
 CONNECT_TIMEOUT_CAP_S = 10.0
 
@@ -87,22 +87,30 @@ class GateCancelled(GateTimeout):
 
 
 class TokenGate:
-    """At most ``max_in_flight`` (1 or 2) holders of a slot per token, across threads.
+    """At most ``max_in_flight`` (1 or 2) holders of a slot per token, across threads and,
+    with ``across_processes=True``, across every process of this OS user
+    (:mod:`~wolkvox_desktop.core.token_slots`).
 
     ``slot(token)`` blocks until a slot is free (or ``timeout`` passes → :class:`GateTimeout`,
-    or the ``cancel`` event is set → :class:`GateCancelled`). :meth:`interrupt` wakes every
-    waiter so that it re-checks its ``cancel`` event (the client calls it from ``abort()``).
+    or the ``cancel`` event is set → :class:`GateCancelled`); ``on_wait()`` is called once
+    when it has to wait. :meth:`interrupt` wakes every waiter so that it re-checks its
+    ``cancel`` event (the client calls it from ``abort()``).
     """
 
-    def __init__(self, max_in_flight: int = 1) -> None:
+    def __init__(self, max_in_flight: int = 1, *, across_processes: bool = False) -> None:
         self._max = _checked_max(max_in_flight)
         self._cond = threading.Condition(threading.Lock())
         self._counts: dict[str, int] = {}
         self._limits: dict[str, int] = {}  # per-token overrides of ``max_in_flight``
+        self._across = across_processes
 
     @property
     def max_in_flight(self) -> int:
         return self._max
+
+    @property
+    def across_processes(self) -> bool:
+        return self._across
 
     def set_max_in_flight(self, max_in_flight: int) -> None:
         """Change the limit (1 or 2). Holders above a lowered limit finish normally."""
@@ -136,16 +144,27 @@ class TokenGate:
         timeout: float | None = None,
         *,
         cancel: threading.Event | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> Iterator[None]:
         """Hold one of the token's slots; raise ``GateTimeout`` if none frees in time."""
         key = token_key(token)
         deadline = None if timeout is None else time.monotonic() + max(0.0, timeout)
+        waited = False
+
+        def waiting() -> None:
+            nonlocal waited
+            if not waited and on_wait is not None:
+                waited = True
+                on_wait()
+
         with self._cond:
             while True:
                 if cancel is not None and cancel.is_set():
                     raise GateCancelled("the wait for the token was cancelled")
-                if self._counts.get(key, 0) < self._limits.get(key, self._max):
+                limit = self._limits.get(key, self._max)
+                if self._counts.get(key, 0) < limit:
                     break
+                waiting()
                 if deadline is None:
                     self._cond.wait()
                 else:
@@ -155,7 +174,20 @@ class TokenGate:
                     self._cond.wait(remaining)
             self._counts[key] = self._counts.get(key, 0) + 1
         try:
-            yield
+            with ExitStack() as stack:
+                if self._across:
+                    from wolkvox_desktop.core.token_slots import SlotTimeout, shared_slots
+
+                    try:
+                        stack.enter_context(shared_slots().hold(
+                            key, limit, deadline=deadline, on_wait=waiting,
+                            cancelled=lambda: cancel is not None and cancel.is_set(),
+                        ))
+                    except SlotTimeout as exc:
+                        if cancel is not None and cancel.is_set():
+                            raise GateCancelled(str(exc)) from None
+                        raise GateTimeout(str(exc)) from None
+                yield
         finally:
             with self._cond:
                 left = self._counts.get(key, 1) - 1
@@ -166,6 +198,7 @@ class TokenGate:
                 self._cond.notify_all()
 
     def in_flight(self, token: str) -> int:
+        """Calls in flight with ``token`` in this process."""
         with self._cond:
             return self._counts.get(token_key(token), 0)
 
@@ -175,10 +208,10 @@ class TokenGate:
             self._cond.notify_all()
 
 
-_SHARED = TokenGate(1)
+_SHARED = TokenGate(1, across_processes=True)
 
 
 def shared_gate() -> TokenGate:
-    """The process-wide gate every client uses unless given another (one call in flight per
-    token; raise to two with ``shared_gate().set_max_in_flight(2)``)."""
+    """The gate every client uses unless given another: one call in flight per token (two
+    when the operation says so) in every process of this OS user."""
     return _SHARED

@@ -157,10 +157,40 @@ class Operations:
         return usage_of(self.store, parse_server_code(server))
 
     # ---------------------------------------------------------------- tokens
+    def test_server(self) -> str | None:
+        """The loopback test server that ``WOLKVOX_API_BASE`` names, while it is set (never
+        for an explicit base: demo mode). Its value as typed if it is not a valid base."""
+        if self._api_base is not None or not self._use_env:
+            return None
+        value = os.environ.get(API_BASE_ENV, "").strip()
+        if not value:
+            return None
+        try:
+            return resolve_api_base(value)
+        except InvalidInput:
+            return value[:80]
+
     def token(self, server: str) -> tuple[str, TokenSource]:
         """The token a call on ``server`` uses and where it comes from. Raises
-        ``InvalidInput(NO_TOKEN)`` when there is none or the keyring cannot be read."""
+        ``InvalidInput(NO_TOKEN)`` when there is none or the keyring cannot be read.
+
+        While ``WOLKVOX_API_BASE`` is set the keyring (and this session's tokens) are never
+        read: only ``WOLKVOX_TOKEN`` goes to a test server, else
+        ``InvalidInput(TEST_SERVER_NEEDS_TOKEN)``.
+        """
         code = parse_server_code(server)
+        test_server = self.test_server()
+        if test_server is not None:
+            found, _source = self.credentials.get(code, keyring=False, session=False)
+            if not found:
+                raise InvalidInput(
+                    Reason.TEST_SERVER_NEEDS_TOKEN,
+                    f"{API_BASE_ENV} is set, so calls go to the test server {test_server}: "
+                    f"the token saved for operation {code} is never sent there. Set "
+                    f"{TOKEN_ENV} for the test server, or remove {API_BASE_ENV} to reach "
+                    "Wolkvox. Nothing was sent.",
+                )
+            return found, TokenSource.ENVIRONMENT
         try:
             found, source = self.credentials.get(code)
         except KeyringUnavailable as exc:
@@ -175,7 +205,11 @@ class Operations:
     def token_source(self, server: str) -> TokenSource:
         """Where the token would come from (``NONE`` if nowhere). Never raises."""
         try:
+            if self.test_server() is not None:
+                return self.token(server)[1]
             return self.credentials.has_token(parse_server_code(server))
+        except InvalidInput:
+            return TokenSource.NONE
         except Exception:  # noqa: BLE001 - a status line is never worth a crash
             log.exception("token source of %s", server)
             return TokenSource.NONE

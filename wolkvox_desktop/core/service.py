@@ -9,12 +9,20 @@ are returned as ``invalid`` results and are not recorded: nothing was sent.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignRef
-from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
+from wolkvox_desktop.core.errors import (
+    CallResult,
+    Notice,
+    NoticeKind,
+    NoticeSink,
+    Outcome,
+    Reason,
+)
 from wolkvox_desktop.core.limits import WARN_FRACTION, daily_budget
 from wolkvox_desktop.core.store import Operation, Store, StoreError
 
@@ -22,6 +30,10 @@ if TYPE_CHECKING:  # the client (and requests) load only when a call is made
     from wolkvox_desktop.core.api import WolkvoxClient
 
 log = logging.getLogger(__name__)
+
+#: Pauses before sending again a call Wolkvox refused as busy (simultaneous limit).
+BUSY_BACKOFF_S: tuple[float, ...] = (1.0, 2.0, 4.0)
+BUSY_JITTER = 0.2
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,12 @@ class OperationService:
     ``enforce_budget=True`` makes calls past today's budget come back as ``invalid`` /
     ``BUDGET_EXHAUSTED`` without sending anything; pass ``allow_over_budget=True`` to a call
     once the supervisor has confirmed.
+
+    Wolkvox's refusal "EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN" (other
+    workstations are using the token) means the call was not carried out: it is the one
+    answer sent again by itself, after ``busy_backoff`` seconds (1, 2, 4 by default, with
+    ±20 % jitter), at most that many times, each attempt a row of its own in the history and
+    announced to ``on_notice``. No other answer is ever sent again.
     """
 
     def __init__(
@@ -78,11 +96,16 @@ class OperationService:
         server: str,
         *,
         enforce_budget: bool = True,
+        busy_backoff: Sequence[float] = BUSY_BACKOFF_S,
+        on_notice: NoticeSink | None = None,
     ) -> None:
         self.store = store
         self.client = client
         self.server = server
         self.enforce_budget = enforce_budget
+        self.busy_backoff = tuple(busy_backoff)
+        #: hears the news of every call that does not bring its own ``on_notice``
+        self.on_notice = on_notice
 
     # ---- reads on the store (no token used) ----
     def operation(self) -> Operation:
@@ -93,7 +116,12 @@ class OperationService:
 
     # ---- calls that cost a token ----
     def campaign_action(
-        self, action: Action, campaign: CampaignRef, *, allow_over_budget: bool = False
+        self,
+        action: Action,
+        campaign: CampaignRef,
+        *,
+        allow_over_budget: bool = False,
+        on_notice: NoticeSink | None = None,
     ) -> CallResult:
         """Start or stop ``campaign`` (checked where it was typed), recorded in the history;
         on success its saved status follows."""
@@ -101,8 +129,11 @@ class OperationService:
             action.value,
             campaign.id,
             campaign.type.value,
-            lambda: self.client.campaign_action(action, campaign),
+            lambda: self.client.campaign_action(
+                action, campaign, on_notice=on_notice or self.on_notice
+            ),
             allow_over_budget,
+            on_notice,
         )
         if result.ok:
             self.store.set_campaign_status(self.server, campaign.id, action.resulting_status.value)
@@ -114,22 +145,63 @@ class OperationService:
     def stop(self, campaign: CampaignRef, *, allow_over_budget: bool = False) -> CallResult:
         return self.campaign_action(Action.STOP, campaign, allow_over_budget=allow_over_budget)
 
-    def refresh_campaigns(self, *, allow_over_budget: bool = False) -> CallResult:
-        """List the account's campaigns (costs one token) and cache them in the store."""
+    def refresh_campaigns(
+        self, *, allow_over_budget: bool = False, on_notice: NoticeSink | None = None
+    ) -> CallResult:
+        """List the account's campaigns (costs one token) and cache them in the store. An
+        answer that is not a clean list never replaces the saved one."""
         result = self._recorded(
-            "campaigns", None, None, self.client.list_campaigns, allow_over_budget
+            "campaigns", None, None,
+            lambda: self.client.list_campaigns(on_notice=on_notice or self.on_notice),
+            allow_over_budget, on_notice,
         )
         if result.ok and isinstance(result.data, list):
             campaigns: list[Campaign] = [c for c in result.data if isinstance(c, Campaign)]
             self.store.replace_api_campaigns(self.server, campaigns)
         return result
 
-    def token_info(self, *, allow_over_budget: bool = False) -> CallResult:
+    def token_info(
+        self, *, allow_over_budget: bool = False, on_notice: NoticeSink | None = None
+    ) -> CallResult:
         """Wolkvox's own count of today's token use. This call itself costs one token."""
-        return self._recorded("token_info", None, None, self.client.token_info, allow_over_budget)
+        return self._recorded(
+            "token_info", None, None,
+            lambda: self.client.token_info(on_notice=on_notice or self.on_notice),
+            allow_over_budget, on_notice,
+        )
 
     # ---- internals ----
     def _recorded(
+        self,
+        action: str,
+        campaign_id: str | None,
+        campaign_type: str | None,
+        call: Callable[[], CallResult],
+        allow_over_budget: bool,
+        on_notice: NoticeSink | None,
+    ) -> CallResult:
+        """One call (and its resends while Wolkvox says it is busy), each in the history."""
+        on_notice = on_notice or self.on_notice
+        result = self._attempt(action, campaign_id, campaign_type, call, allow_over_budget)
+        for attempt, pause in enumerate(self.busy_backoff, start=1):
+            if result.reason is not Reason.SIMULTANEOUS_LIMIT or self.client.aborted:
+                break
+            seconds = pause * random.uniform(1 - BUSY_JITTER, 1 + BUSY_JITTER)
+            if on_notice is not None:
+                on_notice(Notice(
+                    NoticeKind.BUSY_RETRY,
+                    "Wolkvox is busy with other calls on this token; trying again in "
+                    f"{seconds:.0f} s.",
+                    seconds=seconds, attempt=attempt,
+                ))
+            log.info("%s: Wolkvox busy (simultaneous limit); attempt %d in %.1f s",
+                     action, attempt + 1, seconds)
+            if self.client.wait(seconds):
+                break  # the app is closing: the last answer stands
+            result = self._attempt(action, campaign_id, campaign_type, call, allow_over_budget)
+        return result
+
+    def _attempt(
         self,
         action: str,
         campaign_id: str | None,
@@ -142,7 +214,10 @@ class OperationService:
                 usage = self.usage()
                 if usage.exhausted:
                     return budget_exceeded_result(usage)
-            row_id = self.store.begin_call(self.server, action, campaign_id, campaign_type)
+            base = self.client.base_url if self.client.is_override else None
+            row_id = self.store.begin_call(
+                self.server, action, campaign_id, campaign_type, api_base=base
+            )
         except StoreError as exc:
             # Without a pending row a crash would leave no trace: do not send anything.
             return CallResult(

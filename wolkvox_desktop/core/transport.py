@@ -285,6 +285,26 @@ _POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {
 }
 
 
+def os_proxies_for(url: str) -> dict[str, str]:
+    """The OS proxy settings for ``url``'s host, as requests' ``proxies``: the environment
+    (``HTTPS_PROXY``, ``NO_PROXY``...), else the Windows registry or macOS's network
+    settings (:func:`urllib.request.getproxies`). Empty when the host bypasses the proxy."""
+    from urllib.parse import urlsplit
+    from urllib.request import getproxies, proxy_bypass
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        if not host or proxy_bypass(host):
+            return {}
+        proxies = getproxies()
+    except Exception:  # noqa: BLE001 - unreadable OS settings: go direct, say so
+        log.warning("the system's proxy settings could not be read; connecting directly")
+        return {}
+    proxy = proxies.get(parts.scheme) or proxies.get("all")
+    return {parts.scheme: proxy} if proxy else {}
+
+
 def os_trust_context() -> Any:
     """An SSLContext verifying against the OS trust store (truststore), or None."""
     try:

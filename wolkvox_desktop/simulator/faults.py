@@ -14,8 +14,9 @@ class Faults:
     ``POST /_sim/faults``; :meth:`Simulator.reset_faults` turns them all off.
 
     Network-level faults, in this order: ``latency``, ``hang``, ``reset``, ``redirect_to``,
-    ``html_502``, ``maintenance``. Body faults on the JSON answer: ``code_as_string``, then
-    one of ``oversized_bytes``, ``empty_body``, ``malformed_json``.
+    ``html_502``, ``maintenance``, ``answer_status``/``answer_body``. Body faults on the JSON
+    answer: ``code_as_string``, then one of ``oversized_bytes``, ``empty_body``,
+    ``malformed_json``. ``busy`` refuses the next requests before anything else.
     """
 
     latency: float = 0.0  # seconds to wait before answering
@@ -28,6 +29,13 @@ class Faults:
     maintenance: bool = False  # 403 {"error": "FORBIDDEN", "msg": MSG_MAINTENANCE}
     code_as_string: bool = False  # body "code" as a string ("202")
     empty_body: bool = False  # the real status code with an empty body
+    # the next N requests are refused as "EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS" (other
+    # workstations using the token); counts down, nothing is carried out for them
+    busy: int = 0
+    # answer with this HTTP status and/or this exact body text (odd answers: a 200 with an
+    # error, a 202 with {}, duplicate keys); the call is carried out first
+    answer_status: int = 0
+    answer_body: str | None = None
     only_api: str | None = None  # apply the faults only to requests with this api= value
     act_first: bool = False  # perform the call (start/stop, token use) before the fault
 
@@ -47,6 +55,8 @@ class Faults:
                 self.maintenance,
                 self.code_as_string,
                 self.empty_body,
+                self.answer_status > 0,
+                self.answer_body is not None,
             )
         )
 

@@ -58,6 +58,8 @@ class Backend(Protocol):
 
     def _answer(self, request: RecordedRequest) -> Answer: ...
 
+    def _take_busy(self, api: str | None) -> bool: ...
+
     def _hold(self) -> None: ...
 
     def _track(self, conn: socket.socket, add: bool) -> None: ...
@@ -189,7 +191,7 @@ class RequestHandler(BaseHTTPRequestHandler):
                 sim._depart(request)
 
         try:
-            if over_limit:
+            if over_limit or sim._take_busy(request.api):
                 depart()
                 self._send_json(error_answer(403, "FORBIDDEN", MSG_SIMULTANEOUS), None)
                 return
@@ -221,6 +223,12 @@ class RequestHandler(BaseHTTPRequestHandler):
                 self._send_raw(502, HTML_502, "text/html")
             elif faults.maintenance:
                 self._send_json(error_answer(403, "FORBIDDEN", MSG_MAINTENANCE), faults)
+            elif faults.answer_status or faults.answer_body is not None:
+                answer = answer_first if answer_first is not None else sim._answer(request)
+                text = (faults.answer_body if faults.answer_body is not None
+                        else json.dumps(answer.body))
+                self._send_raw(faults.answer_status or answer.status, text.encode("utf-8"),
+                               "application/json")
             else:
                 answer = answer_first if answer_first is not None else sim._answer(request)
                 self._send_json(answer, faults)

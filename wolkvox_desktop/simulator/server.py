@@ -220,6 +220,14 @@ class Simulator:
 
     # -- used by the handler (package-internal) ------------------------------------------
 
+    def _take_busy(self, api: str | None) -> bool:
+        """True (and one less to go) while the ``busy`` fault refuses requests."""
+        with self._lock:
+            if self.faults.busy > 0 and self.faults.applies_to(api):
+                self.faults.busy -= 1
+                return True
+            return False
+
     def _arrive(self, request: RecordedRequest) -> bool:
         """Record a request; return True when it exceeds the simultaneous limit."""
         token = request.token

@@ -58,8 +58,11 @@ class HistoryLog(Connection):
         action: Action | str,
         campaign_id: str | None = None,
         campaign_type: CampaignType | str | None = None,
+        *,
+        api_base: str | None = None,
     ) -> int:
-        """Insert a ``pending`` row (committed before the request) and return its id."""
+        """Insert a ``pending`` row (committed before the request) and return its id.
+        ``api_base``: the loopback test server the call goes to (``None``: Wolkvox)."""
         code = parse_server_code(server)
         action_text = action.value if isinstance(action, Action) else str(action)
         type_text = (
@@ -76,10 +79,10 @@ class HistoryLog(Connection):
                 cursor = conn.execute(
                     """INSERT INTO history
                          (started_at, server, action, campaign_id, campaign_type, outcome,
-                          owner)
-                       VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                          owner, api_base)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                     (started, code, action_text, campaign_id, type_text, PENDING,
-                     self._owner),
+                     self._owner, api_base),
                 )
                 row_id = cursor.lastrowid
             self._count_today(code, started)

@@ -70,6 +70,7 @@ class HistoryRow:
     duration_ms: int | None
     finished_at: datetime | None
     message: str | None = None  # our English sentence (CallResult.message)
+    api_base: str | None = None  # the loopback test server it went to; None: Wolkvox
 
 
 # ---------------------------------------------------------------- time helpers
@@ -113,7 +114,7 @@ def utc_now() -> datetime:
 # ---------------------------------------------------------------- rows to records
 HISTORY_COLUMNS = (
     "id, started_at, server, action, campaign_id, campaign_type, outcome, reason, "
-    "http_status, code, error, msg, duration_ms, finished_at, message"
+    "http_status, code, error, msg, duration_ms, finished_at, message, api_base"
 )
 OPERATION_COLUMNS = "server, label, licenses, timeout_s, max_in_flight"
 
@@ -137,6 +138,7 @@ def history_row(row: Sequence[Any]) -> HistoryRow:
         duration_ms=row[12],
         finished_at=local_time(row[13]),
         message=row[14],
+        api_base=row[15],
     )
 
 

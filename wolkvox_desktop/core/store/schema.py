@@ -58,5 +58,11 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE campaigns ADD COLUMN listed INTEGER NOT NULL DEFAULT 0",
         "UPDATE campaigns SET listed = 1 - manual",
     ],
+    # v3: where each call went (NULL: Wolkvox itself; else the loopback test server), and
+    # the read timeout's default raised from Wolkvox's own 60 s maximum to 90 s
+    [
+        "ALTER TABLE history ADD COLUMN api_base TEXT",
+        "UPDATE operations SET timeout_s = 90 WHERE timeout_s = 60",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
