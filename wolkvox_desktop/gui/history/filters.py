@@ -1,0 +1,170 @@
+"""What the supervisor asks History to show: the filter value and the bar that edits it.
+
+:class:`HistoryFilter` is a plain value (a date range, an operation, part of a campaign ID,
+an action, an outcome) that knows its store query. :class:`HistoryFilterBar` holds the
+fields; signal ``changed()`` fires at every edit (the window waits for a pause in typing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from wolkvox_desktop.core.store import HistoryRow, Operation, Store
+from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.outcome_look import look, outcome_icon
+
+DEFAULT_DAYS = 7
+ACTIONS = ("start", "stop", "campaigns", "token_info")
+OUTCOMES = ("ok", "refused", "undelivered", "unknown", "invalid")
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """``campaign`` matches any campaign ID that contains it; ``outcome="unknown"``
+    includes calls interrupted by a crash."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    server: str | None = None
+    campaign: str | None = None
+    action: str | None = None
+    outcome: str | None = None
+
+    def query(self, store: Store, limit: int | None) -> list[HistoryRow]:
+        return store.history(
+            since=self.since,
+            until=self.until,
+            server=self.server,
+            campaign_like=self.campaign,
+            action=self.action,
+            outcome=self.outcome,
+            limit=limit,
+        )
+
+
+def day_range(first: date, last: date) -> tuple[datetime, datetime]:
+    """Local midnight of ``first`` to local midnight after ``last`` (timezone-aware)."""
+    if last < first:
+        first, last = last, first
+    since = datetime.combine(first, time.min).astimezone()
+    until = datetime.combine(last + timedelta(days=1), time.min).astimezone()
+    return since, until
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class HistoryFilterBar(QWidget):
+    """Dates, operation, campaign, action and outcome. Signals: ``changed()``."""
+
+    changed = Signal()
+
+    def __init__(self, server: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _translate = QCoreApplication.translate  # one context for the whole window
+        today = QDate.currentDate()
+        self.sinceEdit = QDateEdit(today.addDays(-(DEFAULT_DAYS - 1)), self)
+        self.sinceEdit.setObjectName("historySince")
+        self.sinceEdit.setAccessibleName(_translate("HistoryWindow", "From date"))
+        self.untilEdit = QDateEdit(today, self)
+        self.untilEdit.setObjectName("historyUntil")
+        self.untilEdit.setAccessibleName(_translate("HistoryWindow", "To date"))
+        for edit in (self.sinceEdit, self.untilEdit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self.changed)
+
+        self.operationCombo = QComboBox(self)
+        self.operationCombo.setObjectName("historyOperation")
+        self.operationCombo.setAccessibleName(_translate("HistoryWindow", "Operation"))
+        self.operationCombo.addItem(_translate("HistoryWindow", "All operations"), None)
+        if server:
+            self.operationCombo.addItem(server, server)
+            self.operationCombo.setCurrentIndex(1)
+        self.operationCombo.currentIndexChanged.connect(self.changed)
+
+        self.campaignEdit = QLineEdit(self)
+        self.campaignEdit.setObjectName("historyCampaign")
+        self.campaignEdit.setPlaceholderText(
+            _translate("HistoryWindow", "Campaign ID or part of it")
+        )
+        self.campaignEdit.setAccessibleName(_translate("HistoryWindow", "Campaign ID"))
+        self.campaignEdit.setClearButtonEnabled(True)
+        self.campaignEdit.textChanged.connect(self.changed)
+
+        self.actionCombo = QComboBox(self)
+        self.actionCombo.setObjectName("historyAction")
+        self.actionCombo.setAccessibleName(_translate("HistoryWindow", "Action"))
+        self.actionCombo.addItem(_translate("HistoryWindow", "All actions"), None)
+        for key in ACTIONS:
+            self.actionCombo.addItem(messages.action_label(key), key)
+        self.actionCombo.currentIndexChanged.connect(self.changed)
+
+        self.outcomeCombo = QComboBox(self)
+        self.outcomeCombo.setObjectName("historyOutcome")
+        self.outcomeCombo.setAccessibleName(_translate("HistoryWindow", "Outcome"))
+        self.outcomeCombo.addItem(_translate("HistoryWindow", "All outcomes"), None)
+        for key in OUTCOMES:
+            shown = look(key)
+            self.outcomeCombo.addItem(outcome_icon(key), f"{shown.glyph} {shown.text}", key)
+        self.outcomeCombo.currentIndexChanged.connect(self.changed)
+
+        dates = QHBoxLayout()
+        dates.addWidget(self.sinceEdit)
+        dates.addWidget(QLabel(_translate("HistoryWindow", "to"), self))
+        dates.addWidget(self.untilEdit)
+        dates.addStretch(1)
+        what = QHBoxLayout()
+        what.addWidget(self.operationCombo)
+        what.addWidget(self.campaignEdit, 1)
+        what.addWidget(self.actionCombo)
+        what.addWidget(self.outcomeCombo)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(_translate("HistoryWindow", "Dates:"), dates)
+        form.addRow(_translate("HistoryWindow", "Show:"), what)
+
+    def current(self) -> HistoryFilter:
+        since, until = day_range(_day(self.sinceEdit.date()), _day(self.untilEdit.date()))
+        return HistoryFilter(
+            since=since,
+            until=until,
+            server=self.operationCombo.currentData(),
+            campaign=self.campaignEdit.text().strip() or None,
+            action=self.actionCombo.currentData(),
+            outcome=self.outcomeCombo.currentData(),
+        )
+
+    def server(self) -> str | None:
+        """The operation chosen, or ``None`` for all of them."""
+        data = self.operationCombo.currentData()
+        return str(data) if data else None
+
+    def set_operations(self, operations: list[Operation]) -> None:
+        """List the saved operations (with their names); the choice is kept, silently."""
+        combo = self.operationCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        try:
+            while combo.count() > 1:
+                combo.removeItem(1)
+            if current and current not in {op.server for op in operations}:
+                combo.addItem(current, current)
+            for op in operations:
+                combo.addItem(f"{op.label} · {op.server}" if op.label else op.server, op.server)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        finally:
+            combo.blockSignals(False)
