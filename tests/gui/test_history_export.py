@@ -5,7 +5,6 @@ file dialog (Documents, .xlsx first), and a file that cannot be written."""
 from __future__ import annotations
 
 import csv
-import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,6 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui import test_history_window as window_tests
 from tests.gui.test_history_window import TODAY, open_history, refilter
+from tests.unit import test_history_xlsx as xlsx_tests
+from tests.unit.test_history_xlsx import BOGOTA
 from wolkvox_desktop.core.history_export import COLUMNS
 from wolkvox_desktop.core.history_xlsx import DATE_FORMAT
 from wolkvox_desktop.gui.history import HistoryTableModel as M
@@ -30,20 +31,8 @@ from wolkvox_desktop.gui.worker import WorkerHandle
 
 make_handle = window_tests.make_handle  # the fixtures: a real worker over a filled store
 handle = window_tests.handle
+bogota_time = xlsx_tests.bogota_time  # local time is Bogotá's (UTC-5), not UTC
 WAIT_MS = 10_000
-BOGOTA = "America/Bogota"
-
-
-@pytest.fixture
-def bogota_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local time is Bogotá's (UTC-5), so a local date cell differs from UTC."""
-    monkeypatch.setenv("TZ", BOGOTA)
-    time.tzset()
-    try:
-        yield
-    finally:
-        monkeypatch.undo()
-        time.tzset()
 
 
 @pytest.fixture

@@ -49,34 +49,34 @@ class Clock:
         return self.now
 
 
-def record(store: Store, clock: Clock, at: datetime, server: str, action: str,
-           cid: str | None, result: CallResult, ctype: str | None = "preview") -> None:
-    clock.now = at
-    row = store.begin_call(server, action, cid, ctype if cid else None)
-    store.finish_call(row, result)
+Call = tuple[datetime, str, str, str | None, CallResult, str]  # at, server, action, id, …
+SIX_CALLS: list[Call] = [  # on two operations: one three days ago, five today
+    (TODAY - timedelta(days=3), "0032", "start", "3301", OK, "preview"),
+    (TODAY + timedelta(seconds=1), "0032", "start", "3302", REFUSED, "preview"),
+    (TODAY + timedelta(seconds=2), "0032", "stop", "3303", OK, "preview"),
+    (TODAY + timedelta(seconds=3), "0045", "start", "13305", UNKNOWN, "predictive"),
+    (TODAY + timedelta(seconds=4), "0032", "campaigns", None, OK, ""),
+    (TODAY + timedelta(seconds=5), "0032", "start", "0099", FORMULA, "preview"),
+]
 
 
-def fill_store(path: Path) -> None:
-    """Six calls on two operations: one three days ago, five today (a second apart)."""
+def filled_store(*extra: Call) -> Path:
+    """The app's store file holding :data:`SIX_CALLS` and ``extra``."""
+    path = paths.store_path()
     clock = Clock(TODAY)
     with Store(path, clock=clock) as store:
         store.upsert_operation(Operation("0032", label="Bogotá norte"))
         store.upsert_operation(Operation("0045", label="Medellín"))
-        record(store, clock, TODAY - timedelta(days=3), "0032", "start", "3301", OK)
-        record(store, clock, TODAY + timedelta(seconds=1), "0032", "start", "3302", REFUSED)
-        record(store, clock, TODAY + timedelta(seconds=2), "0032", "stop", "3303", OK)
-        record(store, clock, TODAY + timedelta(seconds=3), "0045", "start", "13305", UNKNOWN,
-               "predictive")
-        record(store, clock, TODAY + timedelta(seconds=4), "0032", "campaigns", None, OK)
-        record(store, clock, TODAY + timedelta(seconds=5), "0032", "start", "0099", FORMULA)
+        for at, server, action, cid, result, ctype in (*SIX_CALLS, *extra):
+            clock.now = at
+            store.finish_call(store.begin_call(server, action, cid, ctype or None), result)
+    return path
 
 
 @pytest.fixture
 def handle(make_handle: Callable[..., WorkerHandle]) -> WorkerHandle:
-    """The main window's worker over a store that already holds :func:`fill_store`."""
-    path = paths.store_path()
-    fill_store(path)
-    return make_handle(store_path=path, seed_operations=[])
+    """The main window's worker over a store that already holds :func:`filled_store`."""
+    return make_handle(store_path=filled_store(), seed_operations=[])
 
 
 def open_history(qtbot: QtBot, handle: WorkerHandle, **kwargs: Any) -> HistoryWindow:
@@ -142,13 +142,11 @@ def test_filters_with_a_partial_campaign_match(qtbot: QtBot, handle: WorkerHandl
 def test_columns_sort_dates_as_dates_and_outcomes_together(
     qtbot: QtBot, make_handle: Callable[..., WorkerHandle]
 ) -> None:
-    path = paths.store_path()
-    fill_store(path)
-    clock = Clock(TODAY)
-    with Store(path, clock=clock) as store:  # two calls within one second
-        second = TODAY + timedelta(seconds=30)
-        record(store, clock, second + timedelta(microseconds=100), "0032", "stop", "7001", OK)
-        record(store, clock, second + timedelta(microseconds=900), "0032", "stop", "7002", OK)
+    second = TODAY + timedelta(seconds=30)
+    path = filled_store(  # two calls within one second
+        (second + timedelta(microseconds=100), "0032", "stop", "7001", OK, "preview"),
+        (second + timedelta(microseconds=900), "0032", "stop", "7002", OK, "preview"),
+    )
     window = open_history(qtbot, make_handle(store_path=path, seed_operations=[]))
     header = window.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
@@ -220,12 +218,10 @@ def test_wolkvox_text_shows_as_plain_text_in_tooltips(qtbot: QtBot, handle: Work
 def test_the_message_is_in_view_at_1366x768(
     qtbot: QtBot, make_handle: Callable[..., WorkerHandle]
 ) -> None:
-    path = paths.store_path()
-    fill_store(path)
-    clock = Clock(TODAY)
-    with Store(path, clock=clock) as store:  # enough calls for a scroll bar
-        for n in range(60):
-            record(store, clock, TODAY - timedelta(minutes=n), "0032", "start", "3302", REFUSED)
+    path = filled_store(*(  # enough calls for a scroll bar
+        (TODAY - timedelta(minutes=n), "0032", "start", "3302", REFUSED, "preview")
+        for n in range(60)
+    ))
     window = HistoryWindow(make_handle(store_path=path, seed_operations=[]))
     qtbot.addWidget(window)
     window.resize(1366, 768)  # sized before the rows arrive, as a window opens

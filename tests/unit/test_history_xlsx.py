@@ -19,6 +19,7 @@ from wolkvox_desktop.core.history_xlsx import (
     sheet_title,
 )
 
+BOGOTA = "America/Bogota"
 COLUMNS = [Column("Cuándo", 20), Column("Operación", 11), Column("Duración", 10, '0 "ms"'),
            Column("Mensaje de Wolkvox", 40)]
 
@@ -26,7 +27,7 @@ COLUMNS = [Column("Cuándo", 20), Column("Operación", 11), Column("Duración", 
 @pytest.fixture
 def bogota_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """This computer's local time is Bogotá's (UTC-5), so local and UTC differ."""
-    monkeypatch.setenv("TZ", "America/Bogota")
+    monkeypatch.setenv("TZ", BOGOTA)
     time.tzset()
     try:
         yield
@@ -67,7 +68,7 @@ def test_cells_are_typed_and_times_are_local(tmp_path: Path, bogota_time: None) 
 
 
 def test_local_naive_and_sheet_titles(bogota_time: None) -> None:
-    assert os.environ["TZ"] == "America/Bogota"
+    assert os.environ["TZ"] == BOGOTA
     naive = datetime(2026, 1, 1, 8, 0)
     assert local_naive(naive) is naive  # already local
     assert local_naive(datetime(2026, 1, 1, 13, 0, tzinfo=timezone.utc)) == naive

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -87,14 +88,12 @@ class HistoryFilterBar(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.changed)
 
-        self.operationCombo = QComboBox(self)
-        self.operationCombo.setObjectName("historyOperation")
-        self.operationCombo.setAccessibleName(_translate("HistoryWindow", "Operation"))
-        self.operationCombo.addItem(_translate("HistoryWindow", "All operations"), None)
-        if server:
-            self.operationCombo.addItem(server, server)
-            self.operationCombo.setCurrentIndex(1)
-        self.operationCombo.currentIndexChanged.connect(self.changed)
+        self.operationCombo = self._choices(
+            "historyOperation", _translate("HistoryWindow", "Operation"),
+            _translate("HistoryWindow", "All operations"),
+            [(QIcon(), server, server)] if server else [],
+        )
+        self.operationCombo.setCurrentIndex(self.operationCombo.count() - 1)
 
         self.campaignEdit = QLineEdit(self)
         self.campaignEdit.setObjectName("historyCampaign")
@@ -105,22 +104,17 @@ class HistoryFilterBar(QWidget):
         self.campaignEdit.setClearButtonEnabled(True)
         self.campaignEdit.textChanged.connect(self.changed)
 
-        self.actionCombo = QComboBox(self)
-        self.actionCombo.setObjectName("historyAction")
-        self.actionCombo.setAccessibleName(_translate("HistoryWindow", "Action"))
-        self.actionCombo.addItem(_translate("HistoryWindow", "All actions"), None)
-        for key in ACTIONS:
-            self.actionCombo.addItem(messages.action_label(key), key)
-        self.actionCombo.currentIndexChanged.connect(self.changed)
-
-        self.outcomeCombo = QComboBox(self)
-        self.outcomeCombo.setObjectName("historyOutcome")
-        self.outcomeCombo.setAccessibleName(_translate("HistoryWindow", "Outcome"))
-        self.outcomeCombo.addItem(_translate("HistoryWindow", "All outcomes"), None)
-        for key in OUTCOMES:
-            shown = look(key)
-            self.outcomeCombo.addItem(outcome_icon(key), f"{shown.glyph} {shown.text}", key)
-        self.outcomeCombo.currentIndexChanged.connect(self.changed)
+        self.actionCombo = self._choices(
+            "historyAction", _translate("HistoryWindow", "Action"),
+            _translate("HistoryWindow", "All actions"),
+            [(QIcon(), messages.action_label(key), key) for key in ACTIONS],
+        )
+        self.outcomeCombo = self._choices(
+            "historyOutcome", _translate("HistoryWindow", "Outcome"),
+            _translate("HistoryWindow", "All outcomes"),
+            [(outcome_icon(key), f"{look(key).glyph} {look(key).text}", key)
+             for key in OUTCOMES],
+        )
 
         dates = QHBoxLayout()
         dates.addWidget(self.sinceEdit)
@@ -136,6 +130,18 @@ class HistoryFilterBar(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(_translate("HistoryWindow", "Dates:"), dates)
         form.addRow(_translate("HistoryWindow", "Show:"), what)
+
+    def _choices(self, name: str, accessible: str, everything: str,
+                 items: list[tuple[QIcon, str, str]]) -> QComboBox:
+        """A combo box offering ``everything`` (no filter), then ``items``."""
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.addItem(everything, None)
+        for icon, text, key in items:
+            combo.addItem(icon, text, key)
+        combo.currentIndexChanged.connect(self.changed)
+        return combo
 
     def current(self) -> HistoryFilter:
         since, until = day_range(_day(self.sinceEdit.date()), _day(self.untilEdit.date()))

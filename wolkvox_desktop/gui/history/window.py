@@ -1,7 +1,7 @@
 """The History window: every call the app made, filtered, sorted, copied and exported.
 
-Made of :class:`~.filters.HistoryFilterBar` (what to show), a table over
-:class:`~.model.HistoryTableModel` sorted by :class:`~.model.HistorySortProxy`, and
+Made of :class:`~.filters.HistoryFilterBar` (what to show), :class:`~.table.HistoryTable`
+over :class:`~.model.HistoryTableModel` sorted by :class:`~.model.HistorySortProxy`, and
 :class:`~.token_check.TokenCheck`. It holds no thread and no store of its own: queries,
 exports and the token check are jobs of the main window's :class:`WorkerHandle`
 (``handle.submit``), answered on the GUI thread. An answer to a filter that has changed
@@ -18,15 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,16 +40,16 @@ from wolkvox_desktop.gui.history.export import (
 )
 from wolkvox_desktop.gui.history.filters import HistoryFilter, HistoryFilterBar
 from wolkvox_desktop.gui.history.model import HistorySortProxy, HistoryTableModel
+from wolkvox_desktop.gui.history.table import HistoryTable
 from wolkvox_desktop.gui.history.token_check import TokenCheck
 from wolkvox_desktop.gui.jobs import Lane
-from wolkvox_desktop.gui.worker import WorkerHandle
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
+    from wolkvox_desktop.gui.worker import WorkerHandle
 
 MAX_ROWS_SHOWN = 10_000
 DEBOUNCE_MS = 250
-MIN_TEXT_COLUMN = 140  # the elided text columns never get narrower than this
 
 
 class HistoryWindow(QDialog):
@@ -83,7 +80,6 @@ class HistoryWindow(QDialog):
         self._max_rows = max_rows
         self._query = 0  # the newest query; older answers are dropped
         self._have_operations = False
-        self._natural_widths: dict[int, int] = {}  # the long text columns, unelided
         self._closing = False
         self._export_folder = documents_folder()
         self._build(server)
@@ -100,27 +96,7 @@ class HistoryWindow(QDialog):
         self.filters = HistoryFilterBar(server, self)
         self.model = HistoryTableModel(self)
         self.proxy = HistorySortProxy(self.model, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("historyTable")
-        self.table.setAccessibleName(self.tr("Calls"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(columns.WHEN, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = self.table.verticalHeader()
-        rows.setVisible(False)
-        rows.setDefaultSectionSize(max(22, self.fontMetrics().height() + 8))  # dense, as a sheet
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        copy_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
-        copy_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        copy_shortcut.activated.connect(self.copy_selected_rows)
+        self.table = HistoryTable(self.proxy, self)
 
         self.statusLabel = QLabel(self)
         self.statusLabel.setObjectName("historyStatusLabel")
@@ -210,9 +186,7 @@ class HistoryWindow(QDialog):
             self._have_operations = True
             self.filters.set_operations(operations)
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        self._natural_widths = {c: self.table.columnWidth(c) for c in columns.LONG_TEXT}
-        self._fit_text_columns()
+        self.table.rows_changed()
         self.statusLabel.setText(self._status_text(rows))
         self.loaded.emit(len(rows))
 
@@ -231,44 +205,15 @@ class HistoryWindow(QDialog):
             )
         return text
 
-    def _fit_text_columns(self) -> None:
-        """Share the room the short columns leave between the two long text columns, so
-        Wolkvox's message stays in view; their full text is in the tooltip."""
-        header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(columns.COUNT)
-                     if c not in columns.LONG_TEXT)
-        room = self.table.viewport().width() - others
-        bar = self.table.verticalScrollBar()
-        if not bar.isVisible():  # it may appear once the rows are laid out: leave it room
-            room -= bar.sizeHint().width()
-        meaning, message = (self._natural_widths.get(c, MIN_TEXT_COLUMN)
-                            for c in columns.LONG_TEXT)
-        if meaning + message > room:
-            message = max(MIN_TEXT_COLUMN, min(message, room * 2 // 5))
-            meaning = max(MIN_TEXT_COLUMN, room - message)
-        self.table.setColumnWidth(columns.MEANING, meaning)
-        self.table.setColumnWidth(columns.MESSAGE, message)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        if self.model.rowCount():
-            self._fit_text_columns()
-
     # ---- copy ----
     def selected_rows(self) -> list[HistoryRow]:
         """The selected calls, in the order shown."""
-        proxy_rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.proxy.row_at(r) for r in proxy_rows]
+        return self.table.selected_rows()
 
     @Slot()
     def copy_selected_rows(self) -> str:
         """Copy the selected rows, under a header line, to the clipboard; return the text."""
-        rows = self.selected_rows()
-        if not rows:
-            return ""
-        text = columns.as_tab_separated(rows)
-        QGuiApplication.clipboard().setText(text)
-        return text
+        return self.table.copy_selected_rows()
 
     # ---- export ----
     @Slot()
