@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wolkvox_desktop.core.credentials import BackendStatus, TokenSource
+from wolkvox_desktop.core import limits
+from wolkvox_desktop.core.credentials import MAX_TOKEN_LENGTH, BackendStatus, TokenSource
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.store import Operation
 from wolkvox_desktop.gui import i18n
@@ -219,7 +220,7 @@ def test_save_emits_the_form_and_clears_the_token_once_saved(qtbot, make_dialog)
     d.show_save_result(SaveOutcome("0032", True, TokenSource.KEYRING, ""))
 
     assert token_edit(d).text() == ""
-    assert "leave empty to keep it" in token_edit(d).placeholderText()
+    assert token_edit(d).placeholderText() == "Leave empty to keep the current token"
     assert label(d, "tokenStatusLabel").text() == (
         "A token is saved in Secret Service / GNOME Keyring."
     )
@@ -286,16 +287,27 @@ def test_switching_operations_keeps_drafts_and_hides_the_token_again(qtbot, make
 def test_budget_follows_the_number_of_licenses(make_dialog):
     d = make_dialog()
     child(d, QSpinBox, "licensesSpin").setValue(3)
-    assert QLocale().toString(3000) in label(d, "budgetLabel").text()
-    assert child(d, QSpinBox, "licensesSpin").minimum() == 1
-    timeout = child(d, QSpinBox, "timeoutSpin")
-    from wolkvox_desktop.core import limits
+    assert QLocale().toString(limits.daily_budget(3)) in label(d, "budgetLabel").text()
 
-    assert (timeout.minimum(), timeout.maximum(), timeout.value()) == (
-        limits.MIN_TIMEOUT_S, limits.MAX_TIMEOUT_S, limits.DEFAULT_TIMEOUT_S
-    )  # the core's limits, read by the dialog
-    in_flight = child(d, QSpinBox, "inFlightSpin")
-    assert (in_flight.minimum(), in_flight.maximum(), in_flight.value()) == (1, 2, 1)
+
+def test_the_limits_the_form_allows_are_cores(make_dialog):
+    d = make_dialog()
+    spins = {name: child(d, QSpinBox, name) for name in ("licensesSpin", "timeoutSpin",
+                                                          "inFlightSpin")}  # fmt: skip
+    shown = {name: (s.minimum(), s.maximum(), s.value()) for name, s in spins.items()}
+    assert shown == {
+        "licensesSpin": (limits.MIN_LICENSES, limits.MAX_LICENSES, limits.MIN_LICENSES),
+        "timeoutSpin": (limits.MIN_TIMEOUT_S, limits.MAX_TIMEOUT_S, limits.DEFAULT_TIMEOUT_S),
+        "inFlightSpin": (limits.MIN_IN_FLIGHT, limits.MAX_SIMULTANEOUS, limits.DEFAULT_IN_FLIGHT),
+    }
+    assert token_edit(d).maxLength() == MAX_TOKEN_LENGTH
+    assert f"at most {limits.MAX_SIMULTANEOUS} per token" in all_visible_text(d)
+    # a stored operation outside the limits is shown within them, never refused
+    odd = Operation("0032", licenses=0, timeout_s=10_000.0, max_in_flight=7)
+    d = make_dialog([odd], "0032")
+    assert [s.value() for s in (child(d, QSpinBox, n) for n in spins)] == [
+        limits.MIN_LICENSES, int(limits.MAX_TIMEOUT_S), limits.MAX_SIMULTANEOUS
+    ]  # fmt: skip
 
 
 # ---------------------------------------------------------------- token, operations
@@ -339,6 +351,66 @@ def test_deleting_an_unsaved_operation_emits_nothing(qtbot, make_dialog):
     with qtbot.assertNotEmitted(d.deleteOperationRequested):
         qtbot.mouseClick(button(d, "deleteOperationButton"), Qt.MouseButton.LeftButton)
     assert d.findChild(QListWidget, "operationList").count() == 1
+
+
+def test_a_session_operation_is_shown_as_such_and_can_be_saved(qtbot, make_dialog):
+    session = Operation("0099", saved=False)  # --server 0099 with WOLKVOX_TOKEN
+    d = make_dialog([Operation("0032", "Norte"), session], "0099",
+                    {"0032": TokenSource.KEYRING, "0099": TokenSource.ENVIRONMENT})  # fmt: skip
+    operations = d.findChild(QListWidget, "operationList")
+    assert operations.currentItem().text() == "0099 (this session only)"
+    assert label(d, "sessionNote").isVisible()
+    assert "this session only" in label(d, "sessionNote").text().lower()
+    assert server_edit(d).isReadOnly()
+    assert not button(d, "deleteOperationButton").isEnabled()  # nothing stored to delete
+    assert not button(d, "removeTokenButton").isVisible()  # the token is the environment's
+    child(d, QLineEdit, "labelEdit").insert("Cali")
+    with qtbot.waitSignal(d.saveRequested) as sent:
+        qtbot.mouseClick(button(d, "saveButton"), Qt.MouseButton.LeftButton)
+    assert (sent.args[0].server, sent.args[0].label, sent.args[0].token) == ("0099", "Cali", "")
+    d.show_save_result(SaveOutcome("0099", True, TokenSource.ENVIRONMENT, ""))
+    assert operations.currentItem().text() == "Cali · 0099"
+    assert not label(d, "sessionNote").isVisible()
+    assert button(d, "deleteOperationButton").isEnabled()
+    operations.setCurrentRow(0)
+    assert not label(d, "sessionNote").isVisible()  # a stored operation has no such note
+
+
+def test_no_widget_ever_shows_a_typed_token(qtbot, make_dialog):
+    d = make_dialog([Operation("0032", "Norte")], "0032", {"0032": TokenSource.KEYRING})
+    show = d.findChild(QAbstractButton, "showTokenButton")
+    seen: list[str] = []
+
+    def look() -> None:
+        seen.append(all_visible_text(d))
+
+    qtbot.keyClicks(token_edit(d), SECRET)
+    look()
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)  # shown on purpose, in its field only
+    assert token_edit(d).displayText() == SECRET
+    assert SECRET not in all_visible_text(d).replace(SECRET, "", 1)
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
+    look()
+    with qtbot.waitSignal(d.testConnectionRequested):
+        qtbot.mouseClick(button(d, "testButton"), Qt.MouseButton.LeftButton)
+    look()
+    d.show_test_result(CallResult(Outcome.REFUSED, Reason.INVALID_TOKEN, "Rejected.", 403, 403))
+    look()
+    with qtbot.waitSignal(d.saveRequested):
+        qtbot.mouseClick(button(d, "saveButton"), Qt.MouseButton.LeftButton)
+    look()
+    d.show_save_result(SaveOutcome("0032", False, None, "That token contains spaces."))
+    look()
+    qtbot.mouseClick(button(d, "addOperationButton"), Qt.MouseButton.LeftButton)
+    look()
+    d.findChild(QListWidget, "operationList").setCurrentRow(0)
+    look()
+    with qtbot.waitSignal(d.saveRequested):
+        qtbot.mouseClick(button(d, "saveButton"), Qt.MouseButton.LeftButton)
+    d.show_save_result(SaveOutcome("0032", True, TokenSource.SESSION, ""))
+    look()
+    assert token_edit(d).text() == ""  # saved: forgotten here
+    assert [i for i, text in enumerate(seen) if SECRET in text] == []
 
 
 # ---------------------------------------------------------------- test connection
@@ -508,5 +580,9 @@ def test_test_connection_through_the_real_worker_and_simulator(qtbot):
     assert str(window.campaignModel.rowCount()) in label(d, "testResultLabel").text()
     assert sum(1 for r in sim.requests if r.method == "GET") == gets + 1  # one token
     assert "demo-token" not in all_visible_text(d)
+    qtbot.waitUntil(lambda: label(d, "backendLabel").text().startswith("Demo mode"))
+    assert label(d, "backendLabel").text() == (
+        "Demo mode: tokens are kept in memory for this session only."
+    )
     d.close()
     window.close()

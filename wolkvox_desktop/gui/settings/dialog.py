@@ -23,11 +23,9 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,14 @@ from wolkvox_desktop.gui.settings.drafts import OperationDraft
 from wolkvox_desktop.gui.settings.keyring_words import saved_in, storage_sentence
 from wolkvox_desktop.gui.settings.operation_form import OperationEditor
 from wolkvox_desktop.gui.settings.operation_list import OperationList, draft_title
-from wolkvox_desktop.gui.settings.widgets import INFO, WARNING, WrappingLabel, named, show_message
+from wolkvox_desktop.gui.settings.widgets import (
+    INFO,
+    WARNING,
+    FittingScrollArea,
+    WrappingLabel,
+    named,
+    show_message,
+)
 
 
 class SettingsDialog(QDialog):
@@ -97,11 +102,8 @@ class SettingsDialog(QDialog):
     # ------------------------------------------------------------------ construction
 
     def _build(self, language: str) -> None:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = FittingScrollArea(self._editor, spare_lines=4)  # a problem, a test's answer
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(self._editor)
         top = QHBoxLayout()
         top.addWidget(self._list, 0)
         top.addWidget(scroll, 1)

@@ -45,10 +45,13 @@ def _spin(name: str, low: float, high: float, accessible: str) -> QSpinBox:
     return spin
 
 
-def _beside(field: QWidget, note: QLabel) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(field)
-    row.addWidget(note, 1)
+def _beside(field: QWidget, note: QLabel) -> QWidget:
+    """A field with its note to the right (the note wraps when room is short)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field)
+    layout.addWidget(note, 1)
     return row
 
 
@@ -137,14 +140,14 @@ class OperationEditor(QGroupBox):
         self.test_result.setVisible(False)
         test_box = QVBoxLayout()
         test_box.setSpacing(2)
-        test_box.addLayout(_beside(self.test_button, WrappingLabel(test_note)))
+        test_box.addWidget(_beside(self.test_button, WrappingLabel(test_note)))
         test_box.addWidget(self.test_result)
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow(self.session_note)
-        rows = [
+        rows: list[tuple[str, QWidget, QWidget]] = [
             (_translate("SettingsDialog", "Server code:"), self.server.edit, self.server),
             (_translate("SettingsDialog", "Name:"), self.label_edit, self.label_edit),
             (_translate("SettingsDialog", "API token:"), self.token_box.edit, self.token_box),
@@ -209,14 +212,9 @@ class OperationEditor(QGroupBox):
         show_message(self.test_result, kind, text)
 
     def _show_budget(self) -> None:
-        self.budget.setText(
-            _translate(
-                "SettingsDialog",
-                "Daily budget: %Ln token use(s)",
-                "",
-                daily_budget(self.licenses_spin.value()),
-            )
-        )
+        uses = daily_budget(self.licenses_spin.value())
+        # self.tr: lupdate knows plural forms only there (context "OperationEditor")
+        self.budget.setText(self.tr("Daily budget: %Ln token use(s)", "", uses))
 
     @Slot()
     def _on_edited(self) -> None:

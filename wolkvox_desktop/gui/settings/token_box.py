@@ -68,24 +68,18 @@ class TokenBox(QWidget):
 
     def show_source(self, source: TokenSource, saved_in: str, *, removable: bool) -> None:
         """Where the operation's token comes from; ``saved_in`` names the keyring in words."""
+        placeholder = _translate("SettingsDialog", "Leave empty to keep the current token")
         if source is TokenSource.KEYRING:
             status = _translate("SettingsDialog", "A token is saved in {backend}.").format(
                 backend=saved_in
             )
-            placeholder = _translate("SettingsDialog", "Saved — leave empty to keep it")
         elif source is TokenSource.SESSION:
             status = _translate(
                 "SettingsDialog", "A token is held for this session only (not saved)."
             )
-            placeholder = _translate(
-                "SettingsDialog", "Held for this session — leave empty to keep it"
-            )
         elif source is TokenSource.ENVIRONMENT:
             status = _translate(
                 "SettingsDialog", "The token comes from the WOLKVOX_TOKEN environment variable."
-            )
-            placeholder = _translate(
-                "SettingsDialog", "From WOLKVOX_TOKEN — leave empty to keep it"
             )
         else:
             status = _translate("SettingsDialog", "No token saved for this operation yet.")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
 from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph
 
@@ -48,6 +49,26 @@ class WrappingLabel(QLabel):
             wanted = max(0, self.heightForWidth(self.width()))
             if wanted != self.minimumHeight():
                 self.setMinimumHeight(wanted)
+
+
+class FittingScrollArea(QScrollArea):
+    """A scroll area that asks for its whole content and ``spare_lines`` more lines of text
+    (for sentences that appear later, under the fields), so that a window opens big enough
+    to show it all; it scrolls (vertically) only when made smaller, such as at 800 × 500."""
+
+    def __init__(self, content: QWidget, spare_lines: int = 0) -> None:
+        super().__init__()
+        self._spare_lines = spare_lines
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(content)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        content = self.widget().sizeHint()
+        frame = 2 * self.frameWidth()
+        bar = self.verticalScrollBar().sizeHint().width()
+        spare = self._spare_lines * self.fontMetrics().lineSpacing()
+        return QSize(content.width() + frame + bar, content.height() + frame + spare)
 
 
 def show_message(label: QLabel, kind: str, text: str) -> None:
