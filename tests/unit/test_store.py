@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -97,10 +98,60 @@ def test_reopen_keeps_everything(app_home: Path) -> None:
 
 
 def test_unopenable_file_is_a_sentence(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(StoreError, match="could not be opened") as info:
+        Store(blocker / "wolkvox-desktop.sqlite3")  # its folder would be inside a file
+    assert str(blocker) in str(info.value)
+
+
+def test_a_damaged_file_is_set_aside_not_refused(tmp_path: Path) -> None:
     bad = tmp_path / "not-a-db.sqlite3"
     bad.write_bytes(b"this is not a database, just text " * 100)
-    with pytest.raises(StoreError, match="could not be opened"):
-        Store(bad)
+    with Store(bad) as store:
+        assert store.recovered_from is not None
+        assert store.recovered_from.read_bytes().startswith(b"this is not a database")
+        assert store.integrity_check() == "ok"
+
+
+def test_an_opened_store_has_nothing_recovered(store: Store) -> None:
+    assert store.recovered_from is None
+
+
+# ---------------------------------------------------------------- the owner lock
+def test_owner_lock_is_private_and_released_without_a_trace(tmp_path: Path) -> None:
+    import stat
+
+    from wolkvox_desktop.core.store.owners import OwnerLock, owner_alive
+
+    folder = tmp_path / "s.sqlite3.owners"
+    lock = OwnerLock(folder, "me")
+    assert owner_alive(folder, "me")  # another open of the file sees it held
+    assert lock.path.exists()
+    if os.name == "posix":
+        assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    lock.release()
+    lock.release()  # twice is fine
+    assert list(folder.iterdir()) == []
+    assert not owner_alive(folder, "me")
+
+
+def test_sweep_removes_dead_locks_and_old_temporaries_only(tmp_path: Path) -> None:
+    from wolkvox_desktop.core.store import owners
+
+    folder = tmp_path / "s.sqlite3.owners"
+    live = owners.OwnerLock(folder, "live")
+    (folder / "dead.lock").write_bytes(b"")  # nobody holds it
+    young = folder / "starting.tmp"  # a lock being made right now: left alone
+    young.write_bytes(b"")
+    old = folder / "killed-while-starting.tmp"
+    old.write_bytes(b"")
+    long_ago = time.time() - owners.TMP_GRACE_S - 5
+    os.utime(old, (long_ago, long_ago))
+    owners.sweep(folder, keep="")
+    assert sorted(p.name for p in folder.iterdir()) == ["live.lock", "starting.tmp"]
+    live.release()
 
 
 def test_closed_store_says_so(store: Store) -> None:
@@ -117,7 +168,7 @@ def test_operations_round_trip_normalised_and_clamped(store: Store) -> None:
     store.upsert_operation(Operation("0001", "Cobranza", 3, 30.0, 2))
     assert store.operations() == [
         Operation("0001", "Cobranza", 3, 30.0, 2),
-        Operation("0032", "Ventas", 1, 60.0, 2),
+        Operation("0032", "Ventas", 1, 90.0, 2),  # the default timeout
     ]
     store.upsert_operation(Operation("0032", "Ventas norte", 5, 45.0, 1))
     assert store.operation("https://wv0032.wolkvox.com/api/v2/") == Operation(

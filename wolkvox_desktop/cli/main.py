@@ -4,6 +4,10 @@ into a sentence and an exit code (never a traceback).
 Every call goes through the front door (:mod:`wolkvox_desktop.core.operations`): token
 rule, gate, budget, history. The token is read from ``WOLKVOX_TOKEN`` or the OS keyring and
 is never printed, logged or accepted as an argument.
+
+Files the command creates are private (``paths.restrict_umask``: 0600 on Linux/macOS). A
+data folder that cannot be made or written ends in one sentence naming it and the reason
+(exit 1); a damaged data file set aside on the way is told in one line on stderr.
 """
 
 from __future__ import annotations
@@ -11,14 +15,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from wolkvox_desktop.cli.output import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_LOCAL, err
 from wolkvox_desktop.cli.parser import ParserExit, build_parser
 from wolkvox_desktop.cli.runtime import state
+from wolkvox_desktop.core import paths
 from wolkvox_desktop.core.errors import InvalidInput, Outcome
 from wolkvox_desktop.core.store import StoreError
+from wolkvox_desktop.core.store import connection as store_connection
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +37,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    umask = paths.restrict_umask()
+    raise_exceptions = logging.raiseExceptions
+    logging.raiseExceptions = False  # a log file that fails mid-run prints no traceback
+    store_connection.add_recovery_listener(_say_recovered)
+    try:
+        return _main(argv)
+    finally:
+        store_connection.remove_recovery_listener(_say_recovered)
+        logging.raiseExceptions = raise_exceptions
+        if sys.platform != "win32":
+            os.umask(umask)  # main() may run inside another program (tests)
+
+
+def _say_recovered(path: Path, kept: Path) -> None:
+    err(store_connection.recovered_message(path, kept))
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         try:
             args = build_parser().parse_args(list(argv) if argv is not None else None)
@@ -36,7 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exc.status
         _setup_logging()
         return run(args)
-    except OSError as exc:  # the app-data folder or a file cannot be used
+    except paths.DataFolderError as exc:  # the data folder cannot be made or written
+        err(exc.sentence)
+        return Outcome.UNKNOWN.exit_code if state.calling else EXIT_LOCAL
+    except OSError as exc:  # a file cannot be used
         log.warning("file error: %s", exc)
         where = f" ({exc.filename})" if exc.filename else ""
         err(f"Wolkvox Desktop cannot use a file or folder it needs{where}: "

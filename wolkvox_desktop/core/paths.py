@@ -11,6 +11,14 @@ and Linux there is one folder (``~/Library/Application Support/wolkvox-desktop``
 
 :func:`is_network_filesystem` tells whether a path is on a network file system, so the
 store can choose its journal mode (or refuse with a sentence).
+
+The data folder (and its ``logs`` folder) must be usable: :func:`app_data_dir` makes it
+and checks once per process that a file can be written in it, else raises
+:class:`DataFolderError` (an ``OSError``) naming the folder and the reason; the window
+shows it in a dialog, the CLI as a sentence, both exit 1. On Linux and macOS a folder made
+here is ``0700``, the platform's own data folder is narrowed to ``0700`` if an earlier
+version left it open, and :func:`restrict_umask` (called by both faces at start) makes
+every file the process creates ``0600`` (store, logs, ``settings.ini``).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import ntpath
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,10 +39,44 @@ from wolkvox_desktop import APP_ID
 HOME_ENV = "WOLKVOX_DESKTOP_HOME"
 MOVED_NOTE = "MOVED-TO-LOCAL-APPDATA.txt"
 MOVED_SUFFIX = ".moved-to-local"
+FOLDER_MODE = 0o700  # POSIX: the data folders are the user's alone
+PRIVATE_UMASK = 0o077  # POSIX: new files 0600, new folders 0700
 
 log = logging.getLogger(__name__)
 
 _checked_moves: set[tuple[Path, Path]] = set()
+_usable: set[Path] = set()  # folders found writable by this process
+_usable_lock = threading.Lock()
+
+
+class DataFolderError(OSError):
+    """The data folder cannot be created or written. ``folder`` and ``reason`` (the
+    system's words, e.g. "Permission denied") say which and why; ``str()`` is a sentence."""
+
+    def __init__(self, folder: Path, reason: str, errno_value: int = 0) -> None:
+        super().__init__(errno_value, reason, str(folder))
+        self.folder = folder
+        self.reason = reason
+
+    @property
+    def sentence(self) -> str:
+        return (f"Wolkvox Desktop cannot use its data folder {self.folder}: {self.reason}. "
+                "Check that the folder can be created and written, or point "
+                f"{HOME_ENV} at one that can.")
+
+    def __str__(self) -> str:
+        return self.sentence
+
+
+def restrict_umask() -> int:
+    """Make the files this process creates from now on private (POSIX: ``umask |= 077``,
+    so 0600 files and 0700 folders); returns the previous umask. Nothing on Windows, whose
+    per-user folders are private already."""
+    if sys.platform == "win32":
+        return 0
+    previous = os.umask(PRIVATE_UMASK)
+    os.umask(previous | PRIVATE_UMASK)
+    return previous
 
 
 def platform_data_dirs(dirs_class: Any = None) -> tuple[Path, Path]:
@@ -58,7 +101,7 @@ def app_data_dir() -> Path:
         if roaming != path and (roaming, path) not in _checked_moves:
             _checked_moves.add((roaming, path))
             move_roaming_data(roaming, path)
-    path.mkdir(parents=True, exist_ok=True)
+    ensure_usable_folder(path, narrow=not override)
     return path
 
 
@@ -68,8 +111,68 @@ def store_path() -> Path:
 
 def log_dir() -> Path:
     path = app_data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    ensure_usable_folder(path, narrow=True)
     return path
+
+
+def ensure_usable_folder(path: Path, *, narrow: bool = False) -> None:
+    """Make ``path`` (POSIX: ``0700``) if it is missing and check, once per process, that a
+    file can be written in it; raises :class:`DataFolderError` saying why not.
+    ``narrow``: an existing folder of ours open to others is narrowed to ``0700``."""
+    try:
+        created = _make_folder(path)
+    except OSError as exc:
+        raise DataFolderError(path, _why(path, exc), exc.errno or 0) from None
+    with _usable_lock:
+        if path in _usable:
+            return
+    try:
+        if narrow and not created:
+            _narrow(path)
+        probe = path / f".write-check-{os.getpid()}-{threading.get_ident()}"
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(fd)
+        probe.unlink()
+    except OSError as exc:
+        raise DataFolderError(path, _why(path, exc), exc.errno or 0) from None
+    with _usable_lock:
+        _usable.add(path)
+
+
+def _make_folder(path: Path) -> bool:
+    """mkdir -p with the last folder 0700; True when it was made here."""
+    if path.is_dir():
+        return False
+    try:
+        path.mkdir(mode=FOLDER_MODE, parents=True)
+    except FileExistsError:
+        if path.is_dir():
+            return False  # made meanwhile by another process or thread
+        raise
+    if sys.platform != "win32":
+        os.chmod(path, FOLDER_MODE)  # whatever the umask took away from the owner
+    return True
+
+
+def _narrow(path: Path) -> None:
+    """POSIX: an existing folder of this user's that others may enter becomes 0700."""
+    if sys.platform == "win32":
+        return
+    st = path.stat()
+    if st.st_mode & 0o077 and st.st_uid == os.getuid():
+        os.chmod(path, FOLDER_MODE)
+
+
+def _why(path: Path, exc: OSError) -> str:
+    """The reason, in the system's words, with the real culprit when a file is in the way."""
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        for part in (path, *path.parents):
+            try:
+                if part.exists() and not part.is_dir():
+                    return f"{part} is a file, not a folder"
+            except OSError:
+                break
+    return exc.strerror or str(exc)
 
 
 def resources_dir() -> Path:

@@ -11,15 +11,28 @@
   A file from a newer app version is refused with a sentence, never rewritten.
 * **Thread-safe**: one connection (``check_same_thread=False``) guarded by a lock, so the
   GUI's background jobs may all read and write.
-* Database failures (disk full, a locked or damaged file) raise :class:`StoreError`, whose
+* **Damage does not stop the shift**: a file SQLite cannot open because it is not a
+  database or is malformed (found while opening: no extra check on a sound file) is
+  renamed aside as ``<name>.corrupt-<YYYYmmdd-HHMMSS>`` with its ``-wal``/``-shm``, and a
+  fresh file is made. Only the instance that did the rename has
+  :attr:`Connection.recovered_from` set (the kept file), and the listeners added with
+  :func:`add_recovery_listener` hear of it once, so each face says so once. Two processes
+  opening the damaged file at once: a lock file beside it (``<name>.recover.lock``) lets
+  exactly one rename it; the other opens the fresh file. A file from a newer version is
+  not damage: it is refused and left untouched.
+* **Private files**: on POSIX the file is made ``0600`` before SQLite opens it (SQLite
+  gives its ``-wal`` and ``-shm`` the database's mode), its folder ``0700`` when made here.
+* Other database failures (disk full, a locked file) raise :class:`StoreError`, whose
   text is a sentence for the supervisor.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,6 +61,46 @@ WRITE_FAILED = (
     "Wolkvox Desktop could not update its data file ({detail}). Check that the disk is not "
     "full; if another copy of the app is busy, try again in a moment."
 )
+RECOVERED = (
+    "The Wolkvox Desktop data file {path} was damaged and could not be read. It was kept "
+    "as {kept} and a new, empty data file was started: saved operations, campaign lists "
+    "and the history up to now are in the kept file."
+)
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+CORRUPT_INFIX = ".corrupt-"
+RECOVERY_LOCK_SUFFIX = ".recover.lock"
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+RECOVERY_WAIT_S = BUSY_TIMEOUT_MS / 1000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+# what SQLite says about a file that is not a database or is malformed (before Python
+# 3.11 the error carries no code: the words are all there is)
+_DAMAGE_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (named in sqlite3 from 3.11)
+_DAMAGE_WORDS = ("file is not a database", "database disk image is malformed",
+                 "malformed database schema")
+
+RecoveryListener = Callable[[Path, Path], None]
+_listeners: list[RecoveryListener] = []
+_listeners_lock = threading.Lock()
+
+
+def add_recovery_listener(listener: RecoveryListener) -> None:
+    """Call ``listener(path, kept)`` whenever a store of this process sets a damaged file
+    aside (in the thread that opened it). The CLI prints its line from here."""
+    with _listeners_lock:
+        _listeners.append(listener)
+
+
+def remove_recovery_listener(listener: RecoveryListener) -> None:
+    with _listeners_lock:
+        if listener in _listeners:
+            _listeners.remove(listener)
+
+
+def recovered_message(path: Path, kept: Path) -> str:
+    """The English sentence for a file set aside (the window translates its own)."""
+    return RECOVERED.format(path=path, kept=kept)
 
 
 class Connection:
@@ -72,8 +125,20 @@ class Connection:
         self._today: dict[str, tuple[str, str, int]] = {}
         self._data_version: int | None = None
         self._synced_at: float | None = None  # time.monotonic() of the last synced commit
+        self.recovered_from: Path | None = None  # the damaged file this instance set aside
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._open()
+        except StoreError as exc:
+            if not _is_damage(exc):
+                raise
+            self._recover(exc)
+        if self.recovered_from is not None:
+            _tell_listeners(self.path, self.recovered_from)
+
+    def _open(self) -> None:
+        """Open, migrate and check the file; closed again if anything fails."""
+        try:
+            _make_private_file(self.path)
             self._conn = sqlite3.connect(
                 str(self.path),
                 isolation_level=None,  # autocommit; transactions are explicit
@@ -92,10 +157,36 @@ class Connection:
         except (sqlite3.Error, OSError) as exc:
             self.close()
             raise StoreError(OPEN_FAILED.format(path=self.path, detail=exc)) from exc
-        except StoreError:
+        except BaseException:
             self.close()
             raise
-        self._after_open()
+        try:
+            self._after_open()
+        except BaseException:
+            self.close()
+            raise
+
+    def _recover(self, failure: StoreError) -> None:
+        """The file looked damaged: under the recovery lock, set it aside if it still is
+        (another process may have done it already), then open a fresh one."""
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(
+            str(self.path) + RECOVERY_LOCK_SUFFIX, timeout=RECOVERY_WAIT_S, mode=FILE_MODE
+        )
+        try:
+            with lock:
+                if _still_damaged(self.path):
+                    self.recovered_from = _set_aside(self.path)
+                    log.warning("store: %s was damaged (%s); kept as %s, starting afresh",
+                                self.path, failure.__cause__, self.recovered_from)
+                self._open()
+        except Timeout as exc:
+            raise StoreError(OPEN_FAILED.format(
+                path=self.path, detail="another copy of the app is repairing it; try again"
+            )) from exc
+        except OSError as exc:
+            raise StoreError(OPEN_FAILED.format(path=self.path, detail=exc)) from exc
 
     def _after_open(self) -> None:
         """Hook for the tables once the file is open (the history marks stale rows)."""
@@ -223,3 +314,96 @@ class Connection:
 
     def _now_text(self) -> str:
         return utc_text(self._clock())
+
+
+# ------------------------------------------------------------------ damage and privacy
+def _make_private_file(path: Path) -> None:
+    """Create the folder (0700) and an empty database file (0600) if they are missing, so
+    SQLite (and its -wal/-shm, which copy the database's mode) never makes them readable
+    by others. An empty file is a valid empty database for SQLite."""
+    folder = path.parent
+    if not folder.is_dir():
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def _error_is_damage(exc: BaseException) -> bool:
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _DAMAGE_CODES
+    text = str(exc).lower()
+    return any(words in text for words in _DAMAGE_WORDS)
+
+
+def _is_damage(failure: StoreError) -> bool:
+    """Whether opening failed because SQLite found the file damaged (not a database,
+    malformed), as opposed to a locked, unwritable or newer file."""
+    cause: BaseException | None = failure.__cause__
+    while cause is not None:
+        if _error_is_damage(cause):
+            return True
+        cause = cause.__cause__
+    return False
+
+
+def _still_damaged(path: Path) -> bool:
+    """Checked again under the recovery lock: a bad header, or ``PRAGMA quick_check``
+    failing. False when the file is gone (set aside by another process), empty, sound,
+    or the check itself cannot run (locked, unreadable): never rename what is not known
+    to be damaged."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return False
+    if not head:
+        return False
+    if head != _SQLITE_MAGIC:
+        return True
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error:
+        return False
+    try:
+        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+    except sqlite3.Error as exc:
+        return _error_is_damage(exc)
+    finally:
+        conn.close()
+    return [tuple(r) for r in rows] != [("ok",)]
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename ``path`` (and its -wal/-shm/-journal) to ``<name>.corrupt-<time>``; returns
+    the kept file's path. The side files go first, so a fresh file never meets the old
+    WAL."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}{CORRUPT_INFIX}{stamp}")
+    number = 1
+    while any(Path(f"{kept}{suffix}").exists() for suffix in ("", *SIDE_SUFFIXES)):
+        number += 1
+        kept = path.with_name(f"{path.name}{CORRUPT_INFIX}{stamp}-{number}")
+    for suffix in SIDE_SUFFIXES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, f"{kept}{suffix}")
+    os.replace(path, kept)
+    return kept
+
+
+def _tell_listeners(path: Path, kept: Path) -> None:
+    with _listeners_lock:
+        listeners = list(_listeners)
+    for listener in listeners:
+        try:
+            listener(path, kept)
+        except Exception:  # noqa: BLE001 - a face's message must not stop the store
+            log.exception("store: a recovery listener failed")
