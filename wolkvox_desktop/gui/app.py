@@ -283,10 +283,8 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
 
 def _install_extras(window: MainWindow) -> None:
     """Bulk start/stop and the activity history, when this build has them."""
-    try:
-        from wolkvox_desktop.gui.bulk_dialog import install_bulk_and_history
-    except ImportError:
-        return
+    from wolkvox_desktop.gui.bulk import install_bulk_and_history
+
     install_bulk_and_history(window)
 
 
@@ -563,14 +561,55 @@ def _close_on_interrupt(window: MainWindow) -> None:
 
 
 # ------------------------------------------------------------------ main
+def _data_folder_problem(
+    args: list[str], problem: paths.DataFolderError, watchdog: threading.Timer | None
+) -> int:
+    """The data folder cannot be made or written: a dialog with the folder and the reason
+    (the smoke test: its JSON line), then exit 1. Nothing is logged: the log lives there."""
+    if not logging.getLogger().handlers:
+        logging.getLogger().addHandler(logging.NullHandler())  # never a traceback on stderr
+    if watchdog is not None:
+        watchdog.cancel()
+        _emit_json({"ok": False, "error": problem.sentence, "qt": qVersion()})
+        return 1
+    from PySide6.QtWidgets import QMessageBox
+
+    try:
+        opts = parse_args(args)
+    except SystemExit:
+        opts = Options()
+    app = _application(opts)
+    _install_translators(app, opts.lang or "system")  # the saved choice lives there too
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("App", "Wolkvox Desktop cannot start"),
+        QCoreApplication.translate("App", "Wolkvox Desktop cannot use its data folder:\n{0}")
+        .format(str(problem.folder)),
+    )
+    box.setObjectName("dataFolderDialog")
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "App",
+            "Reason: {0}\n\nCheck that this folder can be created and written (permissions, "
+            "free space), then start Wolkvox Desktop again.",
+        ).format(problem.reason)
+    )
+    box.exec()
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     from wolkvox_desktop.core import crashlog
 
+    paths.restrict_umask()  # Linux/macOS: the store, logs and settings are 0600
     crashlog.enable()  # native crashes (Qt, C libraries) leave a trace in the log folder
     args = sys.argv[1:] if argv is None else list(argv)
     watchdog = _start_watchdog() if "--smoke-test" in args else None
-    logsetup.setup_logging()
-    app, window = build(args)
+    try:
+        logsetup.setup_logging()
+        app, window = build(args)
+    except paths.DataFolderError as problem:
+        return _data_folder_problem(args, problem, watchdog)
     install_exception_hooks(app)
     collector = MainThreadGC(app)  # its timer also lets Python see Ctrl+C during exec()
     _close_on_interrupt(window)
