@@ -1,19 +1,20 @@
-"""The bulk start/stop dialog and its runner thread, against the simulator (real HTTP on
-loopback, a real SQLite store, a real Qt event loop offscreen)."""
+"""The bulk start/stop dialog on the window's real worker: a real WorkerHandle (its thread,
+its jobs, the front door), a real SQLite store file, the simulator on loopback and a real
+Qt event loop offscreen. The run starts no thread of its own: every call is a job."""
 
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.support.sim_fixtures import DEMO_TOKEN
-from wolkvox_desktop.core.api import WolkvoxClient
+from tests.gui.conftest import DEMO_TOKEN, Catcher
 from wolkvox_desktop.core.bulk import BulkSummary, ItemState
 from wolkvox_desktop.core.campaigns import (
     Action,
@@ -23,42 +24,129 @@ from wolkvox_desktop.core.campaigns import (
     CampaignType,
 )
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
-from wolkvox_desktop.core.paths import store_path
-from wolkvox_desktop.core.service import OperationService, Usage
+from wolkvox_desktop.core.service import Usage
 from wolkvox_desktop.core.store import Operation, Store
-from wolkvox_desktop.gui.bulk_dialog import BulkDialog, budget_state, confirm_over_budget
+from wolkvox_desktop.gui.bulk import BulkDialog, budget_state, confirm_over_budget
+from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME
+from wolkvox_desktop.gui.bulk.summary import count_endings
+from wolkvox_desktop.gui.calls import ActionRequest
 from wolkvox_desktop.gui.outcome_look import outcome_words
+from wolkvox_desktop.gui.worker import WorkerConfig, WorkerHandle, leaked_threads
 from wolkvox_desktop.simulator.server import Simulator, demo_campaigns
-
-# the offscreen platform's own notice when a window is shown; not about this code
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 SERVER = "0032"
 WAIT_MS = 15_000
 
 
-class Services:
-    """Opens the operation's service the way the app does: a real store file and a real
-    client (behind the process-wide token gate) pointed at a loopback base URL."""
+# ---------------------------------------------------------------- the parts
 
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url
-        self.opened: list[OperationService] = []
-        self.closed: list[OperationService] = []
 
-    def open(self) -> OperationService:
-        store = Store(store_path())
-        client = WolkvoxClient(
-            SERVER, DEMO_TOKEN, api_base=self.base_url, read_timeout=5.0
+@pytest.fixture
+def store_file(tmp_path: Path) -> Path:
+    return tmp_path / "bulk.sqlite3"
+
+
+@pytest.fixture
+def make_handle(store_file: Path, gui_simulator: Simulator, qtbot: QtBot) -> Iterator[Any]:
+    """The window's worker, as the app builds it (``make_handle`` of test_worker.py)."""
+    handles: list[WorkerHandle] = []
+
+    def _make(api_base: str | None = None, **overrides: Any) -> WorkerHandle:
+        config = WorkerConfig(
+            store_path=store_file,
+            api_base=api_base or gui_simulator.base_url,
+            use_env=False,
+            session_tokens={SERVER: DEMO_TOKEN},
+            seed_operations=[Operation(SERVER, "Norte", timeout_s=5.0)],
         )
-        service = OperationService(store, client, SERVER)
-        self.opened.append(service)
-        return service
+        for key, value in overrides.items():
+            setattr(config, key, value)
+        handle = WorkerHandle(config)
+        handles.append(handle)
+        ops = Catcher(handle.worker.operationsChanged)
+        handle.start()
+        qtbot.waitUntil(lambda: bool(ops.values))
+        return handle
 
-    def close(self, service: OperationService) -> None:
-        service.client.close()
-        service.store.close()
-        self.closed.append(service)
+    yield _make
+    for handle in handles:
+        assert handle.shutdown()
+    assert not leaked_threads()
+
+
+@pytest.fixture
+def bulk(qtbot: QtBot, make_handle: Any) -> Iterator[Callable[..., BulkDialog]]:
+    """``bulk(action, campaigns, handle=None, ready=True)``: a shown dialog, its service
+    open (today's use known) unless ``ready=False``."""
+    made: list[BulkDialog] = []
+
+    def _open(action: Action, items: list[Campaign], handle: WorkerHandle | None = None,
+              ready: bool = True) -> BulkDialog:
+        dlg = BulkDialog(action, items, handle or make_handle(), SERVER, server_label=SERVER)
+        qtbot.addWidget(dlg)
+        made.append(dlg)
+        dlg.show()
+        if ready:
+            qtbot.waitUntil(lambda: dlg.confirmPage.startButton.isEnabled(), timeout=WAIT_MS)
+        return dlg
+
+    yield _open
+    for dlg in made:
+        dlg.close_now()
+
+
+def campaigns(sim: Simulator, ids: list[str], names: dict[str, str] | None = None
+              ) -> list[Campaign]:
+    """The campaigns as the last refreshed list shows them (type and status)."""
+    out = []
+    for cid in ids:
+        c = sim.campaign(cid)
+        name = (names or {}).get(cid, c.campaign_name)
+        out.append(Campaign(cid, name, CampaignType.parse(c.type_campaign),
+                            CampaignStatus.parse(c.status)))
+    return out
+
+
+def calls(sim: Simulator, api: str = "start") -> list[str]:
+    return [r.query.get("campaign_id", "") for r in sim.requests if r.api == api]
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def run_to_end(qtbot: QtBot, dlg: BulkDialog) -> BulkSummary:
+    with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as blocker:
+        click(qtbot, dlg.confirmPage.startButton)
+    summary = blocker.args[0]
+    assert isinstance(summary, BulkSummary)
+    assert_counts_add_up(dlg, summary)
+    return summary
+
+
+def assert_counts_add_up(dlg: BulkDialog, summary: BulkSummary) -> None:
+    counts = count_endings(summary)
+    assert counts.total == len(summary.records)
+    assert dlg.counts == counts
+    assert " 0 " not in dlg.progressPage.summaryBox.countsLabel.text()  # no "? 0 unknown"
+
+
+def stop_question(qtbot: QtBot, dlg: BulkDialog) -> QMessageBox:
+    qtbot.waitUntil(lambda: isinstance(dlg.findChild(QMessageBox, QUESTION_NAME), QMessageBox))
+    box = dlg.findChild(QMessageBox, QUESTION_NAME)
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    return box
+
+
+def answer(qtbot: QtBot, box: QMessageBox, button: str) -> None:
+    found = box.findChild(QPushButton, button)
+    assert isinstance(found, QPushButton)
+    click(qtbot, found)
+
+
+def n(value: int) -> str:
+    """A number as the window writes it (its locale: ``1,000``, ``1.000`` or ``1000``)."""
+    return QLocale().toString(value)
 
 
 def free_port() -> int:
@@ -67,138 +155,103 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def campaigns(sim: Simulator, ids: list[str]) -> list[Campaign]:
-    """The campaigns as the last refreshed list shows them (type and status)."""
-    out = []
-    for cid in ids:
-        c = sim.campaign(cid)
-        out.append(
-            Campaign(cid, c.campaign_name, CampaignType.parse(c.type_campaign),
-                     CampaignStatus.parse(c.status))
-        )
-    return out
+# ---------------------------------------------------------------- order, gate, one at a time
 
 
-def calls(sim: Simulator, api: str = "start") -> list[str]:
-    return [r.query.get("campaign_id", "") for r in sim.requests if r.api == api]
-
-
-@pytest.fixture
-def dialogs(qtbot: QtBot) -> Iterator[Callable[..., BulkDialog]]:
-    made: list[BulkDialog] = []
-
-    def make(action: Action, items: list[Campaign], services: Services) -> BulkDialog:
-        dlg = BulkDialog(action, items, services.open, close_service=services.close,
-                         server_label=SERVER)
-        qtbot.addWidget(dlg)
-        made.append(dlg)
-        dlg.show()
-        qtbot.waitUntil(lambda: dlg._usage is not None, timeout=WAIT_MS)
-        return dlg
-
-    yield make
-    for dlg in made:
-        assert dlg.shutdown(5000), "the runner thread did not stop"
-        assert dlg.runner is None or not dlg.runner.thread_.isRunning()
-
-
-def run_to_end(qtbot: QtBot, dlg: BulkDialog) -> BulkSummary:
-    with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as blocker:
-        qtbot.mouseClick(dlg.startButton, Qt.MouseButton.LeftButton)
-    summary = blocker.args[0]
-    assert isinstance(summary, BulkSummary)
-    return summary
-
-
-def test_calls_follow_the_selected_order_one_at_a_time_and_the_window_stays_responsive(
-    qtbot: QtBot, simulator: Simulator, dialogs: Callable[..., BulkDialog]
+def test_calls_follow_the_selected_order_one_at_a_time_as_jobs_of_the_worker(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], store_file: Path
 ) -> None:
-    simulator.faults.latency = 0.05
+    gui_simulator.faults.latency = 0.05
     order = ["3308", "3302", "3306", "3303", "3305"]  # not the table's order
-    services = Services(simulator.base_url)
-    dlg = dialogs(Action.START, campaigns(simulator, order), services)
-    assert dlg.titleLabel.text().startswith("Start 5 campaign")
-    assert [dlg.campaignList.item(i).text().split(" · ")[0] for i in range(5)] == order
-    assert "5 token" in dlg.budgetLabel.text()
+    dlg = bulk(Action.START, campaigns(gui_simulator, order))
+    page = dlg.confirmPage
+    assert page.titleLabel.text().startswith("Start 5 campaign")
+    assert [page.campaignList.item(i).text().split(" · ")[0] for i in range(5)] == order
+    assert "5 token" in page.budgetLabel.text()
 
-    ticks = []
+    ticks: list[int] = []
     heartbeat = QTimer()
     heartbeat.setInterval(10)
     heartbeat.timeout.connect(lambda: ticks.append(1))
     heartbeat.start()
     started: list[int] = []
-    dlg.itemStarted.connect(lambda i, _cid: started.append(len(ticks)))
+    dlg.itemStarted.connect(lambda _i, _cid: started.append(len(ticks)))
     summary = run_to_end(qtbot, dlg)
     heartbeat.stop()
 
-    assert calls(simulator) == order
-    assert simulator.max_concurrency == 1
+    assert calls(gui_simulator) == order
+    assert gui_simulator.max_concurrency == 1
     assert summary.progress.ok == 5 and summary.all_ok
-    assert all(simulator.campaign(cid).started for cid in order)
-    # the GUI thread kept turning while the calls were in flight
-    assert len(ticks) > started[0]
-    assert dlg.progressBar.value() == 5 and dlg.progressLabel.text() == "5 of 5 done"
-    assert all(
-        dlg.resultsTable.item(r, dlg.COL_OUTCOME).text() == outcome_words("ok")
-        for r in range(5)
-    )
-    assert "5 started" in dlg.summaryLabel.text()
-    # every call is in the history, and the runner released its service
-    with Store(store_path()) as store:
+    assert all(gui_simulator.campaign(cid).started for cid in order)
+    assert len(ticks) > started[0]  # the GUI thread kept turning during the calls
+    progress = dlg.progressPage
+    assert progress.progressBar.value() == 5 and progress.progressLabel.text() == "5 of 5 done"
+    assert [progress.resultsTable.outcome_text(r) for r in range(5)] == [outcome_words("ok")] * 5
+    assert "✓ 5 started" in progress.summaryBox.countsLabel.text()
+    assert progress.summaryBox.neverSentLabel.isHidden()
+    # every call is in the history; the run's own client is released, on a job
+    with Store(store_file) as store:
         assert [r.campaign_id for r in store.history(action="start")] == order[::-1]
-    assert services.closed == services.opened
+    assert dlg.runner is not None and dlg.runner.run is not None
+    client = dlg.runner.run.service.client
+    qtbot.waitUntil(lambda: client.aborted, timeout=WAIT_MS)
+    assert not any(t.startswith("bulk") for t in _thread_names())  # no thread of its own
 
 
-def test_a_single_action_from_the_window_shares_the_gate_with_the_run(
-    qtbot: QtBot, simulator: Simulator, dialogs: Callable[..., BulkDialog]
+def _thread_names() -> list[str]:
+    import threading
+
+    return [t.name for t in threading.enumerate()]
+
+
+def test_a_single_start_from_the_window_shares_the_gate_with_the_run(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
 ) -> None:
-    simulator.faults.latency = 0.05
-    services = Services(simulator.base_url)
-    dlg = dialogs(Action.STOP, campaigns(simulator, ["3301", "3304", "3307"]), services)
-    singles: list[CallResult] = []
-
-    def main_window_like() -> None:  # another client, as the main window's worker has
-        client = WolkvoxClient(SERVER, DEMO_TOKEN, api_base=simulator.base_url)
-        try:
-            for _ in range(3):
-                singles.append(client.start(CampaignRef("3303", CampaignType.PREVIEW)))
-        finally:
-            client.close()
-
-    other = threading.Thread(target=main_window_like)
+    gui_simulator.faults.latency = 0.1
+    handle = make_handle()
+    dlg = bulk(Action.STOP, campaigns(gui_simulator, ["3301", "3304", "3307"]), handle)
+    done = Catcher(handle.worker.callFinished)
     with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS):
-        qtbot.mouseClick(dlg.startButton, Qt.MouseButton.LeftButton)
-        other.start()
-    other.join(10)
-    assert calls(simulator, "stop") == ["3301", "3304", "3307"]
-    assert [r.outcome for r in singles] == [Outcome.OK] * 3
-    assert simulator.max_concurrency == 1
+        click(qtbot, dlg.confirmPage.startButton)
+        for c in campaigns(gui_simulator, ["3303", "3305"]):  # the window's own Start
+            assert c.type is not None
+            handle.run_action(ActionRequest(handle.next_id(), SERVER, Action.START,
+                                            CampaignRef(c.id, c.type)))
+    qtbot.waitUntil(lambda: len(done.values) == 2, timeout=WAIT_MS)
+    assert [d.result.outcome for d in done.values] == [Outcome.OK] * 2
+    assert calls(gui_simulator, "stop") == ["3301", "3304", "3307"]
+    assert sorted(calls(gui_simulator, "start")) == ["3303", "3305"]
+    assert gui_simulator.max_concurrency == 1  # one token, one call in flight, both faces
 
 
 def test_campaigns_already_in_the_wanted_state_are_skipped_unless_included(
-    qtbot: QtBot, simulator: Simulator, dialogs: Callable[..., BulkDialog]
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog]
 ) -> None:
     ids = ["3301", "3302", "3304"]  # 3301 and 3304 are already started
-    dlg = dialogs(Action.START, campaigns(simulator, ids), Services(simulator.base_url))
-    assert not dlg.includeInStateCheck.isHidden()
-    assert "2 campaign" in dlg.includeInStateCheck.text()
-    assert "already started" in dlg.campaignList.item(0).text()
-    assert "already started" not in dlg.campaignList.item(1).text()
-    assert dlg.startButton.text() == "Start 1 campaign(s)"
+    dlg = bulk(Action.START, campaigns(gui_simulator, ids))
+    page = dlg.confirmPage
+    assert not page.includeInStateCheck.isHidden()
+    assert "2 campaign" in page.includeInStateCheck.text()
+    assert "already started" in page.campaignList.item(0).text()
+    assert "already started" not in page.campaignList.item(1).text()
+    assert page.startButton.text().startswith("Start 1 campaign")
     summary = run_to_end(qtbot, dlg)
-    assert calls(simulator) == ["3302"]
+    assert calls(gui_simulator) == ["3302"]
     assert [r.state for r in summary.records] == [
         ItemState.IN_STATE, ItemState.OK, ItemState.IN_STATE
     ]
-    assert dlg.resultsTable.item(0, dlg.COL_OUTCOME).text().endswith(outcome_words("in_state"))
+    assert dlg.progressPage.resultsTable.outcome_text(0) == outcome_words("in_state")
+    assert "2 already started" in dlg.progressPage.summaryBox.countsLabel.text()
 
-    again = dialogs(Action.START, campaigns(simulator, ["3301", "3303"]),
-                    Services(simulator.base_url))
-    again.includeInStateCheck.setChecked(True)
-    assert again.startButton.text() == "Start 2 campaign(s)"
-    assert "2 token" in again.budgetLabel.text()
+    again = bulk(Action.START, campaigns(gui_simulator, ["3301", "3303"]))
+    again.confirmPage.includeInStateCheck.setChecked(True)
+    assert again.confirmPage.startButton.text().startswith("Start 2 campaign")
+    assert "2 token" in again.confirmPage.budgetLabel.text()
     run_to_end(qtbot, again)
-    assert calls(simulator) == ["3302", "3301", "3303"]
+    assert calls(gui_simulator) == ["3302", "3301", "3303"]
+
+
+# ---------------------------------------------------------------- a failure pauses the run
 
 
 EXPECTED_CALLS = {  # (where the failure happened, decision) -> start calls the server saw
@@ -214,62 +267,62 @@ EXPECTED_CALLS = {  # (where the failure happened, decision) -> start calls the 
 @pytest.mark.parametrize("decision", ["skip", "retry", "abort"])
 @pytest.mark.parametrize("outcome", ["refused", "undelivered", "unknown"])
 def test_a_failure_pauses_the_run_until_the_supervisor_decides(
-    qtbot: QtBot,
-    simulator: Simulator,
-    dialogs: Callable[..., BulkDialog],
-    outcome: str,
-    decision: str,
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog],
+    make_handle: Any, outcome: str, decision: str,
 ) -> None:
     port = free_port()
     if outcome == "undelivered":
-        services = Services(f"http://127.0.0.1:{port}")  # nothing listens there yet
+        handle = make_handle(api_base=f"http://127.0.0.1:{port}")  # nothing listens there yet
     else:
-        services = Services(simulator.base_url)
-        simulator.faults.only_api = "start"
+        handle = make_handle()
+        gui_simulator.faults.only_api = "start"
         if outcome == "refused":
-            simulator.faults.maintenance = True
+            gui_simulator.faults.maintenance = True
         else:
-            simulator.faults.html_502 = True
-    dlg = dialogs(Action.START, campaigns(simulator, ["3302", "3303"]), services)
+            gui_simulator.faults.html_502 = True
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303"]), handle)
     with qtbot.waitSignal(dlg.runPaused, timeout=WAIT_MS) as paused:
-        qtbot.mouseClick(dlg.startButton, Qt.MouseButton.LeftButton)
+        click(qtbot, dlg.confirmPage.startButton)
     index, result = paused.args
     assert index == 0 and result.outcome.value == outcome
-    qtbot.waitUntil(lambda: not dlg.pauseBox.isHidden())
-    assert outcome_words(outcome) in dlg.pauseBox.title()
-    assert dlg.pauseLabel.text()  # the outcome's sentence
-    assert outcome_words(outcome) in dlg.resultsTable.item(0, dlg.COL_OUTCOME).text()
-    assert not dlg.cancelButton.isEnabled()
-    assert dlg.progressLabel.text() == "0 of 2 done"
+    page, box = dlg.progressPage, dlg.progressPage.pauseBox
+    qtbot.waitUntil(lambda: not box.isHidden())
+    assert outcome_words(outcome) in box.title()
+    assert box.label.text()  # the outcome's sentence
+    assert outcome_words(outcome) in page.resultsTable.outcome_text(0)
+    assert not page.stopButton.isEnabled()  # the pause box has its own "Abort the run"
+    assert page.progressLabel.text() == "0 of 2 done"
     # the unknown outcome needs an explicit "I checked" before Retry
-    assert dlg.unknownConfirmCheck.isHidden() == (outcome != "unknown")
-    assert dlg.retryButton.isEnabled() == (outcome != "unknown")
+    assert box.unknownConfirmCheck.isHidden() == (outcome != "unknown")
+    assert box.retryButton.isEnabled() == (outcome != "unknown")
 
-    # the cause goes away: Wolkvox recovers, or the network comes back
-    live = simulator
+    live = gui_simulator  # the cause goes away: Wolkvox recovers, or the network comes back
     if outcome == "undelivered":
         live = Simulator(tokens={DEMO_TOKEN: 3000}, campaigns=demo_campaigns())
         live.start(port=port)
     else:
-        simulator.reset_faults()
+        gui_simulator.reset_faults()
     try:
         if decision == "retry" and outcome == "unknown":
             before = len(live.requests)
-            dlg.retry()  # refused without the confirmation: nothing sent
+            dlg.retry(False)  # refused without the confirmation: nothing sent
             qtbot.wait(100)
-            assert len(live.requests) == before and not dlg.pauseBox.isHidden()
-            dlg.unknownConfirmCheck.setChecked(True)
-            assert dlg.retryButton.isEnabled()
-        button = {"skip": dlg.skipButton, "retry": dlg.retryButton, "abort": dlg.abortButton}
+            assert len(live.requests) == before and not box.isHidden()
+            box.unknownConfirmCheck.setChecked(True)
+            assert box.retryButton.isEnabled()
+        button = {"skip": box.skipButton, "retry": box.retryButton, "abort": box.abortButton}
         with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as finished:
-            qtbot.mouseClick(button[decision], Qt.MouseButton.LeftButton)
+            click(qtbot, button[decision])
         summary: BulkSummary = finished.args[0]
+        assert_counts_add_up(dlg, summary)
         where = "later" if outcome == "undelivered" else "same"
         assert calls(live) == EXPECTED_CALLS[(where, decision)]
         assert live.max_concurrency <= 1
-        counts = dlg.summary_counts(summary)
-        if decision == "skip":
-            assert (counts["ok"], counts["skipped"]) == (1, 1)
+        counts = dlg.counts
+        assert counts is not None
+        if decision == "skip":  # counted as its outcome, and said to be skipped
+            assert (counts["ok"], counts[outcome], counts["skipped"]) == (1, 1, 0)
+            assert counts.skipped_after[outcome] == 1
             assert live.campaign("3303").started and not live.campaign("3302").started
         elif decision == "retry":
             assert counts["ok"] == 2 and summary.calls == 3
@@ -277,31 +330,149 @@ def test_a_failure_pauses_the_run_until_the_supervisor_decides(
         else:
             assert (counts[outcome], counts["not_run"]) == (1, 1)
             assert not live.campaign("3303").started
-            assert dlg.resultsTable.item(1, dlg.COL_OUTCOME).text().endswith(
-                outcome_words("not_run"))
-        assert not dlg.summaryLabel.isHidden() and not dlg.closeButton.isHidden()
+            assert page.resultsTable.outcome_text(1) == outcome_words("not_run")
+            assert "3303" in page.summaryBox.neverSentLabel.text()
+        assert not page.summaryBox.isHidden() and not page.closeButton.isHidden()
     finally:
-        if live is not simulator:
+        if live is not gui_simulator:
             live.stop()
 
 
-def test_cancel_stops_before_the_next_call(
-    qtbot: QtBot, simulator: Simulator, dialogs: Callable[..., BulkDialog]
+def test_an_unknown_outcome_then_skipped_counts_as_unknown_and_says_so(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog]
 ) -> None:
-    simulator.faults.latency = 0.3
-    ids = ["3302", "3303", "3305", "3306"]
-    dlg = dialogs(Action.START, campaigns(simulator, ids), Services(simulator.base_url))
-    with qtbot.waitSignal(dlg.itemStarted, timeout=WAIT_MS):
-        qtbot.mouseClick(dlg.startButton, Qt.MouseButton.LeftButton)
+    gui_simulator.faults.only_api = "start"
+    gui_simulator.faults.html_502 = True
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3305", "3302", "3303"]))
+    with qtbot.waitSignal(dlg.runPaused, timeout=WAIT_MS):
+        click(qtbot, dlg.confirmPage.startButton)
+    gui_simulator.reset_faults()
     with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as finished:
-        qtbot.mouseClick(dlg.cancelButton, Qt.MouseButton.LeftButton)
-        assert not dlg.cancelButton.isEnabled()
+        click(qtbot, dlg.progressPage.pauseBox.skipButton)
+    assert_counts_add_up(dlg, finished.args[0])
+    counts = dlg.counts
+    assert counts is not None
+    assert (counts["unknown"], counts["ok"], counts["skipped"], counts.total) == (1, 2, 0, 3)
+    box = dlg.progressPage.summaryBox
+    assert "? 1 with the outcome unknown (1 skipped by you)" in box.countsLabel.text()
+    assert "✓ 2 started" in box.countsLabel.text()
+    assert "skipped" not in box.countsLabel.text().split("(1 skipped by you)")[1]
+    assert not box.adviceLabel.isHidden()  # "Some outcomes are unknown …" next to a 1
+    table = dlg.progressPage.resultsTable
+    assert table.outcome_text(0) == f"{outcome_words('unknown')} · {outcome_words('skipped')}"
+
+
+# ---------------------------------------------------------------- stopping and closing
+
+
+def test_stopping_asks_and_then_stops_before_the_next_call(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog]
+) -> None:
+    gui_simulator.faults.latency = 0.3
+    ids = ["3302", "3303", "3305", "3306"]
+    dlg = bulk(Action.START, campaigns(gui_simulator, ids, {"3305": "Cobranza Sur"}))
+    with qtbot.waitSignal(dlg.itemStarted, timeout=WAIT_MS):
+        click(qtbot, dlg.confirmPage.startButton)
+    click(qtbot, dlg.progressPage.stopButton)
+    box = stop_question(qtbot, dlg)
+    assert "3 campaigns of this run are not sent yet" in box.text().replace("(s)", "s")
+    with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as finished:
+        answer(qtbot, box, "bulkStopRunButton")
+        assert not dlg.progressPage.stopButton.isEnabled()
     summary: BulkSummary = finished.args[0]
-    assert calls(simulator) == ["3302"]  # the call in flight finished; no other was made
+    assert_counts_add_up(dlg, summary)
+    assert calls(gui_simulator) == ["3302"]  # the call in flight finished; no other was made
     assert summary.progress.cancelled
     assert [r.state for r in summary.records] == [ItemState.OK] + [ItemState.NOT_RUN] * 3
-    assert "3 not run" in dlg.summaryLabel.text()
-    assert dlg.currentLabel.text() == "Cancelled."
+    never = dlg.progressPage.summaryBox.neverSentLabel.text()
+    assert "3303" in never and "3305 · Cobranza Sur" in never and "3306" in never
+    assert dlg.progressPage.currentLabel.text() == "Stopped."
+    assert dlg.isVisible()  # the summary stays until the supervisor closes it
+
+
+@pytest.mark.parametrize("how", ["escape", "close_button"])
+def test_closing_during_a_run_asks_and_keep_running_keeps_running(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], how: str
+) -> None:
+    gui_simulator.faults.latency = 0.2
+    ids = ["3302", "3303", "3305"]
+    dlg = bulk(Action.START, campaigns(gui_simulator, ids))
+    with qtbot.waitSignal(dlg.itemStarted, timeout=WAIT_MS):
+        click(qtbot, dlg.confirmPage.startButton)
+    if how == "escape":
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    else:
+        dlg.close()  # the title bar's ✕
+    box = stop_question(qtbot, dlg)
+    assert dlg.isVisible() and dlg.is_running()
+    assert box.escapeButton() is box.defaultButton()  # Esc again, Enter: keep running
+    with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as finished:
+        answer(qtbot, box, "bulkKeepRunningButton")
+    assert finished.args[0].all_ok
+    assert calls(gui_simulator) == ids
+    assert dlg.isVisible()
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)  # over: Esc closes, no question
+    assert not dlg.isVisible()
+
+
+def test_closing_during_a_run_and_stopping_lists_what_was_never_sent(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], store_file: Path
+) -> None:
+    gui_simulator.faults.latency = 0.2
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]))
+    with qtbot.waitSignal(dlg.itemStarted, timeout=WAIT_MS):
+        click(qtbot, dlg.confirmPage.startButton)
+    dlg.close()
+    with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS):
+        answer(qtbot, stop_question(qtbot, dlg), "bulkStopRunButton")
+    assert calls(gui_simulator) == ["3302"]
+    counts = dlg.counts
+    assert counts is not None and (counts["ok"], counts["not_run"]) == (1, 2)
+    text = dlg.progressPage.summaryBox.countsLabel.text()
+    assert "2 never sent" in text
+    never = dlg.progressPage.summaryBox.neverSentLabel.text()
+    assert "3303 · " in never and "3305 · " in never and "3302" not in never
+    with Store(store_file) as store:  # nothing of them in the history: they were not sent
+        assert [r.campaign_id for r in store.history(action="start")] == ["3302"]
+
+
+def test_the_window_closing_during_a_hung_call_aborts_it_at_once(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any,
+    store_file: Path,
+) -> None:
+    handle = make_handle()
+    gui_simulator.faults.hang = True
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303"]), handle)
+    click(qtbot, dlg.confirmPage.startButton)
+    qtbot.waitUntil(lambda: gui_simulator.hung == 1, timeout=WAIT_MS)
+    assert handle.calls_running() == 1  # the run's call is a job of the worker
+    dlg.close_now()  # what the window does when it closes
+    assert not dlg.isVisible()
+    qtbot.waitUntil(lambda: handle.calls_running() == 0, timeout=WAIT_MS)
+    assert calls(gui_simulator) == ["3302"]
+    with Store(store_file) as store:
+        rows = store.history(action="start")
+    assert [(r.campaign_id, r.outcome) for r in rows] == [("3302", "unknown")]
+    # the window's own calls are untouched by the run's abort
+    done = Catcher(handle.worker.callFinished)
+    gui_simulator.reset_faults()
+    handle.run_action(ActionRequest(handle.next_id(), SERVER, Action.START,
+                                    CampaignRef("3305", CampaignType.PREDICTIVE)))
+    qtbot.waitUntil(lambda: len(done.values) == 1, timeout=WAIT_MS)
+    assert done.values[0].result.ok
+
+
+def test_closing_while_the_service_is_still_opening_sends_nothing(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
+) -> None:
+    handle = make_handle()
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302"]), handle, ready=False)
+    dlg.close_now()
+    qtbot.waitUntil(lambda: handle.calls_running() == 0, timeout=WAIT_MS)
+    assert gui_simulator.requests == []
+
+
+# ---------------------------------------------------------------- budget and tokens
 
 
 def fill_today(store: Store, uses: int) -> None:
@@ -313,39 +484,37 @@ def fill_today(store: Store, uses: int) -> None:
 def answer_box(qtbot: QtBot, button_name: str, seen: list[str]) -> None:
     """Click ``button_name`` in the over-budget question as soon as it is shown."""
 
-    def click() -> None:
+    def click_it() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
+            QTimer.singleShot(20, click_it)
             return
         seen.append(box.text())
-        button = box.findChild(object, button_name)
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(box.findChild(QPushButton, button_name), Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, click)
+    QTimer.singleShot(0, click_it)
 
 
 def test_a_run_past_todays_budget_needs_an_explicit_confirmation(
-    qtbot: QtBot, simulator: Simulator, dialogs: Callable[..., BulkDialog]
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], store_file: Path
 ) -> None:
-    with Store(store_path()) as store:
+    with Store(store_file) as store:
         store.upsert_operation(Operation(SERVER, licenses=1))
         fill_today(store, 998)
-    dlg = dialogs(Action.START, campaigns(simulator, ["3302", "3303", "3305"]),
-                  Services(simulator.base_url))
-    assert "998 of 1000" in dlg.budgetLabel.text()
-    assert "would pass today's budget" in dlg.budgetLabel.text()
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]))
+    assert f"998 of {n(1000)}" in dlg.confirmPage.budgetLabel.text()
+    assert "would pass today's budget" in dlg.confirmPage.budgetLabel.text()
 
     seen: list[str] = []
     answer_box(qtbot, "overBudgetCancelButton", seen)
     assert dlg.confirm_and_start() is False
-    assert seen and "only 2 of today's 1000" in seen[0]
-    assert calls(simulator) == [] and dlg.pages.currentWidget() is dlg.confirmPage
+    assert seen and f"only 2 of today's {n(1000)}" in seen[0]
+    assert calls(gui_simulator) == [] and dlg.pages.currentWidget() is dlg.confirmPage
 
     answer_box(qtbot, "overBudgetGoButton", seen)
     with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as finished:
         assert dlg.confirm_and_start() is True
-    assert calls(simulator) == ["3302", "3303", "3305"]  # confirmed: past the budget
+    assert calls(gui_simulator) == ["3302", "3303", "3305"]  # confirmed: past the budget
     assert finished.args[0].all_ok
 
 
@@ -354,8 +523,7 @@ def test_budget_states_and_the_reusable_confirmation(qtbot: QtBot) -> None:
     assert budget_state(Usage(790, 1000), 10) == "warn"  # reaches 80 %
     assert budget_state(Usage(990, 1000), 10) == "warn"  # exactly 100 %: allowed
     assert budget_state(Usage(991, 1000), 10) == "over"
-    # within the budget: no question at all
-    assert confirm_over_budget(None, Usage(10, 1000), 1) is True
+    assert confirm_over_budget(None, Usage(10, 1000), 1) is True  # within: no question
     seen: list[str] = []
     answer_box(qtbot, "overBudgetGoButton", seen)
     assert confirm_over_budget(None, Usage(1000, 1000), 1) is True
@@ -364,85 +532,34 @@ def test_budget_states_and_the_reusable_confirmation(qtbot: QtBot) -> None:
     assert len(seen) == 2
 
 
-def test_closing_during_a_call_aborts_it_and_ends_the_thread(
-    qtbot: QtBot, simulator: Simulator, dialogs: Callable[..., BulkDialog]
-) -> None:
-    simulator.faults.hang = True
-    dlg = dialogs(Action.START, campaigns(simulator, ["3302", "3303"]),
-                  Services(simulator.base_url))
-    ticks = []
-    heartbeat = QTimer()
-    heartbeat.setInterval(10)
-    heartbeat.timeout.connect(lambda: ticks.append(1))
-    heartbeat.start()
-    qtbot.mouseClick(dlg.startButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: simulator.hung == 1, timeout=WAIT_MS)
-    # the simulator holds the call: the GUI thread keeps turning meanwhile
-    held_at = len(ticks)
-    qtbot.waitUntil(lambda: len(ticks) >= held_at + 5, timeout=WAIT_MS)
-    heartbeat.stop()
-    # Esc during a run only cancels between calls; the dialog stays
-    dlg.reject()
-    assert dlg.isVisible() and dlg.is_running()
-    assert dlg.shutdown(5000) is True  # the app closes: the call in flight is aborted
-    assert not dlg.runner.thread_.isRunning()
-    assert calls(simulator) == ["3302"]
-    with Store(store_path()) as store:
-        rows = store.history(action="start")
-    assert [(r.campaign_id, r.outcome) for r in rows] == [("3302", "unknown")]
-
-
 def test_no_token_says_so_and_sends_nothing(
-    qtbot: QtBot, simulator: Simulator, dialogs: Callable[..., BulkDialog]
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
 ) -> None:
-    from wolkvox_desktop.core.errors import InvalidInput
-
-    def no_token() -> OperationService:
-        raise InvalidInput(Reason.NO_TOKEN, "No token is saved for operation 0032.")
-
-    dlg = BulkDialog(Action.START, campaigns(simulator, ["3302"]), no_token)
-    qtbot.addWidget(dlg)
-    with qtbot.waitSignal(dlg.openFailed, timeout=WAIT_MS):
-        dlg.show()
-    assert "No token" in dlg.budgetLabel.text()
-    assert not dlg.startButton.isEnabled()
-    assert dlg.shutdown(5000)
-    assert simulator.requests == []
+    handle = make_handle(session_tokens={}, demo=True)
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302"]), handle, ready=False)
+    with qtbot.waitSignal(dlg.openFailed, timeout=WAIT_MS) as failed:
+        pass
+    assert failed.args[0].reason is Reason.NO_TOKEN
+    assert "No token" in dlg.confirmPage.budgetLabel.text()
+    assert not dlg.confirmPage.startButton.isEnabled()
+    dlg.confirmPage.includeInStateCheck.setChecked(True)  # a refresh keeps saying why
+    assert "No token" in dlg.confirmPage.budgetLabel.text()
+    assert gui_simulator.requests == []
 
 
 def test_check_with_wolkvox_shows_its_own_figure(
-    qtbot: QtBot, simulator: Simulator, dialogs: Callable[..., BulkDialog]
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog]
 ) -> None:
-    simulator.set_token_use(DEMO_TOKEN, 41)
-    dlg = dialogs(Action.START, campaigns(simulator, ["3302"]), Services(simulator.base_url))
-    assert "1 token" in dlg.checkTokensButton.text()
+    gui_simulator.set_token_use(DEMO_TOKEN, 41)
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302"]))
+    page = dlg.confirmPage
+    assert "1 token" in page.checkTokensButton.text()
     with qtbot.waitSignal(dlg.tokenInfoShown, timeout=WAIT_MS):
-        qtbot.mouseClick(dlg.checkTokensButton, Qt.MouseButton.LeftButton)
-    assert "42 of 3000" in dlg.tokenInfoLabel.text()
-    assert calls(simulator, "token_info") == [""]
+        click(qtbot, page.checkTokensButton)
+        assert not page.startButton.isEnabled()  # never a run beside the check
+    assert "42 of 3000" in page.tokenInfoLabel.text()
+    assert calls(gui_simulator, "token_info") == [""]
     # our own count went up by the check, and the confirmation shows it
-    qtbot.waitUntil(lambda: "Today 1 of 1000" in dlg.budgetLabel.text(), timeout=WAIT_MS)
-
-
-def test_closing_while_the_service_is_still_opening_never_blocks_for_long(
-    qtbot: QtBot, simulator: Simulator
-) -> None:
-    entered, opened = threading.Event(), threading.Event()
-    services = Services(simulator.base_url)
-
-    def slow_open() -> OperationService:  # e.g. the keyring asking to be unlocked
-        entered.set()
-        opened.wait(10)
-        return services.open()
-
-    dlg = BulkDialog(Action.START, campaigns(simulator, ["3302"]), slow_open,
-                     close_service=services.close)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    assert dlg.runner is not None
-    qtbot.waitUntil(entered.is_set, timeout=WAIT_MS)
-    assert dlg.shutdown(50) is False  # bounded: the GUI does not wait for the keyring
-    opened.set()
-    qtbot.waitUntil(lambda: not dlg.runner.thread_.isRunning(), timeout=WAIT_MS)
-    assert len(services.opened) == 1 and services.closed == services.opened
-    assert simulator.requests == []
+    qtbot.waitUntil(lambda: f"Today 1 of {n(1000)}" in page.budgetLabel.text(),
+                    timeout=WAIT_MS)
+    assert page.startButton.isEnabled()

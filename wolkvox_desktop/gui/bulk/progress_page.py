@@ -1,0 +1,125 @@
+"""The second page of a bulk run: how far it is, each campaign's outcome as it arrives,
+the pause question after a failure, and the summary at the end.
+
+Signals: ``stopClicked()`` (asks first, see :mod:`.close_question`), ``closeClicked()``;
+the pause box's own (``pauseBox.skipClicked`` …).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, BulkProgress, BulkSummary
+from wolkvox_desktop.core.campaigns import Action
+from wolkvox_desktop.core.errors import CallResult
+from wolkvox_desktop.gui.bulk.budget import number
+from wolkvox_desktop.gui.bulk.pause_box import PauseBox
+from wolkvox_desktop.gui.bulk.results_table import ResultsTable
+from wolkvox_desktop.gui.bulk.summary import RunCounts, SummaryBox, campaign_label
+
+
+class ProgressPage(QWidget):
+    stopClicked = Signal()
+    closeClicked = Signal()
+
+    def __init__(self, action: Action, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.stopping = False
+        self.progressLabel = QLabel(self)
+        self.progressLabel.setObjectName("bulkProgressLabel")
+        self.progressBar = QProgressBar(self)
+        self.progressBar.setObjectName("bulkProgressBar")
+        self.progressBar.setAccessibleName(self.tr("Campaigns done"))
+        self.currentLabel = QLabel(self)
+        self.currentLabel.setObjectName("bulkCurrentLabel")
+        self.currentLabel.setWordWrap(True)
+        self.resultsTable = ResultsTable(action, self)
+        self.pauseBox = PauseBox(action, self)
+        self.summaryBox = SummaryBox(self)
+        self.summaryBox.setVisible(False)
+
+        self.stopButton = QPushButton(self.tr("Stop the run…"), self)
+        self.stopButton.setObjectName("bulkCancelButton")
+        self.stopButton.setToolTip(self.tr(
+            "Stop before the next campaign; a call already sent finishes first."))
+        self.stopButton.setAutoDefault(False)
+        self.stopButton.clicked.connect(self.stopClicked)
+        self.closeButton = QPushButton(self.tr("Close"), self)
+        self.closeButton.setObjectName("bulkCloseButton")
+        self.closeButton.setVisible(False)
+        self.closeButton.clicked.connect(self.closeClicked)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.stopButton)
+        buttons.addWidget(self.closeButton)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.progressLabel)
+        layout.addWidget(self.progressBar)
+        layout.addWidget(self.currentLabel)
+        layout.addWidget(self.resultsTable, 1)
+        layout.addWidget(self.pauseBox)
+        layout.addWidget(self.summaryBox)
+        layout.addLayout(buttons)
+
+    def begin(self, plan: BulkPlan) -> None:
+        self.resultsTable.set_plan(plan)
+        self.progressBar.setRange(0, len(plan.items))
+        self.currentLabel.setText(self.tr("Starting…"))
+
+    def show_progress(self, progress: BulkProgress) -> None:
+        self.progressBar.setValue(progress.done)
+        self.progressLabel.setText(
+            self.tr("{done} of {total} done").format(
+                done=number(progress.done), total=number(progress.total))
+        )
+
+    def show_calling(self, item: BulkItem) -> None:
+        label = campaign_label(item)
+        if self.action is Action.START:
+            text = self.tr("Starting {campaign}…").format(campaign=label)
+        else:
+            text = self.tr("Stopping {campaign}…").format(campaign=label)
+        if self.stopping:
+            text += " " + self.tr("(the rest is cancelled)")
+        self.currentLabel.setText(text)
+
+    def show_paused(self, item: BulkItem, result: CallResult) -> None:
+        self.pauseBox.ask(item.campaign_id, result)
+        self.stopButton.setEnabled(False)  # the pause box has its own "Abort the run"
+        self.currentLabel.setText(self.tr("Waiting for your decision."))
+
+    def leave_pause(self) -> None:
+        self.pauseBox.leave()
+        self.stopButton.setEnabled(not self.stopping)
+
+    def show_stopping(self) -> None:
+        self.stopping = True
+        self.pauseBox.leave()
+        self.stopButton.setEnabled(False)
+        self.stopButton.setText(self.tr("Stopping after the current call…"))
+
+    def show_summary(self, summary: BulkSummary) -> RunCounts:
+        self.resultsTable.apply_summary(summary)
+        self.show_progress(summary.progress)
+        self.pauseBox.leave()
+        self.stopButton.setVisible(False)
+        self.closeButton.setVisible(True)
+        self.closeButton.setDefault(True)
+        self.closeButton.setFocus()
+        self.currentLabel.setText(
+            self.tr("Stopped.") if summary.progress.cancelled
+            else self.tr("Finished.")
+        )
+        self.summaryBox.setVisible(True)
+        return self.summaryBox.show_summary(summary)
