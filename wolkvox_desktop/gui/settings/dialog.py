@@ -21,10 +21,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from wolkvox_desktop.gui.calls import OperationForm, SaveOutcome
 from wolkvox_desktop.gui.settings.confirm import Confirmation
 from wolkvox_desktop.gui.settings.drafts import OperationDraft
 from wolkvox_desktop.gui.settings.keyring_words import saved_in, storage_sentence
+from wolkvox_desktop.gui.settings.language_choice import LanguageChoice
 from wolkvox_desktop.gui.settings.operation_form import OperationEditor
 from wolkvox_desktop.gui.settings.operation_list import OperationList, draft_title
 from wolkvox_desktop.gui.settings.widgets import (
@@ -109,22 +108,8 @@ class SettingsDialog(QDialog):
         top.addWidget(scroll, 1)
 
         self._backend_label = named(WrappingLabel(), "backendLabel")
-        self._language_combo = named(QComboBox(), "languageCombo")
-        self._language_combo.setAccessibleName(self.tr("Language"))
-        self._language_combo.addItem(self.tr("System language"), "system")
-        self._language_combo.addItem("English", "en")  # a language's name in that language
-        self._language_combo.addItem("Español", "es")
-        self._language_combo.setCurrentIndex(max(0, self._language_combo.findData(language)))
-        self._language_combo.currentIndexChanged.connect(self._on_language_changed)
-        language_label = QLabel(self.tr("Language:"))
-        language_label.setBuddy(self._language_combo)
-        language_note = named(
-            WrappingLabel(self.tr("Applies after restarting Wolkvox Desktop.")), "languageNote"
-        )
-        language_row = QHBoxLayout()
-        language_row.addWidget(language_label)
-        language_row.addWidget(self._language_combo)
-        language_row.addWidget(language_note, 1)
+        self._language = LanguageChoice(language)
+        self._language.languageChanged.connect(self.languageChanged)
 
         self._save_status = named(WrappingLabel(), "saveStatusLabel")
         self._save_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -148,7 +133,7 @@ class SettingsDialog(QDialog):
         root = QVBoxLayout(self)
         root.addLayout(top, 1)
         root.addWidget(self._backend_label)
-        root.addLayout(language_row)
+        root.addWidget(self._language)
         root.addLayout(bottom)
 
         editor, box = self._editor, self._editor.token_box
@@ -165,7 +150,7 @@ class SettingsDialog(QDialog):
             editor.timeout_spin,
             editor.in_flight_spin,
             editor.test_button,
-            self._language_combo,
+            self._language.combo,
             self._save_button,
             close_button,
         ]
@@ -235,12 +220,9 @@ class SettingsDialog(QDialog):
         )
 
     def _remove_token_confirmed(self, draft: OperationDraft, server: str) -> None:
-        if draft not in self._list.drafts:
-            return
-        self.removeTokenRequested.emit(server)
-        draft.source = TokenSource.NONE
-        if draft is self._editor.draft:
-            self._editor.show_token_source(saved_in(self._backend))
+        if draft in self._list.drafts:
+            self.removeTokenRequested.emit(server)
+            self.set_token_source(server, TokenSource.NONE)
 
     @Slot(str, object)
     def set_token_source(self, server: str, source: TokenSource) -> None:
@@ -369,7 +351,7 @@ class SettingsDialog(QDialog):
             self._editor.show_test_result(Outcome.OK.value, self.tr("The connection works."))
         self._update_buttons()
 
-    # ------------------------------------------------------------------ keyring, language
+    # ------------------------------------------------------------------ keyring
 
     @Slot(object)
     def set_backend_status(self, status: BackendStatus) -> None:
@@ -381,12 +363,6 @@ class SettingsDialog(QDialog):
         kind, sentence = storage_sentence(self._backend)
         show_message(self._backend_label, kind, sentence)
         self._backend_label.setAccessibleName(self._backend_label.text())
-
-    @Slot(int)
-    def _on_language_changed(self, index: int) -> None:
-        value = self._language_combo.itemData(index)
-        if value:
-            self.languageChanged.emit(str(value))
 
     # ------------------------------------------------------------------ state
 

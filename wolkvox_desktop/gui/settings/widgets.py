@@ -64,7 +64,10 @@ class FittingScrollArea(QScrollArea):
         self.setWidget(content)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        content = self.widget().sizeHint()
+        widget = self.widget()
+        if widget is None:
+            return super().sizeHint()
+        content = widget.sizeHint()
         frame = 2 * self.frameWidth()
         bar = self.verticalScrollBar().sizeHint().width()
         spare = self._spare_lines * self.fontMetrics().lineSpacing()
