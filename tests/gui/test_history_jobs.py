@@ -83,7 +83,7 @@ def test_an_answer_to_an_older_filter_is_dropped(
     qtbot.wait(50)
     assert shown(window) == ["13305", "3303", "3302", "3301"]
     assert counts == [4]
-    assert window.statusLabel.text() == "4 call(s) shown."
+    assert window.statusLabel.text() == window.tr("%n call(s) shown.", "", 4)
 
 
 def test_a_query_that_fails_ends_in_a_sentence(

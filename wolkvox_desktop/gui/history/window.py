@@ -175,10 +175,7 @@ class HistoryWindow(QDialog):
         if serial != self._query or self._closing:
             return  # a newer filter is on its way
         if not isinstance(value, tuple):  # JobFailed: the log has the details
-            self.statusLabel.setText(self.tr(
-                "The history could not be read. Try again; if it keeps failing, restart "
-                "the app."
-            ))
+            self.statusLabel.setText(self._unreadable())
             self.loaded.emit(-1)
             return
         rows, operations = value
@@ -189,6 +186,11 @@ class HistoryWindow(QDialog):
         self.table.rows_changed()
         self.statusLabel.setText(self._status_text(rows))
         self.loaded.emit(len(rows))
+
+    def _unreadable(self) -> str:
+        return self.tr(
+            "The history could not be read. Try again; if it keeps failing, restart the app."
+        )
 
     def _status_text(self, rows: list[HistoryRow]) -> str:
         if len(rows) >= self._max_rows:
@@ -248,10 +250,7 @@ class HistoryWindow(QDialog):
                 "it is open in another program, then export again."
             )
         else:  # JobFailed: reading the history went wrong (the log has the details)
-            sentence = self.tr(
-                "The history could not be read. Try again; if it keeps failing, restart "
-                "the app."
-            )
+            sentence = self._unreadable()
         self.statusLabel.setText(sentence)
         self.exportFailed.emit(sentence)
 
