@@ -1,79 +1,16 @@
-"""core.bulk without the network: campaign files and plans."""
+"""core.bulk without the network: plans and summaries (campaign files: test_campaign_file.py)."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from wolkvox_desktop.core.bulk import BulkItem, parse_campaign_rows, plan_bulk
+from wolkvox_desktop.core.bulk import BulkItem, plan_bulk
 from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignStatus, CampaignType
 from wolkvox_desktop.core.errors import InvalidInput, Reason
 from wolkvox_desktop.core.service import Usage
 from wolkvox_desktop.core.store import SavedCampaign
 
 P, Q = CampaignType.PREVIEW, CampaignType.PREDICTIVE
-
-
-def test_rows_with_bom_header_comments_blank_lines_and_per_row_type() -> None:
-    data = (
-        "\ufeffcampaign_id,type\n"
-        "# shift start\n"
-        "\n"
-        "3301,predictive\n"
-        "3303\n"
-        "  12&api=stop , Preview \n"
-        "Campaña-Ñ,\n"
-    ).encode()
-    rows = parse_campaign_rows(data, default_type=Q)
-    assert rows == [(4, "3301", Q), (5, "3303", Q), (6, "12&api=stop", P), (7, "Campaña-Ñ", Q)]
-
-
-def test_without_bom_without_header_semicolons_and_crlf() -> None:
-    rows = parse_campaign_rows(b"3301;preview\r\n3302;predictive\r\n")
-    assert rows == [(1, "3301", P), (2, "3302", Q)]
-
-
-def test_header_only_accepted_on_the_first_row() -> None:
-    with pytest.raises(InvalidInput, match="Line 2 .*type"):
-        parse_campaign_rows(b"3301,preview\nid,type\n")
-
-
-@pytest.mark.parametrize(
-    ("data", "line", "reason"),
-    [
-        (b"3301,preview\n3302,quick\n", 2, Reason.BAD_CAMPAIGN_TYPE),
-        (b"3301,preview\n\n# c\n,preview\n", 4, Reason.BAD_CAMPAIGN_ID),
-        (b"3301,preview,extra\n", 1, Reason.BAD_CAMPAIGN_ID),
-        (b"3301,preview\n" + b"9" * 65 + b",preview\n", 2, Reason.BAD_CAMPAIGN_ID),
-        (b"3301,preview\n3302\n", 2, Reason.BAD_CAMPAIGN_TYPE),  # no type, no default
-        (b"3301,preview\n33\xe902,preview\n", 2, Reason.BAD_CAMPAIGN_ID),  # Latin-1, not UTF-8
-        (b'3301,preview\n"3302,preview\n', 2, Reason.BAD_CAMPAIGN_ID),  # unclosed quote
-    ],
-)
-def test_a_bad_row_is_refused_naming_its_line(data: bytes, line: int, reason: Reason) -> None:
-    with pytest.raises(InvalidInput) as info:
-        parse_campaign_rows(data)
-    assert info.value.reason is reason
-    assert f"Line {line} " in info.value.message
-
-
-def test_rows_without_type_kept_open_when_asked() -> None:
-    assert parse_campaign_rows(b"3301\n3302,preview\n", require_type=False) == [
-        (1, "3301", None), (2, "3302", P)
-    ]
-
-
-@given(st.binary(max_size=300))
-def test_arbitrary_bytes_never_crash(data: bytes) -> None:
-    try:
-        rows = parse_campaign_rows(data, default_type=P)
-    except InvalidInput as exc:
-        assert exc.message.startswith("Line ")
-    else:
-        for _line, campaign_id, ctype in rows:
-            assert campaign_id and campaign_id == campaign_id.strip()
-            assert ctype in (P, Q)
 
 
 def test_plan_keeps_order_fills_types_and_marks_items_in_state() -> None:

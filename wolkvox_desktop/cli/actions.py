@@ -12,14 +12,8 @@ from pathlib import Path
 
 from wolkvox_desktop.cli.output import err, invalid, report, say
 from wolkvox_desktop.cli.runtime import calling, front_door, open_service
-from wolkvox_desktop.core.bulk import (
-    BulkItem,
-    BulkPlan,
-    BulkRun,
-    ItemState,
-    parse_campaign_rows,
-    plan_bulk,
-)
+from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, BulkRun, ItemState, plan_bulk
+from wolkvox_desktop.core.campaign_file import parse_campaign_rows, read_campaign_file
 from wolkvox_desktop.core.campaigns import CampaignType, parse_server_code, validate_campaign_id
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Reason
 from wolkvox_desktop.core.service import OperationService, Usage
@@ -36,13 +30,7 @@ def collect_items(
         items.append((validate_campaign_id(raw), default_type))
     if args.from_file is not None:
         path: Path = args.from_file
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InvalidInput(
-                Reason.BAD_CAMPAIGN_ID,
-                f"The campaigns file {str(path)!r} cannot be read ({exc.strerror or exc}).",
-            ) from None
+        data = read_campaign_file(path)  # refused over 1 MB, before it is read through
         rows = parse_campaign_rows(data, default_type=default_type, require_type=False)
         if not rows:
             raise InvalidInput(

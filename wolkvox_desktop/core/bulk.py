@@ -29,8 +29,6 @@ Typical GUI use, from the worker thread::
 
 from __future__ import annotations
 
-import csv
-import io
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -42,7 +40,6 @@ from wolkvox_desktop.core.campaigns import (
     CampaignRef,
     CampaignStatus,
     CampaignType,
-    validate_campaign_id,
 )
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.service import OperationService, Usage
@@ -213,85 +210,6 @@ def plan_bulk(
             name = saved.name
         planned.append(BulkItem(campaign_id, ctype, name, status))
     return BulkPlan(action, tuple(planned), include_in_state)
-
-
-# ------------------------------------------------------------------- campaign files
-
-_HEADER_IDS = {"campaign_id", "campaign", "id", "campaign id", "campaña", "id_campaña"}
-
-
-def parse_campaign_rows(
-    data: bytes | str,
-    *,
-    default_type: CampaignType | None = None,
-    require_type: bool = True,
-) -> list[tuple[int, str, CampaignType | None]]:
-    """Parse a campaigns file: rows ``campaign_id[,type]``; returns ``(line, id, type)``.
-
-    UTF-8 with or without BOM; an optional header row (``campaign_id,type``); blank lines
-    and lines starting with ``#`` skipped; ``;`` accepted as the separator (Excel in Spanish
-    locales). An empty or absent type takes ``default_type``; with none, the row is refused
-    (``require_type``) or returned with type ``None`` for the caller to fill. Raises
-    :class:`InvalidInput` naming the line for a bad row; nothing is ever sent from a file
-    with a bad row.
-    """
-    if isinstance(data, bytes):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            bad_line = data[: exc.start].count(b"\n") + 1
-            raise InvalidInput(
-                Reason.BAD_CAMPAIGN_ID,
-                f"Line {bad_line} of the campaigns file is not UTF-8 text. Save the file as "
-                "\"CSV UTF-8\" and try again.",
-            ) from None
-    else:
-        text = data.removeprefix("\ufeff")
-    default = default_type
-    rows: list[tuple[int, str, CampaignType | None]] = []
-    seen_data = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        delimiter = ";" if ";" in stripped and "," not in stripped else ","
-        try:
-            cells = next(csv.reader(io.StringIO(stripped), delimiter=delimiter, strict=True))
-        except (csv.Error, StopIteration):
-            raise InvalidInput(
-                Reason.BAD_CAMPAIGN_ID, f"Line {number} of the campaigns file cannot be read."
-            ) from None
-        while cells and not cells[-1].strip():
-            cells.pop()
-        if not seen_data and cells and cells[0].strip().lower() in _HEADER_IDS:
-            seen_data = True
-            continue
-        seen_data = True
-        if len(cells) > 2:
-            raise InvalidInput(
-                Reason.BAD_CAMPAIGN_ID,
-                f"Line {number} of the campaigns file has {len(cells)} columns; expected "
-                "campaign_id and optionally type.",
-            )
-        try:
-            campaign_id = validate_campaign_id(cells[0] if cells else "")
-            raw_type = cells[1].strip() if len(cells) > 1 else ""
-            ctype: CampaignType | None
-            if raw_type:
-                ctype = CampaignType.parse(raw_type)
-            elif default is not None or not require_type:
-                ctype = default
-            else:
-                raise InvalidInput(
-                    Reason.BAD_CAMPAIGN_TYPE,
-                    "no type is given (add a type column or give a default type).",
-                )
-        except InvalidInput as exc:
-            raise InvalidInput(
-                exc.reason, f"Line {number} of the campaigns file: {exc.message}"
-            ) from None
-        rows.append((number, campaign_id, ctype))
-    return rows
 
 
 # ---------------------------------------------------------------------------- the run
