@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +13,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.gui import test_worker
 from tests.gui.conftest import DEMO_TOKEN, Catcher
 from wolkvox_desktop.core.bulk import BulkSummary, ItemState
 from wolkvox_desktop.core.campaigns import (
@@ -31,47 +31,16 @@ from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME
 from wolkvox_desktop.gui.bulk.summary import count_endings
 from wolkvox_desktop.gui.calls import ActionRequest
 from wolkvox_desktop.gui.outcome_look import outcome_words
-from wolkvox_desktop.gui.worker import WorkerConfig, WorkerHandle, leaked_threads
+from wolkvox_desktop.gui.worker import WorkerHandle
 from wolkvox_desktop.simulator.server import Simulator, demo_campaigns
 
 SERVER = "0032"
 WAIT_MS = 15_000
 
+make_handle = test_worker.make_handle  # the fixture: the window's worker, as the app builds it
+
 
 # ---------------------------------------------------------------- the parts
-
-
-@pytest.fixture
-def store_file(tmp_path: Path) -> Path:
-    return tmp_path / "bulk.sqlite3"
-
-
-@pytest.fixture
-def make_handle(store_file: Path, gui_simulator: Simulator, qtbot: QtBot) -> Iterator[Any]:
-    """The window's worker, as the app builds it (``make_handle`` of test_worker.py)."""
-    handles: list[WorkerHandle] = []
-
-    def _make(api_base: str | None = None, **overrides: Any) -> WorkerHandle:
-        config = WorkerConfig(
-            store_path=store_file,
-            api_base=api_base or gui_simulator.base_url,
-            use_env=False,
-            session_tokens={SERVER: DEMO_TOKEN},
-            seed_operations=[Operation(SERVER, "Norte", timeout_s=5.0)],
-        )
-        for key, value in overrides.items():
-            setattr(config, key, value)
-        handle = WorkerHandle(config)
-        handles.append(handle)
-        ops = Catcher(handle.worker.operationsChanged)
-        handle.start()
-        qtbot.waitUntil(lambda: bool(ops.values))
-        return handle
-
-    yield _make
-    for handle in handles:
-        assert handle.shutdown()
-    assert not leaked_threads()
 
 
 @pytest.fixture
@@ -159,11 +128,12 @@ def free_port() -> int:
 
 
 def test_calls_follow_the_selected_order_one_at_a_time_as_jobs_of_the_worker(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], store_file: Path
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
 ) -> None:
     gui_simulator.faults.latency = 0.05
     order = ["3308", "3302", "3306", "3303", "3305"]  # not the table's order
-    dlg = bulk(Action.START, campaigns(gui_simulator, order))
+    handle = make_handle()
+    dlg = bulk(Action.START, campaigns(gui_simulator, order), handle)
     page = dlg.confirmPage
     assert page.titleLabel.text().startswith("Start 5 campaign")
     assert [page.campaignList.item(i).text().split(" · ")[0] for i in range(5)] == order
@@ -190,7 +160,7 @@ def test_calls_follow_the_selected_order_one_at_a_time_as_jobs_of_the_worker(
     assert "✓ 5 started" in progress.summaryBox.countsLabel.text()
     assert progress.summaryBox.neverSentLabel.isHidden()
     # every call is in the history; the run's own client is released, on a job
-    with Store(store_file) as store:
+    with Store(handle.config.store_path) as store:
         assert [r.campaign_id for r in store.history(action="start")] == order[::-1]
     assert dlg.runner is not None and dlg.runner.run is not None
     client = dlg.runner.run.service.client
@@ -416,10 +386,11 @@ def test_closing_during_a_run_asks_and_keep_running_keeps_running(
 
 
 def test_closing_during_a_run_and_stopping_lists_what_was_never_sent(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], store_file: Path
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
 ) -> None:
     gui_simulator.faults.latency = 0.2
-    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]))
+    handle = make_handle()
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]), handle)
     with qtbot.waitSignal(dlg.itemStarted, timeout=WAIT_MS):
         click(qtbot, dlg.confirmPage.startButton)
     dlg.close()
@@ -432,13 +403,12 @@ def test_closing_during_a_run_and_stopping_lists_what_was_never_sent(
     assert "2 never sent" in text
     never = dlg.progressPage.summaryBox.neverSentLabel.text()
     assert "3303 · " in never and "3305 · " in never and "3302" not in never
-    with Store(store_file) as store:  # nothing of them in the history: they were not sent
+    with Store(handle.config.store_path) as store:  # the others were never sent
         assert [r.campaign_id for r in store.history(action="start")] == ["3302"]
 
 
 def test_the_window_closing_during_a_hung_call_aborts_it_at_once(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any,
-    store_file: Path,
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
 ) -> None:
     handle = make_handle()
     gui_simulator.faults.hang = True
@@ -450,7 +420,7 @@ def test_the_window_closing_during_a_hung_call_aborts_it_at_once(
     assert not dlg.isVisible()
     qtbot.waitUntil(lambda: handle.calls_running() == 0, timeout=WAIT_MS)
     assert calls(gui_simulator) == ["3302"]
-    with Store(store_file) as store:
+    with Store(handle.config.store_path) as store:
         rows = store.history(action="start")
     assert [(r.campaign_id, r.outcome) for r in rows] == [("3302", "unknown")]
     # the window's own calls are untouched by the run's abort
@@ -496,12 +466,13 @@ def answer_box(qtbot: QtBot, button_name: str, seen: list[str]) -> None:
 
 
 def test_a_run_past_todays_budget_needs_an_explicit_confirmation(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], store_file: Path
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
 ) -> None:
-    with Store(store_file) as store:
+    handle = make_handle()
+    with Store(handle.config.store_path) as store:
         store.upsert_operation(Operation(SERVER, licenses=1))
         fill_today(store, 998)
-    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]))
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]), handle)
     assert f"998 of {n(1000)}" in dlg.confirmPage.budgetLabel.text()
     assert "would pass today's budget" in dlg.confirmPage.budgetLabel.text()
 

@@ -10,14 +10,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.gui.test_bulk_dialog import (  # the same real parts: worker, store, simulator
-    WAIT_MS,
-    bulk,
-    campaigns,
-    click,
-    make_handle,
-    store_file,
-)
+from tests.gui import test_bulk_dialog, test_worker
+from tests.gui.test_bulk_dialog import WAIT_MS, campaigns, click
 from wolkvox_desktop.core.bulk import BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui import i18n
@@ -25,7 +19,9 @@ from wolkvox_desktop.gui.bulk import BulkDialog
 from wolkvox_desktop.gui.bulk.results_table import ResultsTable
 from wolkvox_desktop.simulator.server import Simulator
 
-__all__ = ["bulk", "make_handle", "store_file"]  # fixtures, used by name below
+# the fixtures: the same real worker, store and simulator as the dialog's tests
+make_handle = test_worker.make_handle
+bulk = test_bulk_dialog.bulk
 
 LONG_NAME = "Cobranza preventiva tarjetas de crédito región Caribe lote 7"  # 60 characters
 

@@ -53,6 +53,17 @@ def open_ready(qtbot: Any, window: MainWindow, action: str, ids: list[str]) -> B
     return dialog
 
 
+def close_mid_run(qtbot: Any, window: MainWindow, sim: Any, action: str,
+                  ids: list[str]) -> BulkDialog:
+    """A run under way (0.2 s a call), then the window's ✕."""
+    sim.faults.latency = 0.2
+    dialog = open_ready(qtbot, window, action, ids)
+    with qtbot.waitSignal(dialog.itemStarted, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.confirmPage.startButton, Qt.MouseButton.LeftButton)
+    window.close()
+    return dialog
+
+
 def the_question(qtbot: Any, dialog: BulkDialog) -> QMessageBox:
     qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, QUESTION_NAME) is not None)
     box = dialog.findChild(QMessageBox, QUESTION_NAME)
@@ -130,11 +141,7 @@ def test_closing_the_window_mid_run_asks_and_keep_running_keeps_it_open(
     qtbot: Any, demo_window: MainWindow, demo_sim: Any
 ) -> None:
     w = demo_window
-    demo_sim.faults.latency = 0.2
-    dialog = open_ready(qtbot, w, "stop", ["3301", "3304"])  # both started: stop them
-    with qtbot.waitSignal(dialog.itemStarted, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.confirmPage.startButton, Qt.MouseButton.LeftButton)
-    w.close()
+    dialog = close_mid_run(qtbot, w, demo_sim, "stop", ["3301", "3304"])  # both started
     box = the_question(qtbot, dialog)
     assert "window closes once the run has stopped" in box.text()
     assert w.isVisible() and w.handle.thread.isRunning()
@@ -148,11 +155,7 @@ def test_closing_the_window_mid_run_and_stopping_closes_it_after_the_call(
     qtbot: Any, demo_window: MainWindow, demo_sim: Any
 ) -> None:
     w = demo_window
-    demo_sim.faults.latency = 0.2
-    dialog = open_ready(qtbot, w, "start", ["3302", "3303", "3305"])
-    with qtbot.waitSignal(dialog.itemStarted, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.confirmPage.startButton, Qt.MouseButton.LeftButton)
-    w.close()
+    dialog = close_mid_run(qtbot, w, demo_sim, "start", ["3302", "3303", "3305"])
     click_in(qtbot, the_question(qtbot, dialog), "bulkStopRunButton")
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=WAIT_MS)  # once the call answered
     assert not w.handle.thread.isRunning()

@@ -3,8 +3,8 @@ it drives through the window's worker, and the window's buttons that open it.
 
 Rooms: :mod:`.runner` (the run, as jobs), :mod:`.dialog` with its pages
 (:mod:`.confirm_page`, :mod:`.progress_page`, :mod:`.results_table`, :mod:`.pause_box`,
-:mod:`.summary`, :mod:`.close_question`), :mod:`.budget` (today's token budget, also asked
-before a single call) and :mod:`.controls` (the main window's buttons).
+:mod:`.summary`, :mod:`.close_question`, :mod:`.parts`), :mod:`.budget` (today's token
+budget) and :mod:`.controls` (the main window's buttons).
 """
 
 from wolkvox_desktop.gui.bulk.budget import budget_state, confirm_over_budget

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wolkvox_desktop.core.limits import WARN_FRACTION
+from wolkvox_desktop.gui.bulk.parts import number
 
 
 class UsageLike(Protocol):
@@ -30,11 +30,6 @@ def budget_state(usage: UsageLike, calls: int) -> str:
     if after >= usage.budget * WARN_FRACTION:
         return "warn"
     return "ok"
-
-
-def number(value: int) -> str:
-    """A count in the window's language (``1.000`` or ``1,000``)."""
-    return QLocale().toString(int(value))
 
 
 class OverBudgetQuestion(QMessageBox):

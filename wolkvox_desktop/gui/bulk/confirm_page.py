@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 from wolkvox_desktop.core.bulk import BulkItem, BulkPlan
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui import messages
-from wolkvox_desktop.gui.bulk.budget import UsageLike, budget_state, number
+from wolkvox_desktop.gui.bulk.budget import UsageLike, budget_state
+from wolkvox_desktop.gui.bulk.parts import button_row, number, text_label
 from wolkvox_desktop.gui.outcome_look import outcome_colour, status_icon
 
 
@@ -47,9 +47,7 @@ class ConfirmPage(QWidget):
         self.can_start = False  # the run's service is open and nothing else is in flight
         self.failure: tuple[str, str] | None = None  # (sentence, outcome): cannot start
 
-        self.titleLabel = QLabel(self)
-        self.titleLabel.setObjectName("bulkTitleLabel")
-        self.titleLabel.setWordWrap(True)
+        self.titleLabel = text_label(self, "bulkTitleLabel")
         font = self.titleLabel.font()
         font.setBold(True)
         self.titleLabel.setFont(font)
@@ -66,7 +64,7 @@ class ConfirmPage(QWidget):
         self.includeInStateCheck.setObjectName("bulkIncludeInState")
         self.includeInStateCheck.toggled.connect(self.refresh)
 
-        self.budgetLabel = self._text_label("bulkBudgetLabel")
+        self.budgetLabel = text_label(self, "bulkBudgetLabel")
         self.checkTokensButton = QPushButton(
             self.tr("Check with Wolkvox (uses 1 token)"), self)
         self.checkTokensButton.setObjectName("bulkCheckTokensButton")
@@ -77,7 +75,7 @@ class ConfirmPage(QWidget):
             )
         )
         self.checkTokensButton.clicked.connect(self.checkTokensClicked)
-        self.tokenInfoLabel = self._text_label("bulkTokenInfoLabel")
+        self.tokenInfoLabel = text_label(self, "bulkTokenInfoLabel")
 
         self.startButton = QPushButton(self)
         self.startButton.setObjectName("bulkStartButton")
@@ -92,10 +90,6 @@ class ConfirmPage(QWidget):
         tokens = QHBoxLayout()
         tokens.addWidget(self.checkTokensButton)
         tokens.addWidget(self.tokenInfoLabel, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.dismissButton)
-        buttons.addWidget(self.startButton)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.titleLabel)
@@ -103,15 +97,8 @@ class ConfirmPage(QWidget):
         layout.addWidget(self.includeInStateCheck)
         layout.addWidget(self.budgetLabel)
         layout.addLayout(tokens)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.dismissButton, self.startButton))
         self.refresh()
-
-    def _text_label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
 
     # ---------------------------------------------------------------- what the run is
     def current_plan(self) -> BulkPlan | None:
@@ -176,12 +163,10 @@ class ConfirmPage(QWidget):
             in_state = item.in_state(self.action)
             if in_state:
                 text = f"{text} — {self._in_state_words(plan.include_in_state)}"
-            row = QListWidgetItem(text)
+            row = QListWidgetItem(status_icon(item.known_status.value), text)
             row.setToolTip(text)
-            if in_state:
-                row.setIcon(status_icon(item.known_status.value))
-                if not plan.include_in_state:
-                    row.setForeground(outcome_colour("skipped"))
+            if in_state and not plan.include_in_state:
+                row.setForeground(outcome_colour("skipped"))
             self.campaignList.addItem(row)
 
     def _in_state_words(self, included: bool) -> str:

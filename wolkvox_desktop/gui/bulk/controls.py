@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from wolkvox_desktop.core.bulk import BulkSummary
 from wolkvox_desktop.core.campaigns import Action
-from wolkvox_desktop.gui.bulk.budget import number
 from wolkvox_desktop.gui.bulk.dialog import BulkDialog
+from wolkvox_desktop.gui.bulk.parts import number
 from wolkvox_desktop.gui.bulk.summary import worst_ending
 
 

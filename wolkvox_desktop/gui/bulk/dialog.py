@@ -40,15 +40,14 @@ class BulkDialog(QDialog):
 
     Signals (GUI thread, after the dialog has shown the news): ``itemStarted(int, str)``,
     ``itemFinished(int, object CallResult)``, ``runPaused(int, object CallResult)``,
-    ``runFinished(object BulkSummary)``, ``usageChanged(object Usage)``,
-    ``tokenInfoShown(object CallResult)``, ``openFailed(object CallResult)``.
+    ``runFinished(object BulkSummary)``, ``tokenInfoShown(object CallResult)``,
+    ``openFailed(object CallResult)``.
     """
 
     itemStarted = Signal(int, str)
     itemFinished = Signal(int, object)
     runPaused = Signal(int, object)
     runFinished = Signal(object)
-    usageChanged = Signal(object)
     tokenInfoShown = Signal(object)
     openFailed = Signal(object)
 
@@ -235,7 +234,6 @@ class BulkDialog(QDialog):
     def _on_usage_changed(self, usage: UsageLike) -> None:
         if self.pages.currentWidget() is self.confirmPage:
             self.confirmPage.set_usage(usage)
-        self.usageChanged.emit(usage)
 
     @Slot(int, str)
     def _on_item_started(self, index: int, campaign_id: str) -> None:

@@ -8,12 +8,11 @@ Signals: ``skipClicked()``, ``retryClicked(bool confirmed_unknown)``, ``abortCli
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult, Outcome
 from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.bulk.parts import text_label
 from wolkvox_desktop.gui.outcome_look import look
 
 
@@ -36,10 +36,7 @@ class PauseBox(QGroupBox):
         self.setTitle(self.tr("The run is paused"))
         self.action = action
         self.result: CallResult | None = None
-        self.label = QLabel(self)
-        self.label.setObjectName("bulkPauseLabel")
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label = text_label(self, "bulkPauseLabel")
         self.unknownConfirmCheck = QCheckBox(
             self.tr("I checked this campaign in Wolkvox: retry it anyway"), self
         )

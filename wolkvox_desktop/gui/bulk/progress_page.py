@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, BulkProgress, BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult
-from wolkvox_desktop.gui.bulk.budget import number
+from wolkvox_desktop.gui.bulk.parts import button_row, number, text_label
 from wolkvox_desktop.gui.bulk.pause_box import PauseBox
 from wolkvox_desktop.gui.bulk.results_table import ResultsTable
 from wolkvox_desktop.gui.bulk.summary import RunCounts, SummaryBox, campaign_label
@@ -39,9 +38,7 @@ class ProgressPage(QWidget):
         self.progressBar = QProgressBar(self)
         self.progressBar.setObjectName("bulkProgressBar")
         self.progressBar.setAccessibleName(self.tr("Campaigns done"))
-        self.currentLabel = QLabel(self)
-        self.currentLabel.setObjectName("bulkCurrentLabel")
-        self.currentLabel.setWordWrap(True)
+        self.currentLabel = text_label(self, "bulkCurrentLabel")
         self.resultsTable = ResultsTable(action, self)
         self.pauseBox = PauseBox(action, self)
         self.summaryBox = SummaryBox(self)
@@ -57,11 +54,6 @@ class ProgressPage(QWidget):
         self.closeButton.setObjectName("bulkCloseButton")
         self.closeButton.setVisible(False)
         self.closeButton.clicked.connect(self.closeClicked)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.stopButton)
-        buttons.addWidget(self.closeButton)
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.progressLabel)
@@ -70,7 +62,7 @@ class ProgressPage(QWidget):
         layout.addWidget(self.resultsTable, 1)
         layout.addWidget(self.pauseBox)
         layout.addWidget(self.summaryBox)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.stopButton, self.closeButton))
 
     def begin(self, plan: BulkPlan) -> None:
         self.resultsTable.set_plan(plan)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from wolkvox_desktop.core.bulk import BulkItem, BulkSummary, ItemState
 from wolkvox_desktop.core.campaigns import Action
+from wolkvox_desktop.gui.bulk.parts import text_label
 from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph
 
 #: Where a campaign can end, in the order the summary names them.
@@ -90,21 +90,14 @@ class SummaryBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulkSummaryBox")
-        self.countsLabel = self._label("bulkSummaryLabel")
-        self.adviceLabel = self._label("bulkSummaryAdvice")
+        self.countsLabel = text_label(self, "bulkSummaryLabel")
+        self.adviceLabel = text_label(self, "bulkSummaryAdvice")
         self.adviceLabel.setStyleSheet(f"color: {outcome_colour('unknown').name()};")
-        self.neverSentLabel = self._label("bulkNeverSentLabel")
+        self.neverSentLabel = text_label(self, "bulkNeverSentLabel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for label in (self.countsLabel, self.adviceLabel, self.neverSentLabel):
             layout.addWidget(label)
-
-    def _label(self, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
 
     def show_summary(self, summary: BulkSummary) -> RunCounts:
         counts = count_endings(summary)
@@ -164,6 +157,6 @@ class SummaryBox(QWidget):
             "unknown": self.tr("%Ln with the outcome unknown", "", n),
             "invalid": self.tr("%Ln not sent (refused here)", "", n),
             "skipped": self.tr("%Ln skipped", "", n),
-            "not_run": self.tr("%Ln never sent: the run stopped first", "", n),
+            "not_run": self.tr("%Ln never sent", "", n),
         }
         return phrases[ending]
