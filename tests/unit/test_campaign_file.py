@@ -3,15 +3,14 @@ a bad one before anything reaches the (loopback) simulator."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.support.sim_fixtures import DEMO_TOKEN
-from wolkvox_desktop.cli import main
+from tests.integration import test_cli as cli_harness
+from tests.integration.test_cli import Cli
 from wolkvox_desktop.core.campaign_file import (
     MAX_CAMPAIGNS,
     MAX_FILE_BYTES,
@@ -242,24 +241,7 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
 
 
 # ------------------------------------------------------------- the command refuses, sends nothing
-Run = Callable[..., tuple[int, str]]
-
-
-@pytest.fixture
-def wolkvox(
-    simulator: Simulator, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Run:
-    monkeypatch.setenv("WOLKVOX_API_BASE", simulator.base_url)
-    monkeypatch.setenv("WOLKVOX_TOKEN", DEMO_TOKEN)
-
-    def run(*args: str) -> tuple[int, str]:
-        capsys.readouterr()
-        code = main(list(args))
-        err = capsys.readouterr().err
-        assert "Traceback" not in err
-        return code, err
-
-    return run
+cli = cli_harness.cli  # the fixture of test_cli.py: main([...]) in-process, the simulator
 
 
 @pytest.mark.parametrize(
@@ -278,24 +260,24 @@ def wolkvox(
     ],
 )
 def test_the_command_refuses_a_bad_file_before_anything_is_sent(
-    wolkvox: Run, simulator: Simulator, tmp_path: Path, content: bytes, expected: str
+    cli: Cli, simulator: Simulator, tmp_path: Path, content: bytes, expected: str
 ) -> None:
     ids = tmp_path / "ids.csv"
     ids.write_bytes(content)
-    code, err = wolkvox("start", "--server", "0032", "--campaign", "3306", "--type", "preview",
-                        "--from-file", str(ids))
-    assert code == 2
-    assert expected in err
+    ran = cli("start", "--server", "0032", "--campaign", "3306", "--type", "preview",
+              "--from-file", str(ids))
+    assert ran.code == 2
+    assert expected in ran.err
     assert simulator.requests == []  # not even the --campaign given before the file
 
 
 def test_the_command_runs_a_good_file_from_a_spanish_excel(
-    wolkvox: Run, simulator: Simulator, tmp_path: Path
+    cli: Cli, simulator: Simulator, tmp_path: Path
 ) -> None:
     ids = tmp_path / "campañas.csv"
     ids.write_bytes("\ufeffId Campaña;Tipo\r\n3302;Predictive\r\n3308;preview\r\n".encode())
-    code, err = wolkvox("start", "--server", "0032", "--from-file", str(ids))
-    assert code == 0, err
+    ran = cli("start", "--server", "0032", "--from-file", str(ids))
+    assert ran.code == 0, ran.err
     assert [r.query["campaign_id"] for r in simulator.requests if r.method == "PUT"] == [
         "3302", "3308"
     ]
