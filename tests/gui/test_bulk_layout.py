@@ -96,8 +96,8 @@ def test_english_counts_use_plural_forms_for_one_and_two_campaigns(
     language("en")
     one = bulk(Action.START, campaigns(gui_simulator, ["3302"]))
     assert one.confirmPage.startButton.text() == "Start 1 campaign"
-    assert one.confirmPage.titleLabel.text() == (
-        "Start 1 campaign on operation 0032, one after the other?")
+    title = one.confirmPage.titleLabel.text()
+    assert title.startswith("Start 1 campaign on operation 0032") and "(s)" not in title
     assert "Cost: 1 token, one per campaign." in one.confirmPage.budgetLabel.text()
 
     two = bulk(Action.STOP, campaigns(gui_simulator, ["3301", "3304", "3302"]))
