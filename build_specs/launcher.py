@@ -1,7 +1,7 @@
 """The frozen app's entry point: the window, the command line, or the bundle self-check.
 
 - Started as ``wolkvox`` (the console executable on Windows and macOS, a symlink on Linux):
-  the command line, ``wolkvox_desktop.cli.main``.
+  the command line, ``wolkvox_desktop.cli.command``.
 - ``wolkvox-desktop --bundle-check`` (hidden, for CI and support): checks what only a frozen
   build can get wrong (keyring backends, TLS trust, translations, resources, every module
   importable) and prints one JSON line; see ``bundle_check.py``.

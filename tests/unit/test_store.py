@@ -537,3 +537,33 @@ def test_worker_and_gui_threads_share_one_store(store: Store) -> None:
     assert {r.outcome for r in rows} == {"ok"}
     assert len({r.campaign_id for r in rows}) == 3 * per_thread
     assert store.calls_today("0032") == 3 * per_thread
+
+
+def test_on_a_network_file_system_the_store_uses_a_rollback_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WAL needs memory shared by the processes of one computer: never on a network share.
+    (No network file system can be mounted here: the detection is asked to say "network".)"""
+    from wolkvox_desktop.core import paths as paths_module
+
+    seen: list[Path] = []
+
+    def network(path: Path, **_kw: object) -> bool:
+        seen.append(path)
+        return True
+
+    monkeypatch.setattr(paths_module, "is_network_filesystem", network)
+    with Store(tmp_path / "share" / "data.sqlite3") as store:
+        assert store.on_network and seen == [tmp_path / "share"]
+        assert store._conn is not None
+        assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        store.finish_call(store.begin_call("0032", "campaigns"),
+                          CallResult(Outcome.OK, Reason.OK, "Listed."))
+        assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # still FULL
+    assert not (tmp_path / "share" / "data.sqlite3-wal").exists()
+    monkeypatch.undo()
+    with Store(tmp_path / "local2.sqlite3") as local:
+        assert not local.on_network
+        assert local._conn is not None
+        assert local._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -2,7 +2,7 @@
 
 import sys
 
-from wolkvox_desktop.cli.main import main
+from wolkvox_desktop.cli.command import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -59,7 +59,9 @@ retried. The run stops at the first failure and exits with that failure's code, 
 --from-file FILE: one campaign per line, `campaign_id[,type]` (`;` also accepted), UTF-8
 with or without BOM, an optional header row `campaign_id,type`, blank lines and lines
 starting with # ignored. A row's type wins over --type. A bad row stops everything before
-anything is sent (exit 2, naming the line).
+anything is sent (exit 2, naming the line): an id a spreadsheet changed into a number
+(3301.0, 3.301E+03: format the column as Text), an unknown header, a file over 1 MB or
+10,000 campaigns.
 
 --type may be left out for campaigns whose type is known from `wolkvox campaigns`.
 

@@ -132,6 +132,16 @@ class CallResult:
     def invalid(cls, exc: InvalidInput) -> CallResult:
         return cls(Outcome.INVALID, exc.reason, exc.message)
 
+    @classmethod
+    def unexpected(cls) -> CallResult:
+        """A bug of ours during a call (logged where it happened): it may have been sent."""
+        return cls(
+            Outcome.UNKNOWN,
+            Reason.UNEXPECTED,
+            "Something went wrong inside Wolkvox Desktop during this call; it may or may not "
+            "have reached Wolkvox. Refresh the campaign list before trying again.",
+        )
+
     def to_json_dict(self) -> dict[str, Any]:
         """The CLI's ``--json`` object: exactly these keys."""
         return {

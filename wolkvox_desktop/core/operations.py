@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ from wolkvox_desktop.core.credentials import (
     TokenSource,
     validate_token,
 )
-from wolkvox_desktop.core.errors import InvalidInput, Reason
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Reason
 from wolkvox_desktop.core.limits import (
     CONNECT_TIMEOUT_CAP_S,
     TokenGate,
@@ -91,6 +92,18 @@ def resolve_api_base(api_base: str | None = None, *, use_env: bool = True) -> st
             "For the token's safety, calls go only to Wolkvox itself or to a loopback address "
             "(127.0.0.1, localhost, ::1). Nothing was sent.",
         ) from exc
+
+
+def test_server_from_env() -> str | None:
+    """The test server ``WOLKVOX_API_BASE`` names while it is set (its value as typed, cut
+    short, when it is not a valid loopback base: calls are then refused anyway)."""
+    value = os.environ.get(API_BASE_ENV, "").strip()
+    if not value:
+        return None
+    try:
+        return resolve_api_base(value)
+    except InvalidInput:
+        return value[:80]
 
 
 def gate_for(token: str, max_in_flight: int) -> TokenGate:
@@ -159,16 +172,10 @@ class Operations:
     # ---------------------------------------------------------------- tokens
     def test_server(self) -> str | None:
         """The loopback test server that ``WOLKVOX_API_BASE`` names, while it is set (never
-        for an explicit base: demo mode). Its value as typed if it is not a valid base."""
+        for an explicit base: demo mode)."""
         if self._api_base is not None or not self._use_env:
             return None
-        value = os.environ.get(API_BASE_ENV, "").strip()
-        if not value:
-            return None
-        try:
-            return resolve_api_base(value)
-        except InvalidInput:
-            return value[:80]
+        return test_server_from_env()
 
     def token(self, server: str) -> tuple[str, TokenSource]:
         """The token a call on ``server`` uses and where it comes from. Raises
@@ -311,6 +318,27 @@ class Operations:
             service = self.open(code, token=token)
             self._shared[code] = (service, key)
             return service
+
+    def call_once(
+        self,
+        server: str,
+        ask: Callable[[OperationService], CallResult],
+        *,
+        token: str | None = None,
+        read_timeout: float | None = None,
+        enforce_budget: bool = True,
+    ) -> CallResult:
+        """Open a service, make one call with it, release it: a result, never an exception
+        (nothing is sent when it cannot be opened)."""
+        try:
+            service = self.open(server, token=token, read_timeout=read_timeout,
+                                enforce_budget=enforce_budget)
+        except InvalidInput as exc:
+            return CallResult.invalid(exc)
+        try:
+            return ask(service)
+        finally:
+            self.close_service(service)
 
     def close_service(self, service: OperationService) -> None:
         """Release a service from :meth:`open` (aborts a call it still has in flight)."""

@@ -230,12 +230,7 @@ class OperationService:
             result = call()
         except Exception:  # a bug in our code must still end in a sentence and a row
             log.exception("unexpected error during %s", action)
-            result = CallResult(
-                Outcome.UNKNOWN,
-                Reason.UNEXPECTED,
-                "Something went wrong inside Wolkvox Desktop during this call; it may or may "
-                "not have reached Wolkvox. Refresh the campaign list before trying again.",
-            )
+            result = CallResult.unexpected()
         try:
             self.store.finish_call(row_id, result)
         except StoreError:

@@ -237,6 +237,7 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     app = _application(opts)
     _install_translators(app, opts.lang)
     demo_session = None
+    test_server: str | None = None
     if opts.demo or opts.smoke_test:
         from wolkvox_desktop.gui.demo import DEMO_SERVER, DEMO_TOKEN, DemoSession
 
@@ -255,6 +256,10 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
         config = WorkerConfig(store_path=paths.store_path(), use_env=True,
                               session_server=opts.server)
         preselect = opts.server
+        if os.environ.get("WOLKVOX_API_BASE", "").strip():  # a test server: the badge says so
+            from wolkvox_desktop.core.operations import test_server_from_env
+
+            test_server = test_server_from_env()
     handle = FirstFrameWorkerHandle(config)
     try:
         window = MainWindow(
@@ -263,6 +268,7 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
             preselect=preselect,
             auto_refresh=not opts.smoke_test,
             language=_language_setting(opts.lang),
+            test_server=test_server,
         )
     except BaseException:
         handle.shutdown()

@@ -136,10 +136,12 @@ class CampaignTableModel(QAbstractTableModel):
                 )
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.LAST and saved.last_outcome:
-                return messages.describe_row(
+                return messages.plain_tooltip(messages.describe_row(
                     saved.last_outcome, None, saved.last_action, c.id,
                     in_progress=c.id in self._busy_ids,
-                )
+                ))
+            if col in (self.ID, self.NAME):  # Wolkvox's text: shown as typed, never as HTML
+                return messages.plain_tooltip(c.name if col == self.NAME else c.id)
             if col == self.STATUS:
                 return self.tr(
                     "Status as of the last campaign list refresh or the last action from "

@@ -32,7 +32,8 @@ SETTINGS_KEY = "ui/language"
 CATALOG_PREFIX = "wolkvox_desktop_"
 
 # The locale used for numbers and dates when the language is forced away from the OS one.
-_LOCALE_FOR = {"en": "en_US", "es": "es_419"}
+# Spanish as Colombia writes it (Wolkvox's home): "1.000", "3,5", dd/mm/yyyy
+_LOCALE_FOR = {"en": "en_US", "es": "es_CO"}
 
 # QTranslator objects must outlive their installation: keep references here.
 _installed: list[QTranslator] = []

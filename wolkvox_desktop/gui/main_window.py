@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from wolkvox_desktop.core import paths
 from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignRef, CampaignStatus
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Outcome, Reason
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.calls import (
     ActionRequest,
@@ -112,12 +112,14 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         auto_refresh: bool = True,
         language: str = "system",
+        test_server: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.handle = handle
         self.demo = demo
+        self.test_server = test_server
         self.language = language
         self._settings = settings if settings is not None else app_settings()
         self._preselect = preselect
@@ -203,6 +205,21 @@ class MainWindow(QMainWindow):
             " padding: 2px 10px; font-weight: bold; }"
         )
         self.demoBadge.setVisible(self.demo)
+        # WOLKVOX_API_BASE left set: say where the calls go, all the time
+        self.testServerBadge = QLabel(
+            self.tr("Test server: {0}").format(self.test_server or "")
+        )
+        self.testServerBadge.setObjectName("testServerBadge")
+        self.testServerBadge.setTextFormat(Qt.TextFormat.PlainText)
+        self.testServerBadge.setToolTip(
+            self.tr("WOLKVOX_API_BASE is set: calls go to this test server, not to Wolkvox, "
+                    "and only the token in WOLKVOX_TOKEN is sent there.")
+        )
+        self.testServerBadge.setStyleSheet(
+            "QLabel#testServerBadge { background: #ffb74d; color: #000; border-radius: 4px;"
+            " padding: 2px 10px; font-weight: bold; }"
+        )
+        self.testServerBadge.setVisible(self.test_server is not None)
         self.settingsButton = QPushButton(self.tr("&Settings…"))
         self.settingsButton.setObjectName("settingsButton")
         self.settingsButton.setAccessibleName(self.tr("Settings"))
@@ -213,6 +230,7 @@ class MainWindow(QMainWindow):
         top.addWidget(self.tokenUsageLabel)
         top.addStretch(1)
         top.addWidget(self.demoBadge)
+        top.addWidget(self.testServerBadge)
         top.addWidget(self.settingsButton)
         outer.addLayout(top)
 
@@ -470,6 +488,7 @@ class MainWindow(QMainWindow):
         w.operationsChanged.connect(self._on_operations)
         w.operationState.connect(self._on_operation_state)
         w.callFinished.connect(self._on_call_finished)
+        w.callNotice.connect(self._on_call_notice)
         w.tokenSourcesChanged.connect(self._on_token_sources)
         w.backendStatusChanged.connect(self._on_backend_status)
         w.saveFinished.connect(self._on_save_finished)
@@ -920,6 +939,14 @@ class MainWindow(QMainWindow):
             and not request.allow_over_budget
         ):
             self._confirm_over_budget(request)
+
+    @Slot(int, object)
+    def _on_call_notice(self, request_id: int, notice: Notice) -> None:
+        """A call still in flight waits (another call with the token, Wolkvox busy): say so."""
+        request = self._requests.get(request_id)
+        if request is None or request.server != self._current or self._closed:
+            return
+        self.show_result("pending", messages.notice_sentence(notice), in_progress=True)
 
     def _confirm_over_budget(self, request: ActionRequest) -> None:
         box = QMessageBox(self)

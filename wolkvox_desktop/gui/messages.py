@@ -14,7 +14,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
+from wolkvox_desktop.core.errors import CallResult, Notice, NoticeKind, Outcome, Reason
 from wolkvox_desktop.gui.outcome_look import outcome_words
 
 PENDING = "pending"
@@ -97,6 +97,11 @@ def reason_sentence(reason: Reason | str | None) -> str | None:
         Reason.NO_TOKEN: _translate(
             "Messages",
             "No token is saved for this operation. Add it in Settings. Nothing was sent.",
+        ),
+        Reason.TEST_SERVER_NEEDS_TOKEN: _translate(
+            "Messages",
+            "WOLKVOX_API_BASE points this window at a test server: only the token in "
+            "WOLKVOX_TOKEN is sent there, never a saved one. Nothing was sent.",
         ),
         Reason.BAD_API_BASE: _translate(
             "Messages",
@@ -283,3 +288,26 @@ def token_info_sentence(result: object) -> str:
     ).format(
         used="?" if used is None else used, limit="?" if limit is None else limit, time=stamp
     )
+
+
+def notice_sentence(notice: Notice) -> str:
+    """News about a call still in flight, in the window's language."""
+    if notice.kind is NoticeKind.BUSY_RETRY:
+        seconds = max(1, round(notice.seconds or 1))
+        return QCoreApplication.translate(
+            "Messages",
+            "Wolkvox is busy with other calls on this token; trying again in %n second(s)…",
+            "",
+            seconds,
+        )
+    return QCoreApplication.translate(
+        "Messages", "Waiting for another call with this token to finish…"
+    )
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` exactly: Qt renders a tooltip that looks like HTML as
+    rich text, and campaign ids and names come from the network. Never rich text."""
+    import html
+
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""

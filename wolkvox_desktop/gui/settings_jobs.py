@@ -5,7 +5,7 @@ worker's signals on the worker thread."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from wolkvox_desktop.core.campaigns import parse_server_code
 from wolkvox_desktop.core.errors import CallResult, InvalidInput
@@ -14,9 +14,32 @@ from wolkvox_desktop.gui.jobs import Job, JobFailed, Lane
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
-    from wolkvox_desktop.gui.worker import Worker
+    from wolkvox_desktop.core.store import Operation
+    from wolkvox_desktop.gui.calls import WorkerConfig
 
 DEMO_KEYRING_NAME = "Demo (memory only)"
+
+
+class _Signal(Protocol):
+    def emit(self, *args: Any) -> None: ...
+
+
+class Worker(Protocol):
+    """What these jobs need of the worker (gui/worker.py) that runs them."""
+
+    config: WorkerConfig
+    session_operation: Operation | None
+    saveFinished: _Signal  # noqa: N815 - the worker's Qt signal names
+    testFinished: _Signal  # noqa: N815
+    problem: _Signal
+    tokenSourcesChanged: _Signal  # noqa: N815
+    backendStatusChanged: _Signal  # noqa: N815
+
+    def emit_operations(self) -> None: ...
+
+    def run(self, job: Job, job_id: int = 0) -> None: ...
+
+    def select_job(self, server: str) -> Job: ...
 
 
 def save_job(worker: Worker, form: OperationForm) -> Job:
@@ -60,20 +83,12 @@ def test_job(worker: Worker, form: OperationForm) -> Job:
     """List campaigns with the form's server and token (or the saved one): costs a token."""
 
     def test(ops: Operations) -> CallResult:
-        try:
-            service = ops.open(str(form.server), token=form.token or None,
-                               read_timeout=float(form.timeout_s), enforce_budget=False)
-        except InvalidInput as exc:
-            return CallResult.invalid(exc)
-        try:
-            return service.refresh_campaigns()
-        finally:
-            ops.close_service(service)
+        return ops.call_once(str(form.server), lambda service: service.refresh_campaigns(),
+                             token=form.token or None, read_timeout=float(form.timeout_s),
+                             enforce_budget=False)
 
     def then(value: Any) -> None:
-        from wolkvox_desktop.gui.worker import unexpected_result
-
-        result = value if isinstance(value, CallResult) else unexpected_result()
+        result = value if isinstance(value, CallResult) else CallResult.unexpected()
         worker.testFinished.emit(result)
         try:
             worker.run(worker.select_job(parse_server_code(str(form.server))))

@@ -13,6 +13,8 @@ Worker signals (plain Python values, emitted from the worker thread):
 * ``operationState(OperationState)``: campaigns, refresh time, usage and history of one
   operation; emitted on selection, when a call starts and when it ends.
 * ``callFinished(CallDone)``: the answer to an :class:`ActionRequest`/:class:`RefreshRequest`.
+* ``callNotice(int, Notice)``: news of a request still in flight (its id): waiting for
+  another call with the token, or Wolkvox busy and a resend coming.
 * ``tokenSourcesChanged(dict[str, TokenSource])``, ``backendStatusChanged(BackendStatus)``
 * ``saveFinished(SaveOutcome)``, ``testFinished(CallResult)``
 * ``problem(str)``: something outside a call went wrong (English sentence, logged).
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Reason
 from wolkvox_desktop.gui import settings_jobs
 from wolkvox_desktop.gui.calls import (
     ActionRequest,
@@ -58,15 +60,6 @@ log = logging.getLogger(__name__)
 
 HISTORY_LIMIT = 200
 SHUTDOWN_JOIN_S = 2.0
-
-
-def unexpected_result() -> CallResult:
-    return CallResult(
-        Outcome.UNKNOWN,
-        Reason.UNEXPECTED,
-        "Something went wrong inside Wolkvox Desktop during this call; it may or may not "
-        "have reached Wolkvox. Refresh the campaign list before trying again.",
-    )
 
 
 class _ObservedStore:
@@ -98,6 +91,7 @@ class Worker(QObject):
     operationsChanged = Signal(object)
     operationState = Signal(object)
     callFinished = Signal(object)
+    callNotice = Signal(int, object)
     tokenSourcesChanged = Signal(object)
     backendStatusChanged = Signal(object)
     saveFinished = Signal(object)
@@ -240,6 +234,12 @@ class Worker(QObject):
     def action_job(self, request: ActionRequest | RefreshRequest) -> Job:
         """A single start, stop or refresh, then its answer and a fresh state."""
 
+        def notice(news: Notice) -> None:
+            try:
+                self.callNotice.emit(request.id, news)
+            except RuntimeError:  # closing
+                pass
+
         def call(ops: Operations) -> CallResult:
             try:
                 service = ops.service(request.server)
@@ -248,12 +248,14 @@ class Worker(QObject):
             if isinstance(request, ActionRequest):
                 return service.campaign_action(
                     request.action, request.campaign,
-                    allow_over_budget=request.allow_over_budget,
+                    allow_over_budget=request.allow_over_budget, on_notice=notice,
                 )
-            return service.refresh_campaigns(allow_over_budget=request.allow_over_budget)
+            return service.refresh_campaigns(
+                allow_over_budget=request.allow_over_budget, on_notice=notice
+            )
 
         def then(value: Any) -> None:
-            result = value if isinstance(value, CallResult) else unexpected_result()
+            result = value if isinstance(value, CallResult) else CallResult.unexpected()
             self.callFinished.emit(CallDone(request, result))
             self._emit_state(request.server)
             if result.reason in (Reason.NO_TOKEN, Reason.INVALID_TOKEN):

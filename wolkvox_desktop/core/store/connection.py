@@ -125,6 +125,11 @@ class Connection:
         self._today: dict[str, tuple[str, str, int]] = {}
         self._data_version: int | None = None
         self._synced_at: float | None = None  # time.monotonic() of the last synced commit
+        from wolkvox_desktop.core.paths import is_network_filesystem
+
+        #: on a network file system: a rollback journal and every commit synced
+        self.on_network = is_network_filesystem(self.path.parent)
+        self._sync_default = SYNC_DURABLE if self.on_network else SYNC_DEFAULT
         self.recovered_from: Path | None = None  # the damaged file this instance set aside
         try:
             self._open()
@@ -147,10 +152,15 @@ class Connection:
             )
             self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self._refuse_newer_schema()  # before WAL, which would rewrite the header
-            mode = self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                log.warning("store: journal_mode is %s, not wal (file system?)", mode)
-            self._conn.execute(f"PRAGMA synchronous={SYNC_DEFAULT}")
+            # WAL needs shared memory between the processes of one computer: on a network
+            # file system (a redirected profile folder) a rollback journal, synced always
+            journal = "DELETE" if self.on_network else "WAL"
+            mode = self._conn.execute(f"PRAGMA journal_mode={journal}").fetchone()[0]
+            if str(mode).lower() != journal.lower():
+                log.warning("store: journal_mode is %s, not %s", mode, journal)
+            if self.on_network:
+                log.info("store: %s is on a network file system: rollback journal", self.path)
+            self._conn.execute(f"PRAGMA synchronous={self._sync_default}")
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
             self._owner_lock = owners.OwnerLock(self._owners_dir, self._owner)
@@ -304,13 +314,12 @@ class Connection:
             finally:
                 self._restore_sync(conn, durable)
 
-    @staticmethod
-    def _restore_sync(conn: sqlite3.Connection, durable: bool) -> None:
+    def _restore_sync(self, conn: sqlite3.Connection, durable: bool) -> None:
         if durable:
             try:
-                conn.execute(f"PRAGMA synchronous={SYNC_DEFAULT}")
+                conn.execute(f"PRAGMA synchronous={self._sync_default}")
             except sqlite3.Error:
-                log.warning("store: could not restore synchronous=%s", SYNC_DEFAULT)
+                log.warning("store: could not restore synchronous=%s", self._sync_default)
 
     def _now_text(self) -> str:
         return utc_text(self._clock())

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from wolkvox_desktop.core.errors import CallResult, InvalidInput
+from wolkvox_desktop.core.errors import CallResult
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.jobs import Lane
-from wolkvox_desktop.gui.worker import WorkerHandle, unexpected_result
+from wolkvox_desktop.gui.worker import WorkerHandle
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
@@ -26,14 +26,7 @@ def token_info_job(server: str) -> Callable[[Operations], CallResult]:
     """A job: ask Wolkvox for today's token use on ``server`` (one token)."""
 
     def run(ops: Operations) -> CallResult:
-        try:
-            service = ops.open(server)
-        except InvalidInput as exc:
-            return CallResult.invalid(exc)
-        try:
-            return service.token_info()
-        finally:
-            ops.close_service(service)
+        return ops.call_once(server, lambda service: service.token_info())
 
     return run
 
@@ -96,7 +89,7 @@ class TokenCheck(QWidget):
     def _on_done(self, value: Any) -> None:
         self._running = False
         self._update()
-        result = value if isinstance(value, CallResult) else unexpected_result()
+        result = value if isinstance(value, CallResult) else CallResult.unexpected()
         self.label.setText(messages.token_info_sentence(result))
         self.checked.emit(result)
 

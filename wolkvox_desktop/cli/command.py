@@ -38,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     umask = paths.restrict_umask()
+    from wolkvox_desktop.core import crashlog
+
+    crashlog.enable()  # a native crash leaves its trace in the log folder (a no-op in tests)
     raise_exceptions = logging.raiseExceptions
     logging.raiseExceptions = False  # a log file that fails mid-run prints no traceback
     store_connection.add_recovery_listener(_say_recovered)

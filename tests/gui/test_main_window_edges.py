@@ -1,0 +1,135 @@
+"""The window at the edges (issue 9): it says where calls go, waits visibly for a call of
+another process with the same token, says when Wolkvox is busy and it tries again, and
+never sends a saved token to a test server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from tests.gui.conftest import DEMO_TOKEN, Catcher, puts, seed_operations, wait_idle
+from wolkvox_desktop.core.errors import Reason
+from wolkvox_desktop.core.store import Operation
+from wolkvox_desktop.gui.main_window import MainWindow
+
+
+def select(w: MainWindow, campaign_id: str, ctype: str = "preview") -> None:
+    w.campaignIdEdit.setText(campaign_id)
+    w.typeCombo.setCurrentIndex(w.typeCombo.findData(ctype))
+
+
+def test_the_test_server_badge_names_where_calls_go(open_window: Any, gui_simulator: Any) -> None:
+    seed_operations(Operation("0032", "Norte"))
+    w = open_window()
+    assert w.testServerBadge.isVisible()
+    assert w.testServerBadge.text() == f"Test server: {gui_simulator.base_url}"
+
+
+def test_demo_mode_has_no_test_server_badge(demo_window: MainWindow) -> None:
+    assert not demo_window.testServerBadge.isVisible()
+
+
+def test_a_test_server_without_wolkvox_token_sends_nothing(
+    qtbot: Any, open_window: Any, gui_simulator: Any
+) -> None:
+    seed_operations(Operation("0032", "Norte"))
+    w = open_window(token=None, ready=False)
+    qtbot.waitUntil(lambda: w.current_server() == "0032", timeout=10_000)
+    wait_idle(qtbot, w)
+    done = Catcher(w.handle.worker.callFinished)
+    select(w, "3303")
+    w.startButton.click()
+    qtbot.waitUntil(lambda: bool(done.values), timeout=10_000)
+    assert done.values[-1].result.reason is Reason.TEST_SERVER_NEEDS_TOKEN
+    assert "WOLKVOX_TOKEN" in w.resultLabel.text()
+    assert puts(gui_simulator) == []
+
+
+def test_the_window_waits_visibly_for_a_script_using_the_same_token(
+    qtbot: Any, open_window: Any, gui_simulator: Any, tmp_path: Any
+) -> None:
+    """The window and a ``wolkvox`` process share the token: one call at Wolkvox at once."""
+    seed_operations(Operation("0032", "Norte"))
+    w = open_window(token=DEMO_TOKEN)
+    gui_simulator.faults.hang = True
+    env = dict(os.environ, WOLKVOX_DESKTOP_HOME=str(tmp_path / "script-home"),
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    script = subprocess.Popen(
+        [sys.executable, "-m", "wolkvox_desktop.cli", "start", "--server", "0032",
+         "--type", "preview", "--campaign", "3306"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        qtbot.waitUntil(lambda: gui_simulator.hung == 1, timeout=20_000)
+        select(w, "3303")
+        w.startButton.click()
+        qtbot.waitUntil(
+            lambda: "Waiting for another call with this token" in w.resultLabel.text(),
+            timeout=10_000,
+        )
+        assert len(puts(gui_simulator)) == 1  # the window's call has not gone out
+        gui_simulator.faults.hang = False
+        gui_simulator.release()
+        wait_idle(qtbot, w)
+    finally:
+        script.communicate(timeout=30)
+    assert script.returncode == 0
+    assert "Done" in w.resultLabel.text()
+    assert gui_simulator.max_concurrency_for(DEMO_TOKEN) == 1
+    assert [r.query["campaign_id"] for r in puts(gui_simulator)] == ["3306", "3303"]
+
+
+def test_wolkvox_busy_is_said_and_the_call_sent_again(
+    qtbot: Any, open_window: Any, gui_simulator: Any
+) -> None:
+    seed_operations(Operation("0032", "Norte"))
+    w = open_window(token=DEMO_TOKEN)
+    gui_simulator.faults.busy = 1
+    select(w, "3303")
+    seen: list[str] = []
+    w.startButton.click()
+    qtbot.waitUntil(lambda: seen.append(w.resultLabel.text()) or "trying again" in seen[-1],
+                    timeout=10_000)
+    wait_idle(qtbot, w)
+    assert "Done" in w.resultLabel.text()
+    assert len(puts(gui_simulator)) == 2
+
+
+@pytest.mark.parametrize("lang", ["es"])
+def test_the_notices_read_in_spanish(lang: str, qapp: Any) -> None:
+    from wolkvox_desktop.core.errors import Notice, NoticeKind
+    from wolkvox_desktop.gui import i18n, messages
+
+    i18n.install_translators(qapp, lang)
+    try:
+        waiting = messages.notice_sentence(Notice(NoticeKind.WAITING_FOR_TOKEN, ""))
+        busy = messages.notice_sentence(Notice(NoticeKind.BUSY_RETRY, "", seconds=2.0))
+    finally:
+        i18n.install_translators(qapp, "en")
+    assert "token" in waiting and "Waiting" not in waiting
+    assert "2 segundos" in busy
+
+
+def test_wolkvox_text_is_plain_text_in_the_table_and_its_tooltips(qapp: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    from wolkvox_desktop.core.campaigns import Campaign
+    from wolkvox_desktop.core.store import SavedCampaign
+    from wolkvox_desktop.gui.campaign_model import CampaignTableModel
+
+    odd = "<b>Cobranza</b><img src='http://x/y.png'> & co"
+    model = CampaignTableModel()
+    model.set_campaigns([SavedCampaign("0032", Campaign("<i>7</i>", odd), False, "start", "ok")])
+    for column in (model.ID, model.NAME, model.LAST):
+        tip = model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+        doc = QTextDocument()
+        doc.setHtml(tip)
+        shown = doc.toPlainText()
+        assert "<" not in tip.split(">", 1)[1].rsplit("</p>", 1)[0]  # all escaped
+        assert ("<b>Cobranza</b>" in shown) if column == model.NAME else True
+    assert model.data(model.index(0, model.NAME), Qt.ItemDataRole.DisplayRole) == odd
