@@ -242,3 +242,40 @@ def test_past_the_budget_the_run_pauses_without_sending(
     confirmed = BulkRun(service, plan_bulk(Action.START, [("3303", P)]), allow_over_budget=True)
     assert confirmed.run_all().all_ok
     assert started_ids(simulator) == ["3302", "3303"]
+
+
+def test_campaigns_a_stopped_run_never_sent_are_in_the_history_and_offered_later(
+    simulator: Simulator, service: OperationService, store: Store
+) -> None:
+    from wolkvox_desktop.core.bulk import unsent_from_last_run
+
+    plan = plan_bulk(Action.START, [("3302", Q), ("9998", P), ("3303", P), ("3306", P)])
+    summary = BulkRun(service, plan).run_all(stop_on_failure=True)  # 9998 is refused
+    assert [r.state for r in summary.records] == [
+        ItemState.OK, ItemState.FAILED, ItemState.NOT_RUN, ItemState.NOT_RUN
+    ]
+    not_sent = [r for r in store.history() if r.reason == Reason.NOT_RUN.value]
+    assert sorted(r.campaign_id for r in not_sent) == ["3303", "3306"]
+    assert all(r.outcome == Outcome.INVALID.value for r in not_sent)  # nothing was sent
+    assert service.usage().used == 2  # they cost no token
+    assert started_ids(simulator) == ["3302", "9998"]
+    offer = unsent_from_last_run(store, SERVER)
+    assert offer == (Action.START, [BulkItem("3303", P), BulkItem("3306", P)])
+    # one of them started since: only the other one is still offered
+    assert service.start(BulkItem("3306", P).ref).ok
+    assert unsent_from_last_run(store, SERVER) == (Action.START, [BulkItem("3303", P)])
+    assert unsent_from_last_run(store, "0033") is None
+
+
+def test_a_cancelled_run_records_what_it_did_not_send(
+    simulator: Simulator, service: OperationService, store: Store
+) -> None:
+    run = BulkRun(service, plan_bulk(Action.STOP, [("3301", Q), ("3304", Q), ("3307", Q)]))
+    assert run.run_current().ok
+    run.cancel()
+    assert run.next_item() is None
+    rows = [r for r in store.history() if r.reason == Reason.NOT_RUN.value]
+    assert sorted(r.campaign_id for r in rows) == ["3304", "3307"]
+    assert all(r.action == "stop" for r in rows)
+    run.cancel()  # recorded once only
+    assert len([r for r in store.history() if r.reason == Reason.NOT_RUN.value]) == 2

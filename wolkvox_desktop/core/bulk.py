@@ -29,6 +29,7 @@ Typical GUI use, from the worker thread::
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,7 +44,12 @@ from wolkvox_desktop.core.campaigns import (
 )
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.service import OperationService, Usage
-from wolkvox_desktop.core.store import SavedCampaign
+from wolkvox_desktop.core.store import SavedCampaign, Store, StoreError
+
+log = logging.getLogger(__name__)
+#: How far back (rows) and how close in time the not-sent rows of one run are looked for.
+UNSENT_LOOKBACK = 500
+UNSENT_BLOCK_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -285,6 +291,43 @@ def cancelled_result() -> CallResult:
     )
 
 
+def not_run_result(item: BulkItem) -> CallResult:
+    return CallResult(
+        Outcome.INVALID,
+        Reason.NOT_RUN,
+        f"The run stopped before campaign {item.campaign_id}; nothing was sent for it.",
+    )
+
+
+def unsent_from_last_run(store: Store, server: str) -> tuple[Action, list[BulkItem]] | None:
+    """The campaigns the operation's most recent stopped run never sent, and that have not
+    been called since: the window offers to start (or stop) them at its next start."""
+    rows = store.history(server=server, limit=UNSENT_LOOKBACK)
+    newest = next((r for r in rows if r.reason == Reason.NOT_RUN.value), None)
+    if newest is None or newest.action not in (Action.START.value, Action.STOP.value):
+        return None
+    action = Action(newest.action)
+    later: set[str] = set()
+    items: list[BulkItem] = []
+    for row in rows:  # newest first
+        if row.id > newest.id:
+            if row.campaign_id:
+                later.add(row.campaign_id)
+            continue
+        if row.reason != Reason.NOT_RUN.value or row.action != action.value:
+            break  # the run's own block of not-sent rows ends here
+        if abs((newest.started_at - row.started_at).total_seconds()) > UNSENT_BLOCK_S:
+            break
+        if row.campaign_id and row.campaign_id not in later and row.campaign_type:
+            try:
+                ctype = CampaignType(row.campaign_type)
+            except ValueError:
+                continue
+            items.append(BulkItem(row.campaign_id, ctype))
+    items.reverse()  # in the run's order
+    return (action, items) if items else None
+
+
 def interrupted_result() -> CallResult:
     return CallResult(
         Outcome.UNKNOWN,
@@ -323,6 +366,7 @@ class BulkRun:
         ]
         self._cursor = 0
         self._last: CallResult | None = None
+        self._not_sent: list[BulkItem] = []  # stopped before their call: to record
         self._advance_locked()
 
     # ---- reading the state (any thread) ----
@@ -381,12 +425,15 @@ class BulkRun:
         """The item the run is at (waiting to be called, or paused on after a failure), or
         ``None`` once finished. After :meth:`cancel`, marks the rest not run and returns
         ``None``."""
-        with self._lock:
-            if self._cancel.is_set():
-                self._stop_locked()
-            if self._cursor >= len(self._records):
-                return None
-            return self._records[self._cursor].item
+        try:
+            with self._lock:
+                if self._cancel.is_set():
+                    self._stop_locked()
+                if self._cursor >= len(self._records):
+                    return None
+                return self._records[self._cursor].item
+        finally:
+            self._record_not_sent()
 
     def run_current(self) -> CallResult:
         """Make the current item's call (once). On ``ok`` the run moves on; on any other
@@ -417,6 +464,7 @@ class BulkRun:
         with self._lock:
             if not self._busy:
                 self._stop_locked()
+        self._record_not_sent()
 
     def abort(self) -> None:
         """Stop the run (the supervisor's choice at a pause, or any time): same as
@@ -456,6 +504,12 @@ class BulkRun:
 
     # ---- internals ----
     def _call(self, *, retrying: bool, confirm_unknown: bool) -> CallResult:
+        try:
+            return self._call_locked_steps(retrying=retrying, confirm_unknown=confirm_unknown)
+        finally:
+            self._record_not_sent()
+
+    def _call_locked_steps(self, *, retrying: bool, confirm_unknown: bool) -> CallResult:
         with self._lock:
             self._check_idle_locked()
             if self._cancel.is_set():
@@ -528,7 +582,22 @@ class BulkRun:
         for record in self._records[self._cursor :]:
             if record.state is ItemState.PENDING:
                 record.state = ItemState.NOT_RUN
+                self._not_sent.append(record.item)
         self._cursor = len(self._records)
+
+    def _record_not_sent(self) -> None:
+        """The campaigns a stopped run never called go to the history as not sent (they
+        cost no token), so that the supervisor can find and start them later."""
+        with self._lock:
+            items, self._not_sent = self._not_sent, []
+        store, server = self.service.store, self.service.server
+        for item in items:
+            try:
+                row = store.begin_call(server, self.action, item.campaign_id,
+                                       item.campaign_type)
+                store.finish_call(row, not_run_result(item))
+            except StoreError:
+                log.exception("could not record campaign %s as not sent", item.campaign_id)
 
     def _progress_locked(self) -> BulkProgress:
         states = [r.state for r in self._records]

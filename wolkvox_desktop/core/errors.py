@@ -51,6 +51,7 @@ class Reason(str, Enum):
     BUDGET_EXHAUSTED = "budget_exhausted"  # our own daily budget says no; nothing sent
     GATE_BUSY = "gate_busy"  # another call on this token is in flight; nothing sent
     CANCELLED = "cancelled"  # the user/app cancelled before anything was sent
+    NOT_RUN = "not_run"  # a bulk run stopped before this campaign: nothing was sent
     # refused by Wolkvox (documented error table)
     MISSING_TOKEN = "missing_token"  # 401 PLEASE ENTER THE WOLKVOX-TOKEN
     INVALID_TOKEN = "invalid_token"  # 403 PLEASE VALIDATE TOKEN

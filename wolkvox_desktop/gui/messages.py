@@ -119,6 +119,9 @@ def reason_sentence(reason: Reason | str | None) -> str | None:
             "it has finished.",
         ),
         Reason.CANCELLED: _translate("Messages", "Cancelled before anything was sent."),
+        Reason.NOT_RUN: _translate(
+            "Messages", "The run stopped before this campaign: nothing was sent for it."
+        ),
         Reason.MISSING_TOKEN: _translate(
             "Messages", "Wolkvox did not receive a token. Check the token in Settings."
         ),
