@@ -398,8 +398,10 @@ def test_closing_during_a_run_and_stopping_lists_what_was_never_sent(
     assert "2 never sent" in text
     never = dlg.progressPage.summaryBox.neverSentLabel.text()
     assert "3303 · " in never and "3305 · " in never and "3302" not in never
-    with Store(handle.config.store_path) as store:  # the others were never sent
-        assert [r.campaign_id for r in store.history(action="start")] == ["3302"]
+    with Store(handle.config.store_path) as store:  # the others: in the history as not sent
+        rows = [(r.campaign_id, r.outcome, r.reason) for r in store.history(action="start")]
+    assert rows[-1] == ("3302", "ok", "ok")
+    assert sorted(rows[:-1]) == [("3303", "invalid", "not_run"), ("3305", "invalid", "not_run")]
 
 
 def test_the_window_closing_during_a_hung_call_aborts_it_at_once(
@@ -417,7 +419,9 @@ def test_the_window_closing_during_a_hung_call_aborts_it_at_once(
     assert calls(gui_simulator) == ["3302"]
     with Store(handle.config.store_path) as store:
         rows = store.history(action="start")
-    assert [(r.campaign_id, r.outcome) for r in rows] == [("3302", "unknown")]
+    # the call in flight may have happened; the next one was never sent, and says so
+    assert [(r.campaign_id, r.outcome, r.reason) for r in rows][-1][:2] == ("3302", "unknown")
+    assert [(r.campaign_id, r.reason) for r in rows][:-1] == [("3303", "not_run")]
     # the window's own calls are untouched by the run's abort
     done = Catcher(handle.worker.callFinished)
     gui_simulator.reset_faults()
@@ -425,6 +429,24 @@ def test_the_window_closing_during_a_hung_call_aborts_it_at_once(
                                     CampaignRef("3305", CampaignType.PREDICTIVE)))
     qtbot.waitUntil(lambda: len(done.values) == 1, timeout=WAIT_MS)
     assert done.values[0].result.ok
+
+
+def test_the_window_closing_at_a_pause_records_what_was_never_sent(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
+) -> None:
+    handle = make_handle()
+    gui_simulator.faults.only_api = "start"
+    gui_simulator.faults.maintenance = True
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]), handle)
+    with qtbot.waitSignal(dlg.runPaused, timeout=WAIT_MS):
+        click(qtbot, dlg.confirmPage.startButton)
+    dlg.close_now()  # what the window does when it closes: no question, no new job
+    assert not dlg.is_running()
+    with Store(handle.config.store_path) as store:
+        rows = [(r.campaign_id, r.outcome, r.reason) for r in store.history(action="start")]
+    assert rows[-1][:2] == ("3302", "refused")
+    assert sorted(rows[:-1]) == [("3303", "invalid", "not_run"), ("3305", "invalid", "not_run")]
+    assert calls(gui_simulator) == ["3302"]
 
 
 def test_closing_while_the_service_is_still_opening_sends_nothing(

@@ -49,15 +49,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def unexpected(what: str) -> CallResult:
-    return CallResult(
-        Outcome.UNKNOWN,
-        Reason.UNEXPECTED,
-        f"Something went wrong inside Wolkvox Desktop while {what}. Refresh the campaign "
-        "list before trying again.",
-    )
-
-
 def closing_result() -> CallResult:
     return CallResult(Outcome.INVALID, Reason.CANCELLED, "The app is closing; nothing was sent.")
 
@@ -192,8 +183,7 @@ class BulkRunner(QObject):
         if self._in_flight:
             self._stop_after_call = True
             return
-        run.cancel()
-        self._step()
+        self._end(run)
 
     def abort(self) -> None:
         """The supervisor's *Stop the run* at a pause: the same as :meth:`cancel`."""
@@ -213,20 +203,25 @@ class BulkRunner(QObject):
         return True
 
     def stop(self) -> None:
-        """Closing: cancel the run and abort a call in flight (recorded as unknown: it may
-        have reached Wolkvox); the service is released once no job of ours uses it."""
+        """Closing: stop the run now. A call in flight is aborted (recorded as unknown: it
+        may have reached Wolkvox; its job then records the campaigns never sent). Without
+        one, they are recorded here, on the GUI thread: the window is closing and its
+        worker takes no new job. The service is released once no job of ours uses it."""
         self._stopping = True
         opened = self._session.stop()
         if self._service is None:
             self._service = opened
-        if self._run is not None:
-            self._run.cancel()
-        if self._in_flight and self._service is not None:
-            try:
-                self._service.client.abort()  # thread-safe; the window's client is untouched
-            except Exception:  # noqa: BLE001 - closing goes on
-                log.exception("aborting the bulk run's call failed")
-        self._step()  # ends a run that is not waiting for a call
+        run = self._run
+        if run is not None and not self._done:
+            if self._in_flight and self._service is not None:
+                run.cancel()  # a call in flight: nothing recorded here (its job does it)
+                try:
+                    self._service.client.abort()  # thread-safe; the window's own is untouched
+                except Exception:  # noqa: BLE001 - closing goes on
+                    log.exception("aborting the bulk run's call failed")
+            elif not self._in_flight:
+                run.cancel()  # the campaigns not sent yet go to the history as not sent
+                self._finish(run)
         self._release()
 
     def dispose(self) -> None:
@@ -251,12 +246,21 @@ class BulkRunner(QObject):
         run = self._run
         if run is None or self._done or self._in_flight:
             return
-        if run.paused and not run.cancelled:
+        if run.cancelled:
+            self._end(run)
+            return
+        if run.paused:
             return  # waiting for skip / retry / abort
-        if run.next_item() is None:
+        if run.next_item() is None:  # not cancelled: a read
             self._finish(run)
             return
         self._call(run.run_current)
+
+    def _end(self, run: BulkRun) -> None:
+        """Stop the run; the campaigns not sent yet go to the history as not sent (store
+        writes: a job), then ``finished``."""
+        self._submit(lambda _ops: run.cancel(), lambda _value: self._finish(run),
+                     "ending a bulk run")
 
     def _call(self, call: Callable[[], CallResult]) -> None:
         run = self._run
@@ -271,29 +275,34 @@ class BulkRunner(QObject):
                 return call()
             except BulkStateError:
                 log.exception("the bulk run refused a step")
-                return unexpected("running the campaign list")
+                return CallResult.unexpected()
+            finally:
+                if run.cancelled:  # stopped meanwhile (closing): record what was not sent
+                    run.next_item()
 
         self.itemStarted.emit(index, item.campaign_id)
         self._submit(make_call, lambda value: self._on_call_done(run, index, calls_before, value),
                      f"the bulk {run.action.value} of campaign {item.campaign_id}")
 
     def _on_call_done(self, run: BulkRun, index: int, calls_before: int, value: Any) -> None:
-        if self._stop_after_call:
-            run.cancel()
         if isinstance(value, CallResult):
             result = value
         elif len(run.records()[index].results) > calls_before:
-            result = run.last_result or unexpected("calling Wolkvox")  # recorded by the run
+            result = run.last_result or CallResult.unexpected()  # recorded by the run
         else:  # the job never ran (the app is closing): nothing was sent
-            run.cancel()
+            self._stop_after_call = True
             result = closing_result()
         self.itemFinished.emit(index, result)
-        if result.ok or run.cancelled:
-            self._step()  # the next campaign, or the end (the rest marked not run)
+        if self._stop_after_call or run.cancelled:
+            self._end(run)  # the rest: not sent
+        elif result.ok:
+            self._step()  # the next campaign
         else:
             self.paused.emit(index, result)
 
     def _finish(self, run: BulkRun) -> None:
+        if self._done:
+            return
         self._done = True
         self.finished.emit(run.summary())
         if not self._stopping:
@@ -340,16 +349,14 @@ class BulkRunner(QObject):
             return
         if value is None:  # stopped while opening: the job released the service itself
             return
-        if not isinstance(value, CallResult):
-            value = unexpected("opening the operation")
+        if not isinstance(value, CallResult):  # logged where it happened
+            value = CallResult.unexpected()
         if not self._stopping:
             self.openFailed.emit(value)
 
     def _on_token_info(self, value: Any) -> None:
         if self._stopping:
             return
-        result = value if isinstance(value, CallResult) else unexpected(
-            "asking Wolkvox for the token count"
-        )
+        result = value if isinstance(value, CallResult) else CallResult.unexpected()
         self.tokenInfo.emit(result)
         self._read_usage()
