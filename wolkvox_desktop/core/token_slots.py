@@ -8,9 +8,10 @@ user on the computer, whatever ``WOLKVOX_DESKTOP_HOME`` says:
 * a per-user folder (``$XDG_RUNTIME_DIR`` or the user's temporary folder), private (0700);
 * for a token, slot files ``<hash>-1.lock`` and ``<hash>-2.lock``, named by a SHA-256 of
   the token (never the token);
-* a call holds one of the first *limit* slots with an OS lock (``flock`` / ``msvcrt``
-  through :mod:`filelock`) that the OS drops when the process dies: a process killed while
-  holding a slot never blocks the others.
+* a call holds one of the first *limit* slots with an OS lock (:mod:`~wolkvox_desktop.core.
+  oslock`: ``flock`` / ``msvcrt``) that the OS drops when the process dies: a process
+  killed while holding a slot never blocks the others. Slot files are never deleted (a
+  deleted-and-recreated file would let two holders lock two different files).
 
 If the folder cannot be used, the gate falls back to this process only (logged once).
 """
@@ -26,6 +27,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from wolkvox_desktop.core import oslock
 
 log = logging.getLogger(__name__)
 
@@ -118,45 +121,43 @@ class TokenSlots:
         if not self.usable():
             yield
             return
-        from filelock import FileLock, Timeout
-
-        locks = [
-            FileLock(self.folder / f"{key[:32]}-{n}.lock", thread_local=False, mode=0o600,
-                     preserve_lock_file=True, fallback_to_soft=False)
-            for n in range(1, limit + 1)
-        ]
-        held = None
+        paths = [self.folder / f"{key[:32]}-{n}.lock" for n in range(1, limit + 1)]
+        held: int | None = None
         waited = False
         while held is None:
-            for lock in locks:
-                try:
-                    lock.acquire(timeout=0)
-                except Timeout:
-                    continue
-                except OSError as exc:  # a file we cannot lock: this process only
-                    log.warning("token slots: cannot lock %s (%s)", lock.lock_file, exc)
-                    with self._lock:
-                        self._checked[self.folder] = False
-                    break
-                held = lock
+            try:
+                held = self._take_one(paths)
+            except OSError as exc:  # a slot file we cannot open: this process only
+                log.warning("token slots: cannot use %s (%s)", self.folder, exc)
+                with self._lock:
+                    self._checked[self.folder] = False
                 break
-            else:
-                if cancelled():
-                    raise SlotTimeout("the wait for the token was cancelled")
-                if deadline is not None and time.monotonic() >= deadline:
-                    raise SlotTimeout("another call with this token is still in flight")
-                if not waited and on_wait is not None:
-                    on_wait()
-                waited = True
-                time.sleep(POLL_S)
-                continue
-            if held is None:  # the folder proved unusable: fall back
+            if held is not None:
                 break
+            if cancelled():
+                raise SlotTimeout("the wait for the token was cancelled")
+            if deadline is not None and time.monotonic() >= deadline:
+                raise SlotTimeout("another call with this token is still in flight")
+            if not waited and on_wait is not None:
+                on_wait()
+            waited = True
+            time.sleep(POLL_S)
         try:
             yield
         finally:
             if held is not None:
-                held.release()
+                oslock.unlock(held)
+                os.close(held)
+
+    @staticmethod
+    def _take_one(paths: list[Path]) -> int | None:
+        """The open, locked file of a free slot, or None when all are taken."""
+        for path in paths:
+            fd = oslock.open_lock_file(path)
+            if oslock.try_lock(fd):
+                return fd
+            os.close(fd)
+        return None
 
 
 _SHARED = TokenSlots()

@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from wolkvox_desktop.core import oslock
+
 LOCK_SUFFIX = ".lock"
 TMP_SUFFIX = ".tmp"
 TMP_GRACE_S = 60.0  # a temporary file younger than this may be about to be renamed
@@ -34,8 +36,6 @@ FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _LOCK_ATTEMPTS = 50  # Windows: a sweep may hold the new file's lock for an instant
-_O_BINARY: int = getattr(os, "O_BINARY", 0)
-_O_NOINHERIT: int = getattr(os, "O_NOINHERIT", 0)
 
 
 class OwnerLock:
@@ -58,7 +58,7 @@ class OwnerLock:
         if fd is None:
             return
         if sys.platform == "win32":
-            _unlock_windows(fd)
+            oslock.unlock(fd)
             os.close(fd)  # Windows deletes only files nobody has open
             _unlink_quietly(self.path)
         else:
@@ -96,14 +96,11 @@ def sweep(folder: Path, keep: str) -> None:
 
 # ------------------------------------------------------------------ POSIX: flock
 def _create_locked_posix(final: Path, temporary: Path) -> int:
-    if sys.platform == "win32":  # for mypy on Windows: never called there
-        raise NotImplementedError
-    import fcntl
-
     while True:
         fd = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL, FILE_MODE)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if not oslock.try_lock(fd):
+                raise OSError(f"could not lock {temporary}")
             os.rename(temporary, final)  # appears already locked
         except FileNotFoundError:
             os.close(fd)  # swept in between (only if this took over a minute): again
@@ -116,10 +113,6 @@ def _create_locked_posix(final: Path, temporary: Path) -> int:
 
 
 def _check_posix(path: Path, remove_dead: bool) -> bool:
-    if sys.platform == "win32":  # for mypy on Windows: never called there
-        raise NotImplementedError
-    import fcntl
-
     try:
         fd = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
@@ -129,9 +122,7 @@ def _check_posix(path: Path, remove_dead: bool) -> bool:
     try:
         if _is_sqlite_lock(fd):
             return _legacy_check(path, remove_dead)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        if not oslock.try_lock(fd):
             return True  # held: its process lives
         if remove_dead:
             _unlink_quietly(path)  # while we hold its lock
@@ -142,10 +133,10 @@ def _check_posix(path: Path, remove_dead: bool) -> bool:
 
 # ------------------------------------------------------------------ Windows: msvcrt
 def _create_locked_windows(path: Path) -> int:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | _O_BINARY | _O_NOINHERIT, FILE_MODE)
+    fd = oslock.open_lock_file(path)
     try:
         for _ in range(_LOCK_ATTEMPTS):
-            if _try_lock_windows(fd):
+            if oslock.try_lock(fd):
                 return fd
             time.sleep(0.01)
         raise OSError(f"could not lock {path}")
@@ -154,43 +145,18 @@ def _create_locked_windows(path: Path) -> int:
         raise
 
 
-def _try_lock_windows(fd: int) -> bool:
-    if sys.platform != "win32":  # for mypy: this module is checked on every platform
-        return False
-    import msvcrt
-
-    os.lseek(fd, 0, os.SEEK_SET)
-    try:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock_windows(fd: int) -> None:
-    if sys.platform != "win32":
-        return
-    import msvcrt
-
-    try:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-    except OSError:
-        pass
-
-
 def _check_windows(path: Path, remove_dead: bool) -> bool:
     try:
-        fd = os.open(path, os.O_RDWR | _O_BINARY | _O_NOINHERIT)
+        fd = os.open(path, os.O_RDWR | oslock.O_BINARY | oslock.O_NOINHERIT)
     except FileNotFoundError:
         return False
     except OSError:
         return True  # cannot tell (or being deleted)
     try:
         legacy = _is_sqlite_lock(fd)
-        held = not legacy and not _try_lock_windows(fd)
+        held = not legacy and not oslock.try_lock(fd)
         if not legacy and not held:
-            _unlock_windows(fd)
+            oslock.unlock(fd)
     finally:
         os.close(fd)
     if legacy:
