@@ -44,14 +44,23 @@ make_handle = test_worker.make_handle  # the fixture: the window's worker, as th
 
 
 @pytest.fixture
-def bulk(qtbot: QtBot, make_handle: Any) -> Iterator[Callable[..., BulkDialog]]:
-    """``bulk(action, campaigns, handle=None, ready=True)``: a shown dialog, its service
-    open (today's use known) unless ``ready=False``."""
+def handle(make_handle: Any) -> WorkerHandle:
+    """The window's worker: operation 0032 with its token, against the simulator."""
+    made: WorkerHandle = make_handle()
+    return made
+
+
+@pytest.fixture
+def bulk(qtbot: QtBot, request: pytest.FixtureRequest) -> Iterator[Callable[..., BulkDialog]]:
+    """``bulk(action, campaigns, on=None, ready=True)``: a shown dialog on worker ``on``
+    (default: the ``handle`` fixture), its service open (today's use known) unless
+    ``ready=False``."""
     made: list[BulkDialog] = []
 
-    def _open(action: Action, items: list[Campaign], handle: WorkerHandle | None = None,
+    def _open(action: Action, items: list[Campaign], on: WorkerHandle | None = None,
               ready: bool = True) -> BulkDialog:
-        dlg = BulkDialog(action, items, handle or make_handle(), SERVER, server_label=SERVER)
+        worker = on or request.getfixturevalue("handle")
+        dlg = BulkDialog(action, items, worker, SERVER, server_label=SERVER)
         qtbot.addWidget(dlg)
         made.append(dlg)
         dlg.show()
@@ -128,12 +137,11 @@ def free_port() -> int:
 
 
 def test_calls_follow_the_selected_order_one_at_a_time_as_jobs_of_the_worker(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], handle: WorkerHandle
 ) -> None:
     gui_simulator.faults.latency = 0.05
     order = ["3308", "3302", "3306", "3303", "3305"]  # not the table's order
-    handle = make_handle()
-    dlg = bulk(Action.START, campaigns(gui_simulator, order), handle)
+    dlg = bulk(Action.START, campaigns(gui_simulator, order))
     page = dlg.confirmPage
     assert page.titleLabel.text().startswith("Start 5 campaign")
     assert [page.campaignList.item(i).text().split(" · ")[0] for i in range(5)] == order
@@ -168,11 +176,10 @@ def test_calls_follow_the_selected_order_one_at_a_time_as_jobs_of_the_worker(
 
 
 def test_a_single_start_from_the_window_shares_the_gate_with_the_run(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], handle: WorkerHandle
 ) -> None:
     gui_simulator.faults.latency = 0.1
-    handle = make_handle()
-    dlg = bulk(Action.STOP, campaigns(gui_simulator, ["3301", "3304", "3307"]), handle)
+    dlg = bulk(Action.STOP, campaigns(gui_simulator, ["3301", "3304", "3307"]))
     done = Catcher(handle.worker.callFinished)
     with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS):
         click(qtbot, dlg.confirmPage.startButton)
@@ -234,16 +241,16 @@ def test_a_failure_pauses_the_run_until_the_supervisor_decides(
     make_handle: Any, outcome: str, decision: str,
 ) -> None:
     port = free_port()
+    on = None  # the handle fixture, against the simulator
     if outcome == "undelivered":
-        handle = make_handle(api_base=f"http://127.0.0.1:{port}")  # nothing listens there yet
+        on = make_handle(api_base=f"http://127.0.0.1:{port}")  # nothing listens there yet
     else:
-        handle = make_handle()
         gui_simulator.faults.only_api = "start"
         if outcome == "refused":
             gui_simulator.faults.maintenance = True
         else:
             gui_simulator.faults.html_502 = True
-    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303"]), handle)
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303"]), on)
     with qtbot.waitSignal(dlg.runPaused, timeout=WAIT_MS) as paused:
         click(qtbot, dlg.confirmPage.startButton)
     index, result = paused.args
@@ -381,11 +388,10 @@ def test_closing_during_a_run_asks_and_keep_running_keeps_running(
 
 
 def test_closing_during_a_run_and_stopping_lists_what_was_never_sent(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], handle: WorkerHandle
 ) -> None:
     gui_simulator.faults.latency = 0.2
-    handle = make_handle()
-    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]), handle)
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]))
     with qtbot.waitSignal(dlg.itemStarted, timeout=WAIT_MS):
         click(qtbot, dlg.confirmPage.startButton)
     dlg.close()
@@ -405,11 +411,10 @@ def test_closing_during_a_run_and_stopping_lists_what_was_never_sent(
 
 
 def test_the_window_closing_during_a_hung_call_aborts_it_at_once(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], handle: WorkerHandle
 ) -> None:
-    handle = make_handle()
     gui_simulator.faults.hang = True
-    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303"]), handle)
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303"]))
     click(qtbot, dlg.confirmPage.startButton)
     qtbot.waitUntil(lambda: gui_simulator.hung == 1, timeout=WAIT_MS)
     assert handle.calls_running() == 1  # the run's call is a job of the worker
@@ -432,12 +437,11 @@ def test_the_window_closing_during_a_hung_call_aborts_it_at_once(
 
 
 def test_the_window_closing_at_a_pause_records_what_was_never_sent(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], handle: WorkerHandle
 ) -> None:
-    handle = make_handle()
     gui_simulator.faults.only_api = "start"
     gui_simulator.faults.maintenance = True
-    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]), handle)
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]))
     with qtbot.waitSignal(dlg.runPaused, timeout=WAIT_MS):
         click(qtbot, dlg.confirmPage.startButton)
     dlg.close_now()  # what the window does when it closes: no question, no new job
@@ -450,10 +454,9 @@ def test_the_window_closing_at_a_pause_records_what_was_never_sent(
 
 
 def test_closing_while_the_service_is_still_opening_sends_nothing(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], handle: WorkerHandle
 ) -> None:
-    handle = make_handle()
-    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302"]), handle, ready=False)
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302"]), ready=False)
     dlg.close_now()
     qtbot.waitUntil(lambda: handle.calls_running() == 0, timeout=WAIT_MS)
     assert gui_simulator.requests == []
@@ -483,13 +486,12 @@ def answer_box(qtbot: QtBot, button_name: str, seen: list[str]) -> None:
 
 
 def test_a_run_past_todays_budget_needs_an_explicit_confirmation(
-    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], handle: WorkerHandle
 ) -> None:
-    handle = make_handle()
     with Store(handle.config.store_path) as store:
         store.upsert_operation(Operation(SERVER, licenses=1))
         fill_today(store, 998)
-    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]), handle)
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]))
     assert f"998 of {n(1000)}" in dlg.confirmPage.budgetLabel.text()
     assert "would pass today's budget" in dlg.confirmPage.budgetLabel.text()
 
@@ -523,8 +525,8 @@ def test_budget_states_and_the_reusable_confirmation(qtbot: QtBot) -> None:
 def test_no_token_says_so_and_sends_nothing(
     qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any
 ) -> None:
-    handle = make_handle(session_tokens={}, demo=True)
-    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302"]), handle, ready=False)
+    no_token = make_handle(session_tokens={}, demo=True)
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302"]), no_token, ready=False)
     with qtbot.waitSignal(dlg.openFailed, timeout=WAIT_MS) as failed:
         pass
     assert failed.args[0].reason is Reason.NO_TOKEN

@@ -21,6 +21,7 @@ from wolkvox_desktop.simulator.server import Simulator
 
 # the fixtures: the same real worker, store and simulator as the dialog's tests
 make_handle = test_worker.make_handle
+handle = test_bulk_dialog.handle
 bulk = test_bulk_dialog.bulk
 
 LONG_NAME = "Cobranza preventiva tarjetas de crédito región Caribe lote 7"  # 60 characters
