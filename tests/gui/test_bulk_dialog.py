@@ -102,6 +102,17 @@ def run_to_end(qtbot: QtBot, dlg: BulkDialog) -> BulkSummary:
     return summary
 
 
+def start_until_paused(qtbot: QtBot, sim: Simulator, dlg: BulkDialog, fault: str) -> None:
+    """Start the run with the simulator refusing every start (``fault``, e.g.
+    ``html_502``: outcome unknown), until it pauses on the first campaign; then the fault
+    goes away."""
+    sim.faults.only_api = "start"
+    setattr(sim.faults, fault, True)
+    with qtbot.waitSignal(dlg.runPaused, timeout=WAIT_MS):
+        click(qtbot, dlg.confirmPage.startButton)
+    sim.reset_faults()
+
+
 def assert_counts_add_up(dlg: BulkDialog, summary: BulkSummary) -> None:
     counts = count_endings(summary)
     assert counts.total == len(summary.records)
@@ -313,12 +324,8 @@ def test_a_failure_pauses_the_run_until_the_supervisor_decides(
 def test_an_unknown_outcome_then_skipped_counts_as_unknown_and_says_so(
     qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog]
 ) -> None:
-    gui_simulator.faults.only_api = "start"
-    gui_simulator.faults.html_502 = True
     dlg = bulk(Action.START, campaigns(gui_simulator, ["3305", "3302", "3303"]))
-    with qtbot.waitSignal(dlg.runPaused, timeout=WAIT_MS):
-        click(qtbot, dlg.confirmPage.startButton)
-    gui_simulator.reset_faults()
+    start_until_paused(qtbot, gui_simulator, dlg, "html_502")
     with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as finished:
         click(qtbot, dlg.progressPage.pauseBox.skipButton)
     assert_counts_add_up(dlg, finished.args[0])
@@ -439,11 +446,8 @@ def test_the_window_closing_during_a_hung_call_aborts_it_at_once(
 def test_the_window_closing_at_a_pause_records_what_was_never_sent(
     qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], handle: WorkerHandle
 ) -> None:
-    gui_simulator.faults.only_api = "start"
-    gui_simulator.faults.maintenance = True
     dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303", "3305"]))
-    with qtbot.waitSignal(dlg.runPaused, timeout=WAIT_MS):
-        click(qtbot, dlg.confirmPage.startButton)
+    start_until_paused(qtbot, gui_simulator, dlg, "maintenance")
     dlg.close_now()  # what the window does when it closes: no question, no new job
     assert not dlg.is_running()
     with Store(handle.config.store_path) as store:

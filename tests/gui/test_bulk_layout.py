@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui import test_bulk_dialog, test_worker
-from tests.gui.test_bulk_dialog import WAIT_MS, campaigns, click
+from tests.gui.test_bulk_dialog import WAIT_MS, campaigns, click, start_until_paused
 from wolkvox_desktop.core.bulk import BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui import i18n
@@ -41,11 +41,7 @@ def language(qapp: QApplication) -> Iterator[Callable[[str], None]]:
 
 def finished_run(qtbot: QtBot, sim: Simulator, dlg: BulkDialog) -> BulkSummary:
     """Run to the end: an unknown outcome on the first campaign, skipped; the rest ok."""
-    sim.faults.only_api = "start"
-    sim.faults.html_502 = True
-    with qtbot.waitSignal(dlg.runPaused, timeout=WAIT_MS):
-        click(qtbot, dlg.confirmPage.startButton)
-    sim.reset_faults()
+    start_until_paused(qtbot, sim, dlg, "html_502")
     with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as finished:
         click(qtbot, dlg.progressPage.pauseBox.skipButton)
     summary = finished.args[0]
