@@ -60,6 +60,7 @@ log = logging.getLogger(__name__)
 
 HISTORY_LIMIT = 200
 SHUTDOWN_JOIN_S = 2.0
+_calling = threading.local()  # .own: this thread makes one of the window's single calls
 
 
 class _ObservedStore:
@@ -241,6 +242,13 @@ class Worker(QObject):
                 pass
 
         def call(ops: Operations) -> CallResult:
+            _calling.own = True  # its history rows are the window's own (see _row_finished)
+            try:
+                return calling(ops)
+            finally:
+                _calling.own = False
+
+        def calling(ops: Operations) -> CallResult:
             try:
                 service = ops.service(request.server)
             except InvalidInput as exc:
@@ -321,15 +329,19 @@ class Worker(QObject):
     def _row_began(self, server: str, row_id: int) -> None:
         with self._lock:
             self._active_rows[row_id] = server
+            if getattr(_calling, "own", False):
+                self._own_rows.add(row_id)
         self._touch(server)
 
     def _row_finished(self, row_id: int) -> None:
         with self._lock:
             server = self._active_rows.pop(row_id, None)
+            own = row_id in self._own_rows
+            self._own_rows.discard(row_id)
         # The window's own single call is followed by its callFinished and a fresh state
-        # (in that order, so the window is idle before it shows the answer's effects); a
-        # bulk run's calls need a touch here.
-        if server and not threading.current_thread().name.startswith("wolkvox-job-"):
+        # (in that order, so the window is idle before it shows the answer's effects);
+        # anyone else's call (a bulk run's) needs a touch here.
+        if server and not own:
             self._touch(server)
 
     def _touch(self, server: str) -> None:
