@@ -98,6 +98,7 @@ class OperationService:
         enforce_budget: bool = True,
         busy_backoff: Sequence[float] = BUSY_BACKOFF_S,
         on_notice: NoticeSink | None = None,
+        plan_name: str | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -106,6 +107,9 @@ class OperationService:
         self.busy_backoff = tuple(busy_backoff)
         #: hears the news of every call that does not bring its own ``on_notice``
         self.on_notice = on_notice
+        #: the shift plan this service runs (set by core.plan_runs): its calls' history
+        #: rows carry the name
+        self.plan_name = plan_name
 
     # ---- reads on the store (no token used) ----
     def operation(self) -> Operation:
@@ -216,7 +220,8 @@ class OperationService:
                     return budget_exceeded_result(usage)
             base = self.client.base_url if self.client.is_override else None
             row_id = self.store.begin_call(
-                self.server, action, campaign_id, campaign_type, api_base=base
+                self.server, action, campaign_id, campaign_type, api_base=base,
+                plan=self.plan_name,
             )
         except StoreError as exc:
             # Without a pending row a crash would leave no trace: do not send anything.

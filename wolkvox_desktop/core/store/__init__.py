@@ -1,7 +1,8 @@
-"""One SQLite file: operations, saved campaigns, and the append-only call history.
+"""One SQLite file: operations, saved campaigns, shift plans, and the append-only call
+history.
 
 :class:`Store` is made of one class per table over one connection: :mod:`.connection`
-(opening, migrations, transactions), :mod:`.operations`, :mod:`.campaigns`,
+(opening, migrations, transactions), :mod:`.operations`, :mod:`.campaigns`, :mod:`.plans`,
 :mod:`.history`; :mod:`.records` holds what they hand out. The token is never stored here
 (there is no column that could hold it). Server codes are normalised with
 ``parse_server_code`` (``wv0032`` means ``0032``); an invalid one raises ``InvalidInput``.
@@ -13,6 +14,7 @@ from wolkvox_desktop.core.store.campaigns import CAMPAIGN_ACTIONS, CampaignTable
 from wolkvox_desktop.core.store.connection import BUSY_TIMEOUT_MS, SYNC_INTERVAL_S
 from wolkvox_desktop.core.store.history import NOT_SENT_OUTCOMES, HistoryLog
 from wolkvox_desktop.core.store.operations import OperationTable
+from wolkvox_desktop.core.store.plans import PlanTable, SavedPlan, SlotRecord, SlotState
 from wolkvox_desktop.core.store.records import (
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
@@ -26,7 +28,7 @@ from wolkvox_desktop.core.store.records import (
 from wolkvox_desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
-class Store(OperationTable, CampaignTable, HistoryLog):
+class Store(OperationTable, CampaignTable, PlanTable, HistoryLog):
     """The app's data file. Thread-safe; ``Store(path)`` opens and migrates it, marking
     pending rows of processes that are gone as interrupted."""
 
@@ -54,6 +56,9 @@ __all__ = [
     "HistoryRow",
     "Operation",
     "SavedCampaign",
+    "SavedPlan",
+    "SlotRecord",
+    "SlotState",
     "Store",
     "StoreError",
     "local_midnight",

@@ -60,9 +60,11 @@ class HistoryLog(Connection):
         campaign_type: CampaignType | str | None = None,
         *,
         api_base: str | None = None,
+        plan: str | None = None,
     ) -> int:
         """Insert a ``pending`` row (committed before the request) and return its id.
-        ``api_base``: the loopback test server the call goes to (``None``: Wolkvox)."""
+        ``api_base``: the loopback test server the call goes to (``None``: Wolkvox);
+        ``plan``: the name of the shift plan whose run makes the call."""
         code = parse_server_code(server)
         action_text = action.value if isinstance(action, Action) else str(action)
         type_text = (
@@ -79,10 +81,10 @@ class HistoryLog(Connection):
                 cursor = conn.execute(
                     """INSERT INTO history
                          (started_at, server, action, campaign_id, campaign_type, outcome,
-                          owner, api_base)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                          owner, api_base, plan)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (started, code, action_text, campaign_id, type_text, PENDING,
-                     self._owner, api_base),
+                     self._owner, api_base, plan),
                 )
                 row_id = cursor.lastrowid
             self._count_today(code, started)
@@ -173,12 +175,15 @@ class HistoryLog(Connection):
         outcome: str | None = None,
         limit: int | None = None,
         campaign_like: str | None = None,
+        plan: str | None = None,
     ) -> list[HistoryRow]:
         """Newest first. ``since`` is inclusive and ``until`` exclusive (naive = local; a
         ``date`` means that day's local midnight, so ``until=date`` excludes that day).
 
         ``campaign_id`` matches exactly; ``campaign_like`` matches any campaign id that
         contains it (``330`` finds ``3301`` and ``13305``; letters ignore case).
+
+        ``plan`` matches the calls of that shift plan's runs (its name, any case).
 
         ``outcome="unknown"`` also matches rows interrupted by a crash (they are stored as
         ``unknown``); ``outcome="pending"`` matches calls still in flight.
@@ -204,6 +209,9 @@ class HistoryLog(Connection):
             part = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             clauses.append("campaign_id LIKE ? ESCAPE '\\'")
             params.append(f"%{part}%")
+        if plan is not None:
+            clauses.append("plan = ? COLLATE NOCASE")
+            params.append(plan.strip())
         if action is not None:
             clauses.append("action = ?")
             params.append(action.value if isinstance(action, Action) else str(action))

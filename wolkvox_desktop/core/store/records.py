@@ -71,6 +71,7 @@ class HistoryRow:
     finished_at: datetime | None
     message: str | None = None  # our English sentence (CallResult.message)
     api_base: str | None = None  # the loopback test server it went to; None: Wolkvox
+    plan: str | None = None  # the name of the shift plan whose run made the call
 
 
 # ---------------------------------------------------------------- time helpers
@@ -114,7 +115,7 @@ def utc_now() -> datetime:
 # ---------------------------------------------------------------- rows to records
 HISTORY_COLUMNS = (
     "id, started_at, server, action, campaign_id, campaign_type, outcome, reason, "
-    "http_status, code, error, msg, duration_ms, finished_at, message, api_base"
+    "http_status, code, error, msg, duration_ms, finished_at, message, api_base, plan"
 )
 OPERATION_COLUMNS = "server, label, licenses, timeout_s, max_in_flight"
 
@@ -139,6 +140,7 @@ def history_row(row: Sequence[Any]) -> HistoryRow:
         finished_at=local_time(row[13]),
         message=row[14],
         api_base=row[15],
+        plan=row[16],
     )
 
 

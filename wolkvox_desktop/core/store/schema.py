@@ -64,5 +64,37 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE history ADD COLUMN api_base TEXT",
         "UPDATE operations SET timeout_s = 90 WHERE timeout_s = 60",
     ],
+    # v4: shift plans (core/plans.py) and their scheduled slots, one row per plan and slot
+    # (claimed by inserting it: exactly one process runs a slot); the plan of each call
+    [
+        """CREATE TABLE plans (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            server TEXT NOT NULL,
+            action TEXT NOT NULL,
+            campaigns TEXT NOT NULL,
+            at TEXT,
+            days TEXT,
+            schedule_from TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            last_run_at TEXT,
+            last_outcome TEXT
+        )""",
+        """CREATE TABLE plan_slots (
+            plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+            slot TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            owner TEXT,
+            claimed_at TEXT NOT NULL,
+            finished_at TEXT,
+            outcome TEXT,
+            message TEXT,
+            PRIMARY KEY (plan_id, slot)
+        )""",
+        "ALTER TABLE history ADD COLUMN plan TEXT",
+        "CREATE INDEX history_plan ON history (plan, started_at)",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,424 @@
+"""Shift plans: a saved set of campaigns started or stopped in one action, maybe on a
+schedule. The value, its checks and its JSON file. Qt-free; nothing here reads the clock,
+the store or the network.
+
+A :class:`Plan` is a name, an operation (server code), an action, the campaigns in the
+order they are called (each a checked :class:`~wolkvox_desktop.core.campaigns.CampaignRef`)
+and optionally a :class:`Schedule`: a local wall-clock time (``HH:MM``) and the days it
+applies (``daily``, ``weekdays`` or a list of days). When its slots fall is
+:mod:`wolkvox_desktop.core.schedule`'s job; where plans are kept is the store's
+(:class:`~wolkvox_desktop.core.store.plans.PlanTable`); running one is
+:mod:`wolkvox_desktop.core.plan_runs`.
+
+Values are checked once, where a person typed them: :meth:`Plan.create` (the CLI's
+arguments, the window's plan form), :func:`parse_time`, :func:`parse_days`, and
+:func:`plans_from_json` for a file IT hands to every workstation. A problem raises
+:class:`PlanError`: an English sentence (the CLI prints it) and the :class:`PlanField` it is
+about (the window words it in the user's language and puts the focus there). Campaign ids
+and types refuse with the campaigns' own :class:`~wolkvox_desktop.core.errors.InvalidInput`.
+
+The file (``wolkvox plan export|import``; what the window's Export…/Import… write)::
+
+    {"format": "wolkvox-desktop-plans", "version": 1, "plans": [
+      {"name": "Morning", "server": "0032", "action": "start",
+       "campaigns": [{"id": "3301", "type": "predictive"}, {"id": "3302", "type": "preview"}],
+       "at": "07:00", "days": "weekdays"}]}
+
+``at``/``days`` are ``null`` for a plan run by hand only; ``days`` is ``"daily"``,
+``"weekdays"`` or a list such as ``["mon", "wed"]`` (a ``"mon,wed"`` text is read too).
+Importing is all or nothing: one bad plan refuses the file, naming the plan and the field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import time
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from wolkvox_desktop.core.campaigns import (
+    Action,
+    CampaignRef,
+    CampaignType,
+    parse_server_code,
+    validate_campaign_id,
+)
+from wolkvox_desktop.core.errors import InvalidInput
+
+MAX_PLAN_NAME_LENGTH = 60
+#: as many campaigns as a campaigns file may list (core.campaign_file.MAX_CAMPAIGNS)
+MAX_PLAN_CAMPAIGNS = 10_000
+MAX_PLANS_FILE_BYTES = 5_000_000
+MAX_PLANS_IN_FILE = 500
+FILE_FORMAT = "wolkvox-desktop-plans"
+FILE_VERSION = 1
+
+#: Monday first, as ``date.weekday()`` counts them.
+DAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+EVERY_DAY: frozenset[int] = frozenset(range(7))
+WEEKDAYS: frozenset[int] = frozenset(range(5))
+DAILY = "daily"
+WEEKDAYS_WORD = "weekdays"
+
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})", re.ASCII)
+_PLAN_KEYS = ("name", "server", "action", "campaigns", "at", "days")
+_TOO_BIG = (
+    "The plans file is over 5 MB: too big to be a plans file. Check that it is the right one."
+)
+
+
+class PlanField(str, Enum):
+    """What a :class:`PlanError` is about (the window puts the focus there)."""
+
+    NAME = "name"
+    SERVER = "server"
+    ACTION = "action"
+    CAMPAIGNS = "campaigns"
+    AT = "at"
+    DAYS = "days"
+    FILE = "file"
+
+
+class PlanError(ValueError):
+    """A plan that cannot be made or read. ``str(exc)`` is an English sentence; nothing is
+    saved or sent."""
+
+    def __init__(self, plan_field: PlanField, message: str) -> None:
+        super().__init__(message)
+        self.field = plan_field
+        self.message = message
+
+
+# ---------------------------------------------------------------------------- schedules
+@dataclass(frozen=True)
+class Schedule:
+    """A local wall-clock time and the days it applies (0 = Monday … 6 = Sunday)."""
+
+    at: time
+    days: frozenset[int] = EVERY_DAY
+
+    def __post_init__(self) -> None:
+        if not self.days or not self.days <= EVERY_DAY:
+            raise PlanError(PlanField.DAYS, "A schedule needs at least one day.")
+        if self.at.second or self.at.microsecond or self.at.tzinfo is not None:
+            raise PlanError(PlanField.AT, "A schedule's time is a local HH:MM.")
+
+    @classmethod
+    def parse(cls, at: str, days: str | Sequence[str] | None = None) -> Schedule:
+        """From what was typed: ``"07:00"`` and ``"weekdays"`` (``None``: daily)."""
+        return cls(parse_time(at), parse_days(days))
+
+    @property
+    def at_text(self) -> str:
+        return f"{self.at.hour:02d}:{self.at.minute:02d}"
+
+    @property
+    def days_text(self) -> str:
+        """``daily``, ``weekdays`` or ``mon,wed,fri``."""
+        if self.days == EVERY_DAY:
+            return DAILY
+        if self.days == WEEKDAYS:
+            return WEEKDAYS_WORD
+        return ",".join(DAY_NAMES[d] for d in sorted(self.days))
+
+    def days_json(self) -> str | list[str]:
+        text = self.days_text
+        return text if text in (DAILY, WEEKDAYS_WORD) else text.split(",")
+
+    def applies_on(self, weekday: int) -> bool:
+        return weekday in self.days
+
+
+def parse_time(text: object) -> time:
+    """``HH:MM`` on a 24-hour clock (``7:05`` too); raises :class:`PlanError`."""
+    raw = text.strip() if isinstance(text, str) else ""
+    match = _TIME.fullmatch(raw)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        shown = raw[:20] if isinstance(text, str) else type(text).__name__
+        raise PlanError(
+            PlanField.AT,
+            f"The time must be HH:MM on a 24-hour clock, such as 07:00 or 19:30, not {shown!r}.",
+        )
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def parse_days(value: object) -> frozenset[int]:
+    """``daily`` (also ``None``), ``weekdays``, or days such as ``mon,tue`` (a text with
+    commas or a list of names; any case). Raises :class:`PlanError`."""
+    if value is None:
+        return EVERY_DAY
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word == DAILY:
+            return EVERY_DAY
+        if word == WEEKDAYS_WORD:
+            return WEEKDAYS
+        names: list[object] = list(word.split(","))
+    elif isinstance(value, (list, tuple)):
+        names = list(value)
+    else:
+        names = [value]
+    days: set[int] = set()
+    for name in names:
+        key = name.strip().lower() if isinstance(name, str) else ""
+        if key not in DAY_NAMES:
+            shown = str(name).strip()[:20]
+            raise PlanError(
+                PlanField.DAYS,
+                f"The days must be daily, weekdays, or days such as mon,wed,fri (from "
+                f"{', '.join(DAY_NAMES)}); {shown!r} is not one of them.",
+            )
+        days.add(DAY_NAMES.index(key))
+    if not days:
+        raise PlanError(PlanField.DAYS, "Give at least one day.")
+    return frozenset(days)
+
+
+# ---------------------------------------------------------------------------- the plan
+def validate_plan_name(text: object) -> str:
+    """Trimmed; non-empty, printable, at most :data:`MAX_PLAN_NAME_LENGTH` characters."""
+    value = text.strip() if isinstance(text, str) else ""
+    if not value:
+        raise PlanError(PlanField.NAME, "Give the plan a name.")
+    if len(value) > MAX_PLAN_NAME_LENGTH:
+        raise PlanError(
+            PlanField.NAME,
+            f"A plan's name is at most {MAX_PLAN_NAME_LENGTH} characters long.",
+        )
+    if not value.isprintable():
+        raise PlanError(PlanField.NAME, "A plan's name cannot contain control characters.")
+    return value
+
+
+def parse_action(value: object) -> Action:
+    text = value.strip().lower() if isinstance(value, str) else ""
+    for action in Action:
+        if action.value == text:
+            return action
+    raise PlanError(PlanField.ACTION, "A plan's action is start or stop.")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A shift plan. Build it with :meth:`create` (checks everything); the fields of a
+    plan read from the store were checked when it was saved."""
+
+    name: str
+    server: str
+    action: Action
+    campaigns: tuple[CampaignRef, ...]
+    schedule: Schedule | None = field(default=None)
+
+    @classmethod
+    def create(
+        cls,
+        name: object,
+        server: object,
+        action: Action | str,
+        campaigns: Iterable[CampaignRef],
+        schedule: Schedule | None = None,
+    ) -> Plan:
+        """A checked plan: a valid name and server code, at least one campaign, each once.
+        Raises :class:`PlanError`."""
+        plan_name = validate_plan_name(name)
+        try:
+            code = parse_server_code(server if isinstance(server, str) else "")
+        except InvalidInput as exc:
+            raise PlanError(PlanField.SERVER, exc.message) from None
+        refs = tuple(campaigns)
+        if not refs:
+            raise PlanError(PlanField.CAMPAIGNS, "A plan needs at least one campaign.")
+        if len(refs) > MAX_PLAN_CAMPAIGNS:
+            raise PlanError(
+                PlanField.CAMPAIGNS,
+                f"A plan holds at most {MAX_PLAN_CAMPAIGNS:,} campaigns.",
+            )
+        seen: set[str] = set()
+        for ref in refs:
+            if ref.id in seen:
+                raise PlanError(
+                    PlanField.CAMPAIGNS,
+                    f"Campaign {ref.id} is listed twice; each campaign can be in a plan once.",
+                )
+            seen.add(ref.id)
+        verb = action if isinstance(action, Action) else parse_action(action)
+        return cls(plan_name, code, verb, refs, schedule)
+
+    @property
+    def scheduled(self) -> bool:
+        return self.schedule is not None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The plan as the file and ``wolkvox plan list --json`` write it."""
+        return {
+            "name": self.name,
+            "server": self.server,
+            "action": self.action.value,
+            "campaigns": [{"id": c.id, "type": c.type.value} for c in self.campaigns],
+            "at": self.schedule.at_text if self.schedule else None,
+            "days": self.schedule.days_json() if self.schedule else None,
+        }
+
+    @classmethod
+    def from_json_dict(cls, obj: object) -> Plan:
+        """A plan from its JSON object (see the module); raises :class:`PlanError` (a bad
+        campaign: the campaigns' :class:`InvalidInput`, worded as a :class:`PlanError`)."""
+        if not isinstance(obj, Mapping):
+            raise PlanError(PlanField.FILE, "Each plan must be a JSON object.")
+        unknown = sorted(str(k) for k in obj if k not in _PLAN_KEYS)
+        if unknown:
+            raise PlanError(
+                PlanField.FILE,
+                f"It has a field this app does not know ({', '.join(map(repr, unknown))}); "
+                f"the fields are {', '.join(_PLAN_KEYS)}.",
+            )
+        for key in ("name", "server", "action", "campaigns"):
+            if key not in obj:
+                raise PlanError(PlanField.FILE, f"The field {key!r} is missing.")
+        at, days = obj.get("at"), obj.get("days")
+        if at is None and days is not None:
+            raise PlanError(PlanField.AT, "It has days but no time ('at').")
+        schedule = Schedule(parse_time(at), parse_days(days)) if at is not None else None
+        return cls.create(obj["name"], obj["server"], parse_action(obj["action"]),
+                          _campaigns(obj["campaigns"]), schedule)
+
+
+def _campaigns(value: object) -> list[CampaignRef]:
+    if not isinstance(value, list):
+        raise PlanError(PlanField.CAMPAIGNS,
+                        "'campaigns' must be a list of {\"id\": …, \"type\": …} objects.")
+    refs: list[CampaignRef] = []
+    for number, entry in enumerate(value, start=1):
+        if not isinstance(entry, Mapping) or set(entry) != {"id", "type"}:
+            raise PlanError(
+                PlanField.CAMPAIGNS,
+                f"Campaign {number} must be an object with exactly \"id\" and \"type\".",
+            )
+        raw_id = entry["id"]
+        if not isinstance(raw_id, str):  # 3301 as a number may have lost a leading zero
+            raise PlanError(
+                PlanField.CAMPAIGNS,
+                f"Campaign {number}: the id must be text in quotes (\"3301\"), not a number.",
+            )
+        try:
+            refs.append(CampaignRef(validate_campaign_id(raw_id),
+                                    CampaignType.parse(entry["type"])))
+        except InvalidInput as exc:
+            raise PlanError(PlanField.CAMPAIGNS, f"Campaign {number}: {exc.message}") from None
+    return refs
+
+
+# ---------------------------------------------------------------------------- the file
+def plans_to_json(plans: Iterable[Plan]) -> str:
+    """The file's text (UTF-8 when written), plans in the order given."""
+    document = {
+        "format": FILE_FORMAT,
+        "version": FILE_VERSION,
+        "plans": [plan.to_json_dict() for plan in plans],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_plans_file(path: Path) -> bytes:
+    """A plans file's bytes; :class:`PlanError` (``FILE``) when it cannot be read or is
+    over :data:`MAX_PLANS_FILE_BYTES` (only that much plus one byte is read)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_PLANS_FILE_BYTES + 1)
+    except OSError as exc:
+        raise PlanError(
+            PlanField.FILE, f"The plans file {str(path)!r} cannot be read ({exc.strerror or exc})."
+        ) from None
+    if len(data) > MAX_PLANS_FILE_BYTES:
+        raise PlanError(PlanField.FILE, _TOO_BIG)
+    return data
+
+
+def plans_from_json(data: bytes | str) -> list[Plan]:
+    """Every plan of a file, or :class:`PlanError` (``field`` FILE, or the bad field) with
+    a sentence naming the plan: nothing is kept from a file with one bad plan."""
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "replace"))
+    if size > MAX_PLANS_FILE_BYTES:
+        raise PlanError(PlanField.FILE, _TOO_BIG)
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
+    except UnicodeDecodeError:
+        raise PlanError(PlanField.FILE, "The plans file is not UTF-8 text.") from None
+    try:
+        document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKey as exc:
+        raise PlanError(
+            PlanField.FILE, f"The plans file gives the field {exc.key!r} twice in one object."
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise PlanError(
+            PlanField.FILE,
+            f"The plans file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg}).",
+        ) from None
+    entries = _entries(document)
+    plans: list[Plan] = []
+    names: set[str] = set()
+    for number, entry in enumerate(entries, start=1):
+        label = f"Plan {number}"
+        if isinstance(entry, Mapping) and isinstance(entry.get("name"), str):
+            label += f" ({entry['name'].strip()[:MAX_PLAN_NAME_LENGTH]!r})"
+        try:
+            plan = Plan.from_json_dict(entry)
+        except PlanError as exc:
+            raise PlanError(exc.field, f"{label} of the plans file: {exc.message}") from None
+        if plan.name.casefold() in names:
+            raise PlanError(PlanField.NAME,
+                            f"{label} of the plans file: the name is used twice in the file.")
+        names.add(plan.name.casefold())
+        plans.append(plan)
+    return plans
+
+
+def _entries(document: object) -> list[Any]:
+    if isinstance(document, list):  # a bare list of plans, as someone may write by hand
+        entries: object = document
+    elif isinstance(document, Mapping):
+        kind = document.get("format", FILE_FORMAT)
+        if kind != FILE_FORMAT:
+            raise PlanError(PlanField.FILE,
+                            f"This is not a plans file (its format is {str(kind)[:40]!r}).")
+        version = document.get("version", FILE_VERSION)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise PlanError(PlanField.FILE, "The plans file's version is not a number.")
+        if version > FILE_VERSION:
+            raise PlanError(
+                PlanField.FILE,
+                f"The plans file was written by a newer version of Wolkvox Desktop (version "
+                f"{version}; this one reads {FILE_VERSION}). Update the app.",
+            )
+        if "plans" not in document:
+            raise PlanError(PlanField.FILE, "The plans file has no \"plans\" list.")
+        entries = document["plans"]
+    else:
+        entries = None
+    if not isinstance(entries, list):
+        raise PlanError(PlanField.FILE, "The plans file must hold a list of plans.")
+    if len(entries) > MAX_PLANS_IN_FILE:
+        raise PlanError(PlanField.FILE,
+                        f"The plans file holds more than {MAX_PLANS_IN_FILE} plans.")
+    return entries
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result

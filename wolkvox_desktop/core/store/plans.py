@@ -1,0 +1,259 @@
+"""The ``plans`` and ``plan_slots`` tables: saved shift plans, and each scheduled slot a
+process has claimed.
+
+* A plan is kept by its name (unique, any case). Saving a plan again under its name
+  updates it in place (``replace=True``): its slots, last run and creation stay, so an
+  import that hands a workstation the same plans again never makes a slot run twice.
+  ``schedule_from`` is when its current schedule was set: slots before it are not the
+  plan's (a plan made at 07:05 for 07:00 starts tomorrow, it is not "missed").
+* **Exactly once.** :meth:`PlanTable.claim_slot` inserts the row ``(plan, slot)`` with
+  ``INSERT OR IGNORE`` on that primary key inside one ``BEGIN IMMEDIATE`` transaction:
+  among any number of processes and windows, exactly one gets ``True`` and runs the slot.
+  A missed slot is claimed the same way, as ``missed``, so it is reported once.
+* A slot claimed by a process that died before finishing it reads as ``interrupted``
+  (never run again: its calls may have been made; the history says which).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from wolkvox_desktop.core.campaigns import Action, CampaignRef, CampaignType
+from wolkvox_desktop.core.plans import Plan, PlanError, PlanField, Schedule, parse_days, parse_time
+from wolkvox_desktop.core.store.connection import Connection
+from wolkvox_desktop.core.store.owners import owner_alive
+from wolkvox_desktop.core.store.records import local_time, utc_text
+
+PLAN_COLUMNS = (
+    "id, name, server, action, campaigns, at, days, schedule_from, created_at, updated_at, "
+    "last_run_at, last_outcome"
+)
+SLOT_COLUMNS = "plan_id, slot, due_at, state, owner, claimed_at, finished_at, outcome, message"
+
+
+class SlotState(str, Enum):
+    RUNNING = "running"  # claimed; its run is under way
+    DONE = "done"  # its run ended (``outcome`` says how)
+    NOT_STARTED = "not_started"  # its run did not start (budget, no token): nothing sent
+    MISSED = "missed"  # more than 15 minutes late: not run
+    INTERRUPTED = "interrupted"  # read only: claimed by a process that is gone
+
+
+@dataclass(frozen=True)
+class SavedPlan:
+    """A plan as the store keeps it. Times are local and aware."""
+
+    id: int
+    plan: Plan
+    schedule_from: datetime
+    created_at: datetime
+    updated_at: datetime
+    last_run_at: datetime | None = None
+    last_outcome: str | None = None  # the Outcome value of its last run's end
+
+    @property
+    def name(self) -> str:
+        return self.plan.name
+
+
+@dataclass(frozen=True)
+class SlotRecord:
+    plan_id: int
+    slot: str  # Slot.key: "YYYY-MM-DD HH:MM", the local day and time
+    due_at: datetime
+    state: SlotState
+    claimed_at: datetime
+    finished_at: datetime | None
+    outcome: str | None
+    message: str | None
+
+
+class PlanTable(Connection):
+    # ---------------------------------------------------------------- plans
+    def save_plan(
+        self, plan: Plan, *, replace: bool = False, previous: str | None = None
+    ) -> tuple[SavedPlan, bool]:
+        """Keep a plan (checked where it was typed); returns it and whether it is new.
+
+        A plan with the same name is updated in place when ``replace``, else
+        :class:`PlanError` (``NAME``). ``previous``: the name it had (the window's edit
+        renames it; another plan with the new name is refused).
+        """
+        with self._write(keeps_today=True) as conn:
+            plan_id, created = self._save(conn, plan, replace=replace, previous=previous)
+            row = conn.execute(
+                f"SELECT {PLAN_COLUMNS} FROM plans WHERE id = ?", (plan_id,)  # noqa: S608
+            ).fetchone()
+        return _saved_plan(row), created
+
+    def save_plans(self, plans: Sequence[Plan]) -> tuple[int, int]:
+        """Keep several plans at once, replacing those of the same name (an import): all
+        or nothing. Returns how many were added and how many replaced."""
+        added = replaced = 0
+        with self._write(keeps_today=True) as conn:
+            for plan in plans:
+                _plan_id, created = self._save(conn, plan, replace=True, previous=None)
+                added, replaced = added + created, replaced + (not created)
+        return added, replaced
+
+    def _save(
+        self, conn: Any, plan: Plan, *, replace: bool, previous: str | None
+    ) -> tuple[int, bool]:
+        now = self._now_text()
+        values = _plan_values(plan)
+        target = _find(conn, previous if previous is not None else plan.name)
+        if previous is not None:
+            if target is None:
+                raise PlanError(PlanField.NAME, f"There is no plan named {previous!r}.")
+            clash = _find(conn, plan.name)
+            if clash is not None and clash[0] != target[0]:
+                raise _exists(clash[1])
+        elif target is not None and not replace:
+            raise _exists(target[1])
+        if target is None:
+            cursor = conn.execute(
+                """INSERT INTO plans (name, server, action, campaigns, at, days,
+                     schedule_from, created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (*values, now, now, now),
+            )
+            return int(cursor.lastrowid or 0), True
+        conn.execute(  # a schedule changed starts afresh: earlier slots are not missed
+            """UPDATE plans SET name = ?, server = ?, action = ?, campaigns = ?,
+                 at = ?, days = ?, updated_at = ?,
+                 schedule_from = CASE WHEN at IS ? AND days IS ? THEN schedule_from
+                                      ELSE ? END
+               WHERE id = ?""",
+            (*values, now, values[4], values[5], now, target[0]),
+        )
+        return int(target[0]), False
+
+    def plans(self) -> list[SavedPlan]:
+        """Every plan, by name."""
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT {PLAN_COLUMNS} FROM plans ORDER BY name COLLATE NOCASE"  # noqa: S608
+            ).fetchall()
+        return [_saved_plan(row) for row in rows]
+
+    def plan(self, name: str) -> SavedPlan | None:
+        """The plan of that name (any case), or ``None``."""
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT {PLAN_COLUMNS} FROM plans WHERE name = ?",  # noqa: S608
+                (name.strip(),),
+            ).fetchone()
+        return _saved_plan(row) if row else None
+
+    def delete_plan(self, name: str) -> bool:
+        """Forget a plan and its slots (the history of its runs stays). True if it existed."""
+        with self._write(keeps_today=True) as conn:
+            cursor = conn.execute("DELETE FROM plans WHERE name = ?", (name.strip(),))
+            return cursor.rowcount == 1
+
+    def record_plan_run(self, plan_id: int, started_at: datetime, outcome: str) -> None:
+        """A run of the plan ended (or did not start): its last run and outcome."""
+        with self._write(keeps_today=True) as conn:
+            conn.execute(
+                "UPDATE plans SET last_run_at = ?, last_outcome = ? WHERE id = ?",
+                (utc_text(started_at), outcome, plan_id),
+            )
+
+    # ---------------------------------------------------------------- slots
+    def claim_slot(
+        self, plan_id: int, slot: str, due_at: datetime, state: SlotState = SlotState.RUNNING
+    ) -> bool:
+        """Claim a plan's slot for this process (``RUNNING``: it runs it; ``MISSED``: it
+        reports it). True for exactly one claimer; False when the slot is already claimed
+        or the plan is gone."""
+        with self._write(keeps_today=True) as conn:
+            cursor = conn.execute(
+                f"""INSERT OR IGNORE INTO plan_slots ({SLOT_COLUMNS})
+                    SELECT ?, ?, ?, ?, ?, ?, NULL, NULL, NULL
+                    WHERE EXISTS (SELECT 1 FROM plans WHERE id = ?)""",  # noqa: S608
+                (plan_id, slot, utc_text(due_at), state.value, self._owner, self._now_text(),
+                 plan_id),
+            )
+            return cursor.rowcount == 1
+
+    def finish_slot(
+        self, plan_id: int, slot: str, state: SlotState, outcome: str, message: str
+    ) -> None:
+        """The claimed slot's run ended (``DONE``) or did not start (``NOT_STARTED``)."""
+        with self._write(keeps_today=True) as conn:
+            conn.execute(
+                """UPDATE plan_slots SET state = ?, outcome = ?, message = ?, finished_at = ?
+                   WHERE plan_id = ? AND slot = ? AND finished_at IS NULL""",
+                (state.value, outcome, message, self._now_text(), plan_id, slot),
+            )
+
+    def slot_record(self, plan_id: int, slot: str) -> SlotRecord | None:
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT {SLOT_COLUMNS} FROM plan_slots WHERE plan_id = ? AND slot = ?",  # noqa: S608
+                (plan_id, slot),
+            ).fetchone()
+        return self._slot_record(row) if row else None
+
+    def plan_slots(self, name: str, limit: int = 20) -> list[SlotRecord]:
+        """A plan's claimed slots, newest first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                f"""SELECT {SLOT_COLUMNS} FROM plan_slots
+                    WHERE plan_id = (SELECT id FROM plans WHERE name = ?)
+                    ORDER BY due_at DESC LIMIT ?""",  # noqa: S608
+                (name.strip(), max(0, int(limit))),
+            ).fetchall()
+        return [self._slot_record(row) for row in rows]
+
+    def _slot_record(self, row: Sequence[Any]) -> SlotRecord:
+        state = SlotState(row[3])
+        owner = row[4]
+        if (
+            state is SlotState.RUNNING
+            and owner != self._owner
+            and (owner is None or not owner_alive(self._owners_dir, owner))
+        ):
+            state = SlotState.INTERRUPTED
+        due_at, claimed_at = local_time(row[2]), local_time(row[5])
+        assert due_at is not None and claimed_at is not None
+        return SlotRecord(int(row[0]), row[1], due_at, state, claimed_at, local_time(row[6]),
+                          row[7], row[8])
+
+
+# ---------------------------------------------------------------- rows and values
+def _exists(name: str) -> PlanError:
+    return PlanError(PlanField.NAME, f"A plan named {name!r} already exists; choose another name.")
+
+
+def _find(conn: Any, name: str) -> tuple[int, str] | None:
+    row = conn.execute("SELECT id, name FROM plans WHERE name = ?", (name.strip(),)).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def _plan_values(plan: Plan) -> tuple[str, str, str, str, str | None, str | None]:
+    campaigns = json.dumps([[c.id, c.type.value] for c in plan.campaigns], ensure_ascii=False)
+    schedule = plan.schedule
+    return (
+        plan.name,
+        plan.server,
+        plan.action.value,
+        campaigns,
+        schedule.at_text if schedule else None,
+        schedule.days_text if schedule else None,
+    )
+
+
+def _saved_plan(row: Sequence[Any]) -> SavedPlan:
+    refs = tuple(CampaignRef(str(cid), CampaignType(ctype)) for cid, ctype in json.loads(row[4]))
+    schedule = Schedule(parse_time(row[5]), parse_days(row[6])) if row[5] else None
+    plan = Plan(str(row[1]), str(row[2]), Action(row[3]), refs, schedule)
+    schedule_from, created, updated = local_time(row[7]), local_time(row[8]), local_time(row[9])
+    assert schedule_from is not None and created is not None and updated is not None
+    return SavedPlan(int(row[0]), plan, schedule_from, created, updated,
+                     local_time(row[10]), row[11])
