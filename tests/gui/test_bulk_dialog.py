@@ -557,3 +557,21 @@ def test_check_with_wolkvox_shows_its_own_figure(
     qtbot.waitUntil(lambda: f"Today 1 of {n(1000)}" in page.budgetLabel.text(),
                     timeout=WAIT_MS)
     assert page.startButton.isEnabled()
+
+
+def test_a_busy_wolkvox_is_said_in_the_progress_page_and_the_call_sent_again(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog]
+) -> None:
+    """Wolkvox's 'simultaneous requests' refusal: the run's own call is resent after a
+    pause (core), and the progress page says why it is waiting."""
+    dlg = bulk(Action.STOP, campaigns(gui_simulator, ["3301"]))
+    gui_simulator.faults.busy = 1
+    seen: list[str] = []
+    with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS):
+        click(qtbot, dlg.confirmPage.startButton)
+        qtbot.waitUntil(
+            lambda: seen.append(dlg.progressPage.currentLabel.text())
+            or "trying again" in seen[-1], timeout=WAIT_MS,
+        )
+    assert calls(gui_simulator, "stop") == ["3301", "3301"]
+    assert gui_simulator.campaign("3301").status == "Stopped"

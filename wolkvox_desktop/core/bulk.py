@@ -42,7 +42,7 @@ from wolkvox_desktop.core.campaigns import (
     CampaignStatus,
     CampaignType,
 )
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, NoticeSink, Outcome, Reason
 from wolkvox_desktop.core.service import OperationService, Usage
 from wolkvox_desktop.core.store import SavedCampaign, Store, StoreError
 
@@ -340,6 +340,9 @@ def interrupted_result() -> CallResult:
 class BulkRun:
     """A step-wise, pausable, cancellable run of one action over a plan's items.
 
+    Stopping (:meth:`cancel`, or :meth:`next_item` after it) writes the campaigns not called
+    to the history as not sent, on the calling thread.
+
     Thread safety: :meth:`cancel`/:meth:`abort`, :meth:`progress`, :meth:`summary`,
     :attr:`last_outcome` may be called from any thread. The stepping methods
     (:meth:`run_current`, :meth:`retry`) make the call without holding the lock; a second
@@ -352,11 +355,13 @@ class BulkRun:
         plan: BulkPlan,
         *,
         allow_over_budget: bool = False,
+        on_notice: NoticeSink | None = None,
     ) -> None:
         self.service = service
         self.plan = plan
         self.action = plan.action
         self.allow_over_budget = allow_over_budget
+        self.on_notice = on_notice  # hears a call wait for the token or a busy resend
         self._lock = threading.Lock()
         self._cancel = threading.Event()
         self._busy = False
@@ -538,7 +543,8 @@ class BulkRun:
             item = record.item
         try:
             result = self.service.campaign_action(
-                self.action, item.ref, allow_over_budget=self.allow_over_budget
+                self.action, item.ref, allow_over_budget=self.allow_over_budget,
+                on_notice=self.on_notice,
             )
         except BaseException:  # e.g. KeyboardInterrupt mid-call: it may have been sent
             with self._lock:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QVBoxLayout,
 
 from wolkvox_desktop.core.bulk import BulkPlan, BulkRun, BulkSummary, plan_bulk
 from wolkvox_desktop.core.campaigns import Action, Campaign
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Reason
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Reason
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.bulk.budget import UsageLike, budget_state, confirm_over_budget
 from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME, ask_to_stop
@@ -106,6 +106,7 @@ class BulkDialog(QDialog):
         runner.finished.connect(self._on_finished)
         runner.tokenInfo.connect(self._on_token_info)
         runner.usageChanged.connect(self._on_usage_changed)
+        runner.notice.connect(self._on_notice)
         return runner
 
     # ---------------------------------------------------------------- the supervisor
@@ -234,6 +235,10 @@ class BulkDialog(QDialog):
     def _on_usage_changed(self, usage: UsageLike) -> None:
         if self.pages.currentWidget() is self.confirmPage:
             self.confirmPage.set_usage(usage)
+
+    @Slot(object)
+    def _on_notice(self, notice: Notice) -> None:
+        self.progressPage.currentLabel.setText(messages.notice_sentence(notice))
 
     @Slot(int, str)
     def _on_item_started(self, index: int, campaign_id: str) -> None:

@@ -22,6 +22,8 @@ Signals (GUI thread)::
     finished(object BulkSummary)   the run is over (done, cancelled or aborted)
     tokenInfo(object CallResult)   the answer of check_tokens() (Wolkvox's own figure)
     usageChanged(object Usage)     today's use after the run or a token check
+    notice(object Notice)          the call in flight waits for the token, or Wolkvox was
+                                   busy and it is sent again after a pause
 
 The runner is a child of the handle: it outlives its dialog until its service is released
 (:meth:`dispose`), and it goes with the window's worker at the latest.
@@ -38,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from wolkvox_desktop.core.bulk import BulkPlan, BulkRun, BulkStateError, ItemState
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Outcome, Reason
 from wolkvox_desktop.core.service import OperationService, Usage
 from wolkvox_desktop.gui.jobs import Lane
 
@@ -95,6 +97,7 @@ class BulkRunner(QObject):
     finished = Signal(object)
     tokenInfo = Signal(object)
     usageChanged = Signal(object)
+    notice = Signal(object)
 
     def __init__(self, handle: WorkerHandle, server: str) -> None:
         super().__init__(handle)
@@ -132,6 +135,13 @@ class BulkRunner(QObject):
         return sum(1 for i, r in enumerate(run.records())
                    if r.state is ItemState.PENDING and i != current)
 
+    def _notice(self, news: Notice) -> None:
+        """From the call's job thread: the call waits for the token, or a resend comes."""
+        try:
+            self.notice.emit(news)
+        except RuntimeError:  # closing
+            pass
+
     # ------------------------------------------------------------ control (GUI thread)
     def start(self) -> None:
         """Open the run's service; ``ready`` or ``openFailed`` follows."""
@@ -152,7 +162,8 @@ class BulkRunner(QObject):
         """Start the run (once); False when the service is not open or a job is in flight."""
         if self._service is None or self._run is not None or self._in_flight or self._stopping:
             return False
-        self._run = BulkRun(self._service, plan, allow_over_budget=allow_over_budget)
+        self._run = BulkRun(self._service, plan, allow_over_budget=allow_over_budget,
+                            on_notice=self._notice)
         self._step()
         return True
 
