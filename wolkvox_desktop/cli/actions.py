@@ -8,13 +8,26 @@ rows of ``--from-file``), before anything is sent; the run itself is the core's
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from wolkvox_desktop.cli.output import err, invalid, report, say
 from wolkvox_desktop.cli.runtime import calling, front_door, open_service
-from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, BulkRun, ItemState, plan_bulk
+from wolkvox_desktop.core.bulk import (
+    BulkItem,
+    BulkPlan,
+    BulkRun,
+    BulkSummary,
+    ItemState,
+    plan_bulk,
+)
 from wolkvox_desktop.core.campaign_file import parse_campaign_rows, read_campaign_file
-from wolkvox_desktop.core.campaigns import CampaignType, parse_server_code, validate_campaign_id
+from wolkvox_desktop.core.campaigns import (
+    Action,
+    CampaignType,
+    parse_server_code,
+    validate_campaign_id,
+)
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Reason
 from wolkvox_desktop.core.service import OperationService, Usage
 
@@ -86,33 +99,53 @@ def run_plan(service: OperationService, plan: BulkPlan, args: argparse.Namespace
                 json_mode=json_mode,
             )
         err(f"Going over today's token budget as asked (--yes): {plan.budget_message(usage)}")
-    elif plan.near_limit_after(usage) and not json_mode:
-        err(f"Note: {plan.budget_message(usage)} That is 80 % of the budget or more.")
-    many = len(plan.items) > 1
-    total = len(plan.items)
-    verb = plan.action.value
-
-    def on_result(index: int, item: BulkItem, result: CallResult) -> None:
-        prefix = f"{verb} {item.campaign_id} ({item.campaign_type.value}): "
-        if many:
-            prefix = f"[{index + 1}/{total}] {prefix}"
-        extra = (
-            {"campaign": item.campaign_id, "type": item.campaign_type.value} if many else None
-        )
-        report(result, prefix, extra, json_mode)
-
+    else:
+        note_near_limit(plan, usage, json_mode=json_mode)
+    on_result = call_printer(plan.action, len(plan.items), json_mode=json_mode)
     run = BulkRun(service, plan, allow_over_budget=bool(args.yes))
     with calling():
         summary = run.run_all(on_result, stop_on_failure=not args.keep_going)
-    progress = summary.progress
-    if many and not json_mode:
-        parts = [f"{progress.ok} ok"]
-        if progress.failed:
-            parts.append(f"{progress.failed} failed")
-        if progress.not_run:
-            not_run = [r.item.campaign_id for r in summary.records
-                       if r.state is ItemState.NOT_RUN]
-            parts.append(f"{progress.not_run} not called ({', '.join(not_run)})")
-        line = f"{verb}: {total} campaigns: " + ", ".join(parts) + "."
-        (say if summary.all_ok else err)(line)
+    print_summary(summary, json_mode=json_mode)
     return summary.worst_outcome.exit_code
+
+
+def note_near_limit(plan: BulkPlan, usage: Usage, *, json_mode: bool) -> None:
+    """A note on stderr when the run takes today's use to 80 % of the budget or more."""
+    if plan.near_limit_after(usage) and not json_mode:
+        err(f"Note: {plan.budget_message(usage)} That is 80 % of the budget or more.")
+
+
+def call_printer(
+    action: Action, total: int, *, json_mode: bool, prefix: str = ""
+) -> Callable[[int, BulkItem, CallResult], None]:
+    """Prints each call of a run as it ends: a line (numbered when there are several), or a
+    JSON object (with ``campaign`` and ``type`` when there are several)."""
+    many = total > 1
+
+    def on_result(index: int, item: BulkItem, result: CallResult) -> None:
+        line = f"{action.value} {item.campaign_id} ({item.campaign_type.value}): "
+        if many:
+            line = f"[{index + 1}/{total}] {line}"
+        line = prefix + line
+        extra = (
+            {"campaign": item.campaign_id, "type": item.campaign_type.value} if many else None
+        )
+        report(result, line, extra, json_mode)
+
+    return on_result
+
+
+def print_summary(summary: BulkSummary, *, json_mode: bool) -> None:
+    """The run's last line (several campaigns, not in JSON mode): stdout if all went well."""
+    progress = summary.progress
+    total = progress.total
+    if total <= 1 or json_mode:
+        return
+    parts = [f"{progress.ok} ok"]
+    if progress.failed:
+        parts.append(f"{progress.failed} failed")
+    if progress.not_run:
+        not_run = [r.item.campaign_id for r in summary.records if r.state is ItemState.NOT_RUN]
+        parts.append(f"{progress.not_run} not called ({', '.join(not_run)})")
+    line = f"{summary.action.value}: {total} campaigns: " + ", ".join(parts) + "."
+    (say if summary.all_ok else err)(line)

@@ -122,6 +122,10 @@ def run(args: argparse.Namespace) -> int:
         from wolkvox_desktop.cli import operations
 
         return operations.run(args)
+    if command == "plan":
+        from wolkvox_desktop.cli import plans
+
+        return plans.run(args)
     from wolkvox_desktop.cli import history
 
     if command == "usage":

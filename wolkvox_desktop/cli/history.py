@@ -45,6 +45,7 @@ def history_dict(row: HistoryRow) -> dict[str, Any]:
         "message": row.message,
         "duration_ms": row.duration_ms,
         "api_base": row.api_base,
+        "plan": row.plan,
     }
 
 

@@ -74,6 +74,30 @@ Before a run, the token uses it needs are compared with what is left of today's 
 refused (exit 2) unless --yes.
 """
 
+PLAN_EPILOG = """\
+A plan is a saved list of campaigns of one operation, started or stopped in one action: by
+hand (`plan run`), or on a schedule (--at HH:MM, local time, --days daily, weekdays or
+mon,tue,...) that the open window or the system scheduler runs through `plan run-due`.
+
+`plan run-due` runs every plan whose slot came within the last 15 minutes and has not run
+yet: exactly once per slot, however many `run-due` invocations and windows see it at once.
+A slot missed by more than 15 minutes (computer asleep or off) is not run late: it is
+reported once. A time that does not exist on a daylight-saving day runs at the next valid
+minute; a time that occurs twice runs once. A run that would pass today's token budget does
+not start (exit 2). Every run is in `wolkvox history` with the plan's name.
+
+`plan run` and `plan run-due` call the campaigns one after the other in the plan's order and
+stop at the first failure (--keep-going: call them all); nothing is ever retried. Exit codes
+as for start/stop; `run-due` exits 0 when nothing was due. `plan run --json` prints what
+`start --json` does; `plan run-due --json` prints one object per plan: plan, slot, due_at,
+status (ran, not_started, missed), ok, outcome, message, and calls (each call's 7 keys with
+campaign and type).
+
+`plan export FILE` writes every plan to a JSON file (`-`: standard output); `plan import
+FILE` adds the file's plans, replacing plans of the same name (all or nothing: a bad plan
+refuses the file, naming it).
+"""
+
 OPERATION_EPILOG = """\
 For IT people provisioning workstations from a script: operations added here are listed by
 the window at its next start. `wolkvox token set --server CODE` saves the token (and adds
@@ -315,6 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON Lines")
     p.add_argument("--csv", type=Path, metavar="FILE", help="write the rows to a CSV file")
 
+    _plan_parsers(sub, server_arg)
+
     p = sub.add_parser(
         "usage", help="today's token uses against the budget (no token used)",
         description="Today's token uses for the operation, counted from this computer's "
@@ -324,3 +350,52 @@ def build_parser() -> argparse.ArgumentParser:
     server_arg(p)
     p.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _plan_parsers(sub: Any, server_arg: Any) -> None:
+    fmt = argparse.RawDescriptionHelpFormatter
+    plan = sub.add_parser(
+        "plan", help="shift plans: saved campaign sets, run by hand or on a schedule",
+        description="Shift plans: a saved list of campaigns started or stopped in one "
+        "action, by hand or on a schedule.", epilog=PLAN_EPILOG, formatter_class=fmt,
+    )
+    psub = plan.add_subparsers(dest="plan_command", metavar="PLAN_COMMAND", parser_class=Parser)
+    psub.required = True
+    p = psub.add_parser(
+        "add", help="save a new plan (no token used)",
+        description="Save a new plan. The campaigns are called in the order given "
+        "(--campaign values first, then the file's rows, as for start/stop); each needs a "
+        "type: --type, a type column in the file, or one known from `wolkvox campaigns`.",
+    )
+    p.add_argument("name", metavar="NAME", help="the plan's name")
+    server_arg(p)
+    p.add_argument("--action", required=True, choices=[a.value for a in Action],
+                   metavar="start|stop", help="what the plan does to its campaigns")
+    p.add_argument("--type", dest="campaign_type", metavar="preview|predictive",
+                   help="the campaigns' type")
+    p.add_argument("--campaign", action="append", default=[], metavar="ID",
+                   help="a campaign id (repeat for several)")
+    p.add_argument("--from-file", type=Path, metavar="FILE",
+                   help="read campaign ids (and types) from a CSV file")
+    p.add_argument("--at", metavar="HH:MM", help="run it every day it applies at this local time")
+    p.add_argument("--days", metavar="DAYS",
+                   help="daily (the default), weekdays, or days such as mon,wed,fri")
+    p = psub.add_parser("list", help="the plans, their schedules, next and last runs")
+    p.add_argument("--json", action="store_true", help="print one JSON array")
+    p = psub.add_parser("run", help="run a plan now, like a bulk start/stop")
+    p.add_argument("name", metavar="NAME", help="the plan's name")
+    p.add_argument("--keep-going", action="store_true", help="do not stop at the first failure")
+    p.add_argument("--json", action="store_true", help="print JSON (as start/stop do)")
+    p = psub.add_parser(
+        "run-due", help="run the plans whose time has come (for the system scheduler)",
+        description="Run every plan whose slot came within the last 15 minutes and has not "
+        "run yet (exactly once per slot); report slots missed by more than that. Meant to "
+        "be called every few minutes by Task Scheduler, cron or launchd.",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object per plan")
+    p = psub.add_parser("remove", help="remove a plan (its history stays)")
+    p.add_argument("name", metavar="NAME", help="the plan's name")
+    p = psub.add_parser("export", help="write every plan to a JSON file")
+    p.add_argument("file", metavar="FILE", help="the file to write (- for standard output)")
+    p = psub.add_parser("import", help="add the plans of a JSON file (same names replaced)")
+    p.add_argument("file", type=Path, metavar="FILE", help="a file written by `plan export`")

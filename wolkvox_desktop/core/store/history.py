@@ -183,7 +183,7 @@ class HistoryLog(Connection):
         ``campaign_id`` matches exactly; ``campaign_like`` matches any campaign id that
         contains it (``330`` finds ``3301`` and ``13305``; letters ignore case).
 
-        ``plan`` matches the calls of that shift plan's runs (its name, any case).
+        ``plan`` matches the calls of that shift plan's runs (its name as saved).
 
         ``outcome="unknown"`` also matches rows interrupted by a crash (they are stored as
         ``unknown``); ``outcome="pending"`` matches calls still in flight.
@@ -210,7 +210,7 @@ class HistoryLog(Connection):
             clauses.append("campaign_id LIKE ? ESCAPE '\\'")
             params.append(f"%{part}%")
         if plan is not None:
-            clauses.append("plan = ? COLLATE NOCASE")
+            clauses.append("plan = ?")
             params.append(plan.strip())
         if action is not None:
             clauses.append("action = ?")

@@ -1,7 +1,8 @@
 """The ``plans`` and ``plan_slots`` tables: saved shift plans, and each scheduled slot a
 process has claimed.
 
-* A plan is kept by its name (unique, any case). Saving a plan again under its name
+* A plan is kept by its name, unique in any case (``name_key``: the name casefolded, so
+  ``MAÑANA`` and ``Mañana`` are one plan). Saving a plan again under its name
   updates it in place (``replace=True``): its slots, last run and creation stay, so an
   import that hands a workstation the same plans again never makes a slot run twice.
   ``schedule_from`` is when its current schedule was set: slots before it are not the
@@ -118,18 +119,18 @@ class PlanTable(Connection):
         if target is None:
             cursor = conn.execute(
                 """INSERT INTO plans (name, server, action, campaigns, at, days,
-                     schedule_from, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (*values, now, now, now),
+                     schedule_from, created_at, updated_at, name_key)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (*values, now, now, now, _key(plan.name)),
             )
             return int(cursor.lastrowid or 0), True
         conn.execute(  # a schedule changed starts afresh: earlier slots are not missed
             """UPDATE plans SET name = ?, server = ?, action = ?, campaigns = ?,
-                 at = ?, days = ?, updated_at = ?,
+                 at = ?, days = ?, updated_at = ?, name_key = ?,
                  schedule_from = CASE WHEN at IS ? AND days IS ? THEN schedule_from
                                       ELSE ? END
                WHERE id = ?""",
-            (*values, now, values[4], values[5], now, target[0]),
+            (*values, now, _key(plan.name), values[4], values[5], now, target[0]),
         )
         return int(target[0]), False
 
@@ -137,7 +138,7 @@ class PlanTable(Connection):
         """Every plan, by name."""
         with self._read() as conn:
             rows = conn.execute(
-                f"SELECT {PLAN_COLUMNS} FROM plans ORDER BY name COLLATE NOCASE"  # noqa: S608
+                f"SELECT {PLAN_COLUMNS} FROM plans ORDER BY name_key, name"  # noqa: S608
             ).fetchall()
         return [_saved_plan(row) for row in rows]
 
@@ -145,15 +146,15 @@ class PlanTable(Connection):
         """The plan of that name (any case), or ``None``."""
         with self._read() as conn:
             row = conn.execute(
-                f"SELECT {PLAN_COLUMNS} FROM plans WHERE name = ?",  # noqa: S608
-                (name.strip(),),
+                f"SELECT {PLAN_COLUMNS} FROM plans WHERE name_key = ?",  # noqa: S608
+                (_key(name),),
             ).fetchone()
         return _saved_plan(row) if row else None
 
     def delete_plan(self, name: str) -> bool:
         """Forget a plan and its slots (the history of its runs stays). True if it existed."""
         with self._write(keeps_today=True) as conn:
-            cursor = conn.execute("DELETE FROM plans WHERE name = ?", (name.strip(),))
+            cursor = conn.execute("DELETE FROM plans WHERE name_key = ?", (_key(name),))
             return cursor.rowcount == 1
 
     def record_plan_run(self, plan_id: int, started_at: datetime, outcome: str) -> None:
@@ -205,9 +206,9 @@ class PlanTable(Connection):
         with self._read() as conn:
             rows = conn.execute(
                 f"""SELECT {SLOT_COLUMNS} FROM plan_slots
-                    WHERE plan_id = (SELECT id FROM plans WHERE name = ?)
+                    WHERE plan_id = (SELECT id FROM plans WHERE name_key = ?)
                     ORDER BY due_at DESC LIMIT ?""",  # noqa: S608
-                (name.strip(), max(0, int(limit))),
+                (_key(name), max(0, int(limit))),
             ).fetchall()
         return [self._slot_record(row) for row in rows]
 
@@ -231,8 +232,13 @@ def _exists(name: str) -> PlanError:
     return PlanError(PlanField.NAME, f"A plan named {name!r} already exists; choose another name.")
 
 
+def _key(name: str) -> str:
+    """A name as it is unique: trimmed and casefolded."""
+    return name.strip().casefold()
+
+
 def _find(conn: Any, name: str) -> tuple[int, str] | None:
-    row = conn.execute("SELECT id, name FROM plans WHERE name = ?", (name.strip(),)).fetchone()
+    row = conn.execute("SELECT id, name FROM plans WHERE name_key = ?", (_key(name),)).fetchone()
     return (int(row[0]), str(row[1])) if row else None
 
 

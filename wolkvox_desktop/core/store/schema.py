@@ -69,7 +69,8 @@ MIGRATIONS: list[list[str]] = [
     [
         """CREATE TABLE plans (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
-            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
             server TEXT NOT NULL,
             action TEXT NOT NULL,
             campaigns TEXT NOT NULL,
