@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.sim_fixtures import DEMO_TOKEN
+from tests.unit.test_plans_store import Clock  # a clock the test moves
 from wolkvox_desktop.core.campaigns import Action, CampaignRef, CampaignType
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.operations import Operations
@@ -36,14 +37,6 @@ MADRID = LocalZone.named("Europe/Madrid")
 
 def local(zone: LocalZone, text: str) -> datetime:
     return zone.moment_of(datetime.fromisoformat(text))
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ T0 = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
 
 
 class Clock:
+    """A clock the test moves (the store's and the scheduler's ``now``)."""
+
     def __init__(self, now: datetime) -> None:
         self.now = now
 

@@ -158,6 +158,16 @@ def until_day(text: str) -> datetime:
     return _parse_when(text, end_of_day=True)
 
 
+def campaign_args(p: argparse.ArgumentParser) -> None:
+    """The campaigns of a start/stop or a plan: --type, --campaign …, --from-file."""
+    p.add_argument("--type", dest="campaign_type", metavar="preview|predictive",
+                   help="the campaigns' type")
+    p.add_argument("--campaign", action="append", default=[], metavar="ID",
+                   help="a campaign id (repeat for several)")
+    p.add_argument("--from-file", type=Path, metavar="FILE",
+                   help="read campaign ids (and types) from a CSV file")
+
+
 # ---------------------------------------------------------------------------- the parser
 class ParserExit(Exception):
     def __init__(self, status: int) -> None:
@@ -235,12 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=fmt,
         )
         server_arg(p)
-        p.add_argument("--type", dest="campaign_type", metavar="preview|predictive",
-                       help="the campaigns' type")
-        p.add_argument("--campaign", action="append", default=[], metavar="ID",
-                       help="a campaign id (repeat for several)")
-        p.add_argument("--from-file", type=Path, metavar="FILE",
-                       help="read campaign ids (and types) from a CSV file")
+        campaign_args(p)
         p.add_argument("--keep-going", action="store_true",
                        help="do not stop at the first failure")
         p.add_argument("--yes", action="store_true",
@@ -371,12 +376,7 @@ def _plan_parsers(sub: Any, server_arg: Any) -> None:
     server_arg(p)
     p.add_argument("--action", required=True, choices=[a.value for a in Action],
                    metavar="start|stop", help="what the plan does to its campaigns")
-    p.add_argument("--type", dest="campaign_type", metavar="preview|predictive",
-                   help="the campaigns' type")
-    p.add_argument("--campaign", action="append", default=[], metavar="ID",
-                   help="a campaign id (repeat for several)")
-    p.add_argument("--from-file", type=Path, metavar="FILE",
-                   help="read campaign ids (and types) from a CSV file")
+    campaign_args(p)
     p.add_argument("--at", metavar="HH:MM", help="run it every day it applies at this local time")
     p.add_argument("--days", metavar="DAYS",
                    help="daily (the default), weekdays, or days such as mon,wed,fri")

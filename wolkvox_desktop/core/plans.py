@@ -182,15 +182,15 @@ def parse_days(value: object) -> frozenset[int]:
 def validate_plan_name(text: object) -> str:
     """Trimmed; non-empty, printable, at most :data:`MAX_PLAN_NAME_LENGTH` characters."""
     value = text.strip() if isinstance(text, str) else ""
-    if not value:
-        raise PlanError(PlanField.NAME, "Give the plan a name.")
-    if len(value) > MAX_PLAN_NAME_LENGTH:
-        raise PlanError(
-            PlanField.NAME,
-            f"A plan's name is at most {MAX_PLAN_NAME_LENGTH} characters long.",
-        )
-    if not value.isprintable():
-        raise PlanError(PlanField.NAME, "A plan's name cannot contain control characters.")
+    problem = (
+        "Give the plan a name." if not value
+        else f"A plan's name is at most {MAX_PLAN_NAME_LENGTH} characters long."
+        if len(value) > MAX_PLAN_NAME_LENGTH
+        else "A plan's name cannot contain control characters." if not value.isprintable()
+        else None
+    )
+    if problem is not None:
+        raise PlanError(PlanField.NAME, problem)
     return value
 
 
@@ -233,10 +233,8 @@ class Plan:
         if not refs:
             raise PlanError(PlanField.CAMPAIGNS, "A plan needs at least one campaign.")
         if len(refs) > MAX_PLAN_CAMPAIGNS:
-            raise PlanError(
-                PlanField.CAMPAIGNS,
-                f"A plan holds at most {MAX_PLAN_CAMPAIGNS:,} campaigns.",
-            )
+            too_many = f"A plan holds at most {MAX_PLAN_CAMPAIGNS:,} campaigns."
+            raise PlanError(PlanField.CAMPAIGNS, too_many)
         seen: set[str] = set()
         for ref in refs:
             if ref.id in seen:
