@@ -11,13 +11,18 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from wolkvox_desktop.core.errors import CallResult
 from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.local_format import clock, number
 from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph, outcome_words
 
 MAX_ENTRIES = 200  # the History window holds everything
+OUTCOMES = ("ok", "refused", "undelivered", "unknown", "invalid", "pending")
+ACTIONS = ("start", "stop", "campaigns", "token_info")
+CAMPAIGN_CHARS = 12  # digits of a campaign id shown whole; a longer one is shortened
 
 @dataclass(frozen=True)
 class StatusEntry:
@@ -129,6 +134,7 @@ class StatusPanel(QTextBrowser):
         self._local: list[StatusEntry] = []
         self._empty_text = self.tr("No calls yet. Answers from Wolkvox will appear here.")
         self._rendered = ""
+        self.document().setUndoRedoEnabled(False)
         self._render()
 
     # ---- data ----
@@ -161,28 +167,45 @@ class StatusPanel(QTextBrowser):
         return QSize(640, 160)
 
     # ---- rendering ----
-    def _tab_stops(self) -> list[float]:
-        """Column stops for time, outcome, campaign, action, HTTP and duration, measured in
-        the current font and language so the longest label fits (Spanish is wider)."""
-        metrics = self.fontMetrics()
-        widest_label = max(
-            metrics.horizontalAdvance(outcome_words(o))
-            for o in ("ok", "refused", "undelivered", "unknown", "invalid", "pending")
-        )
-        widths = [
-            metrics.horizontalAdvance("00:00:00"),
-            metrics.horizontalAdvance("✓ ") + widest_label,
-            metrics.horizontalAdvance("W" * 8),
-            max(metrics.horizontalAdvance(messages.action_label(a))
-                for a in ("start", "stop", "campaigns", "token_info")),
-            metrics.horizontalAdvance("HTTP 000"),
+    def _cells(self, e: StatusEntry) -> list[str]:
+        """The head line's plain texts: time, outcome words, campaign, action, HTTP, ms."""
+        return [
+            clock(e.at, seconds=True),
+            e.label(),
+            e.campaign_id or "—",
+            messages.action_label(e.action),
+            self.tr("HTTP {0}").format(e.http_status) if e.http_status is not None else "—",
+            self.tr("{0} ms").format(number(e.duration_ms)) if e.duration_ms is not None else "",
         ]
-        gap = metrics.horizontalAdvance("  ") + 6
+
+    def _tab_stops(self, rows: list[list[str]]) -> list[float]:
+        """Column stops measured in the current font and language, from what is shown (and
+        every outcome's and action's words, so columns do not move from one answer to the
+        next): the widest cell of each column fits, then a gap of 1.5 em."""
+        metrics = self.fontMetrics()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        glyph = QFontMetrics(bold).horizontalAdvance("✓") + metrics.horizontalAdvance(" ")
+        words = [outcome_words(o) for o in OUTCOMES]
+        words.append(outcome_words("pending", in_progress=True))
+        actions = [messages.action_label(a) for a in ACTIONS]
+        widths = [
+            max(metrics.horizontalAdvance(r[0]) for r in rows),
+            glyph + max(metrics.horizontalAdvance(t) for t in words + [r[1] for r in rows]),
+            min(max(metrics.horizontalAdvance(r[2]) for r in rows), self._campaign_room()),
+            max(metrics.horizontalAdvance(t) for t in actions + [r[3] for r in rows]),
+            max(metrics.horizontalAdvance(r[4]) for r in rows),
+        ]
+        gap = metrics.horizontalAdvance("M") * 1.5
         stops, x = [], 0.0
         for width in widths:
             x += width + gap
             stops.append(x)
         return stops
+
+    def _campaign_room(self) -> int:
+        """The campaign column's widest: a longer id is shortened in the middle."""
+        return self.fontMetrics().horizontalAdvance("0" * CAMPAIGN_CHARS)
 
     def _render(self) -> None:
         """Plain paragraphs with tab stops: a table laid out by QTextDocument costs ~0.5 ms a
@@ -191,29 +214,20 @@ class StatusPanel(QTextBrowser):
         if not entries:
             text = f"<p style='color:gray'>{html.escape(self._empty_text)}</p>"
         else:
-            stops = self._tab_stops()
+            rows = [self._cells(e) for e in entries]
+            stops = self._tab_stops(rows)
             indent = int(stops[0])
+            room = self._campaign_room()
+            metrics = self.fontMetrics()
             blocks = []
-            for e in entries:
+            for e, cells in zip(entries, rows, strict=True):
                 colour = outcome_colour(e.outcome, in_progress=e.in_progress).name()
                 glyph = outcome_glyph(e.outcome, in_progress=e.in_progress)
-                http_text = (
-                    self.tr("HTTP {0}").format(e.http_status) if e.http_status is not None else "—"
-                )
-                duration = (
-                    self.tr("{0} ms").format(e.duration_ms) if e.duration_ms is not None else ""
-                )
-                head = "\t".join(
-                    [
-                        html.escape(e.at.astimezone().strftime("%H:%M:%S")),
-                        f"<span style='color:{colour}'><b>{html.escape(glyph)}</b> "
-                        f"{html.escape(e.label())}</span>",
-                        html.escape(e.campaign_id or "—"),
-                        html.escape(messages.action_label(e.action)),
-                        html.escape(http_text),
-                        html.escape(duration),
-                    ]
-                )
+                cells[2] = metrics.elidedText(cells[2], Qt.TextElideMode.ElideMiddle, room)
+                plain = [html.escape(c) for c in cells]
+                plain[1] = (f"<span style='color:{colour}'><b>{html.escape(glyph)}</b> "
+                            f"{plain[1]}</span>")  # fmt: skip
+                head = "\t".join(plain)
                 body = f"<b style='color:{colour}'>{html.escape(e.sentence())}</b>"
                 details = e.raw_details()
                 if details:
@@ -223,10 +237,15 @@ class StatusPanel(QTextBrowser):
                     f"<p style='margin-left:{indent}px; margin-top:0; margin-bottom:0'>{body}</p>"
                 )
             text = "".join(blocks)
-            option = self.document().defaultTextOption()
-            option.setTabArray(stops)
-            self.document().setDefaultTextOption(option)
         if text == self._rendered:
             return  # the same answers again (a state snapshot): no relayout, no stall
         self._rendered = text
         self.setHtml(text)
+        if entries:
+            # QTextDocument ignores the default text option's tab array: tab positions
+            # belong to the blocks (one merge for the whole document)
+            cursor = QTextCursor(self.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            tabs = QTextBlockFormat()
+            tabs.setTabPositions([QTextOption.Tab(x, QTextOption.TabType.LeftTab) for x in stops])
+            cursor.mergeBlockFormat(tabs)
