@@ -22,6 +22,18 @@ def panel_text(window: MainWindow) -> str:
     return window.statusPanel.toPlainText()
 
 
+def stop_confirmed(qtbot: Any, w: MainWindow) -> None:
+    """Stop, and say yes to "Stop 3302 · …?" (the list shows the campaign as started)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot.mouseClick(w.stopButton, Qt.MouseButton.LeftButton)
+    box = w.findChild(QMessageBox, "stopConfirmBox")
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    box.findChild(QAbstractButton, "stopConfirmButton").click()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # QMessageBox
 def test_start_then_stop_a_campaign(qtbot: Any, demo_window: MainWindow, demo_sim: Any) -> None:
     w = demo_window
     assert not demo_sim.campaign("3302").started
@@ -39,7 +51,7 @@ def test_start_then_stop_a_campaign(qtbot: Any, demo_window: MainWindow, demo_si
     row = w.campaignModel.row_of("3302")
     assert w.campaignModel.index(row, w.campaignModel.STATUS).data() == "Started"
 
-    qtbot.mouseClick(w.stopButton, Qt.MouseButton.LeftButton)
+    stop_confirmed(qtbot, w)
     wait_idle(qtbot, w)
     assert not demo_sim.campaign("3302").started
     assert "Campaign 3302 was stopped." in w.resultLabel.text()
@@ -289,19 +301,19 @@ def test_demo_badge_and_token_usage(demo_window: MainWindow) -> None:
     w = demo_window
     assert w.demoBadge.isVisible()
     assert "Demo" in w.windowTitle()
-    assert w.tokenUsageLabel.text() == "Tokens today: 1 / 3000"  # the list refresh
+    assert w.tokenUsageLabel.text() == "Tokens today: 1 / 3,000"  # the list refresh
 
 
 def test_usage_warns_near_and_at_the_limit(demo_window: MainWindow) -> None:
     from wolkvox_desktop.core.service import Usage
 
     w = demo_window
-    w._update_usage(Usage(2500, 3000))
+    w.topBar.set_usage(Usage(2500, 3000))
     assert "near the daily limit" in w.tokenUsageLabel.text()
     assert w.tokenUsageLabel.text().startswith("⚠")
-    w._update_usage(Usage(3000, 3000))
+    w.topBar.set_usage(Usage(3000, 3000))
     assert "used up" in w.tokenUsageLabel.text()
-    w._update_usage(Usage(10, 3000))
+    w.topBar.set_usage(Usage(10, 3000))
     assert "⚠" not in w.tokenUsageLabel.text()
 
 
@@ -359,7 +371,7 @@ def test_automatic_refresh_only_when_stale_and_visible(
     w._maybe_auto_refresh()
     assert not w.is_busy()  # fresh: nothing sent
     w._refreshed_at = datetime.now().astimezone() - timedelta(minutes=6)
-    w._last_auto_attempt.clear()
+    w.autoRefresh.last_attempt.clear()
     w.hide()
     w._maybe_auto_refresh()
     assert not w.is_busy()  # not visible: nothing sent

@@ -43,7 +43,7 @@ def test_environment_token_and_api_base_are_used_like_the_cli(
     wait_idle(qtbot, w)
     assert [r.token for r in puts(gui_simulator)] == [SECRET_TOKEN]
     assert gui_simulator.campaign("3303").started
-    assert w.tokenUsageLabel.text() == "Tokens today: 2 / 3000"
+    assert w.tokenUsageLabel.text() == "Tokens today: 2 / 3,000"
 
 
 def test_a_fresh_list_is_not_refreshed_again_on_start_up(
@@ -124,8 +124,8 @@ def test_first_run_shows_a_friendly_empty_state_that_opens_settings(
     assert not w.startButton.isEnabled()
     assert w.emptySettingsButton.isVisible()
     qtbot.mouseClick(w.emptySettingsButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w._settings_dialog is not None and w._settings_dialog.isVisible())
-    w._settings_dialog.close()
+    qtbot.waitUntil(lambda: w.settings_dialog is not None and w.settings_dialog.isVisible())
+    w.settings_dialog.close()
 
 
 def test_saving_an_operation_in_settings_goes_through_the_worker(
@@ -136,7 +136,7 @@ def test_saving_an_operation_in_settings_goes_through_the_worker(
     w = open_window(ready=False)
     qtbot.waitUntil(lambda: w.pages.currentWidget().objectName() == "emptyState")
     w.open_settings()
-    dialog = w._settings_dialog
+    dialog = w.settings_dialog
     results = Catcher(w.handle.worker.saveFinished)
     dialog.saveRequested.emit(
         OperationForm(server="https://wv0040.wolkvox.com/", label="Medellín", token="",
@@ -149,7 +149,7 @@ def test_saving_an_operation_in_settings_goes_through_the_worker(
     assert w.operationCombo.currentText() == "Medellín · 0040"
     dialog.close()
     wait_idle(qtbot, w)
-    qtbot.waitUntil(lambda: w.tokenUsageLabel.text() == "Tokens today: 1 / 2000")
+    qtbot.waitUntil(lambda: w.tokenUsageLabel.text() == "Tokens today: 1 / 2,000")
 
 
 def test_window_geometry_is_remembered_in_the_app_data_folder(
@@ -157,7 +157,7 @@ def test_window_geometry_is_remembered_in_the_app_data_folder(
 ) -> None:
     seed_operations(Operation(SERVER))
     first = open_window()
-    # the offscreen screen is 800 x 600 and the window at least 880 wide: vary the height
+    # the offscreen screen is 800 x 600: vary the height
     first.resize(first.minimumWidth(), 520)
     qtbot.waitUntil(lambda: first.height() == 520)
     close_window(first)
@@ -206,8 +206,10 @@ def test_the_token_never_appears_in_widgets_log_store_or_settings(
     w.startButton.click()
     wait_idle(qtbot, w)
     gui_simulator.faults.html_502 = True
+    w._settings.setValue("ui/confirm_stop", False)  # no question: straight to the 502
     w.stopButton.click()
     wait_idle(qtbot, w)
+    assert "Outcome unknown" in w.resultLabel.text()
     gui_simulator.reset_faults()
     gui_simulator.set_token_use(SECRET_TOKEN, 3000)
     w.startButton.click()
@@ -215,11 +217,11 @@ def test_the_token_never_appears_in_widgets_log_store_or_settings(
     assert "daily limit" in w.resultLabel.text()
     logging.getLogger("test").info("header was wolkvox-token: %s", SECRET_TOKEN)
     w.open_settings()
-    qtbot.waitUntil(lambda: w._settings_dialog is not None)
+    qtbot.waitUntil(lambda: w.settings_dialog is not None)
     texts = [t for widget in QApplication.allWidgets() for t in _texts(widget)]
     assert any("3303" in t for t in texts)  # the walk does see the window's content
     assert not [t for t in texts if SECRET_TOKEN in t]
-    w._settings_dialog.close()
+    w.settings_dialog.close()
     close_window(w)
     files = [p for p in app_home.rglob("*") if p.is_file()]
     assert any(p.suffix == ".log" for p in files)

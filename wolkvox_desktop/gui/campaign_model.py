@@ -3,11 +3,17 @@
 Rows are :class:`~wolkvox_desktop.core.store.SavedCampaign` values (from Wolkvox's list
 and from campaigns added by hand). Columns: ID, Name, Type, Status (icon and words),
 Last action (action, outcome icon and words, time).
+
+A status the app cannot vouch for (the last start or stop ended with an unknown outcome
+after the list was last refreshed) is shown as unconfirmed: "Started?" with the unknown
+icon, until a refresh brings the list (:func:`unconfirmed_marks`).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -20,6 +26,7 @@ from PySide6.QtCore import (
 )
 
 from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.local_format import clock
 from wolkvox_desktop.gui.outcome_look import outcome_icon, outcome_words, status_icon
 
 if TYPE_CHECKING:  # start-up time: the store (sqlite3...) loads on the worker thread
@@ -42,6 +49,22 @@ def _id_sort_key(cid: str) -> tuple[int, int, str]:
     return (0, int(cid), "") if cid.isdigit() else (1, 0, cid.casefold())
 
 
+def unconfirmed_marks(
+    campaigns: Iterable[SavedCampaign], refreshed_at: datetime | None
+) -> dict[str, str]:
+    """Campaign id -> ``"start"``/``"stop"``: campaigns whose last start or stop ended with
+    an unknown outcome after the list was last refreshed (from this window, a bulk run or
+    the command line alike): their status is not known."""
+    marks: dict[str, str] = {}
+    for saved in campaigns:
+        action = saved.last_action
+        if saved.last_outcome != "unknown" or action not in ("start", "stop"):
+            continue
+        if refreshed_at is None or saved.last_at is None or saved.last_at > refreshed_at:
+            marks[saved.campaign.id] = action
+    return marks
+
+
 class CampaignTableModel(QAbstractTableModel):
     ID, NAME, TYPE, STATUS, LAST = range(5)
     COLUMN_COUNT = 5
@@ -49,13 +72,31 @@ class CampaignTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[SavedCampaign] = []
+        self._row_of: dict[str, int] = {}
         self._busy_ids: set[str] = set()
+        self._unconfirmed: dict[str, str] = {}
 
     # ---- data in ----
     def set_campaigns(self, campaigns: list[SavedCampaign]) -> None:
         self.beginResetModel()
         self._rows = list(campaigns)
+        self._row_of = {saved.campaign.id: i for i, saved in enumerate(self._rows)}
         self.endResetModel()
+
+    def set_unconfirmed(self, marks: Mapping[str, str]) -> None:
+        """Campaign id -> the action (``start``/``stop``) whose outcome is unknown: their
+        status shows as unconfirmed ("Started?"). An empty mapping clears the marks."""
+        if dict(marks) == self._unconfirmed:
+            return
+        self._unconfirmed = dict(marks)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.STATUS), self.index(len(self._rows) - 1, self.STATUS)
+            )
+
+    def unconfirmed(self) -> dict[str, str]:
+        """The marks shown, for campaigns in the list."""
+        return {cid: a for cid, a in self._unconfirmed.items() if cid in self._row_of}
 
     def set_busy(self, campaign_ids: set[str]) -> None:
         """Campaigns with a call in flight (their Last column says so)."""
@@ -71,10 +112,10 @@ class CampaignTableModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, campaign_id: str) -> int:
-        for i, saved in enumerate(self._rows):
-            if saved.campaign.id == campaign_id:
-                return i
-        return -1
+        return self._row_of.get(campaign_id, -1)
+
+    def campaign(self, campaign_id: str) -> SavedCampaign | None:
+        return self.campaign_at(self.row_of(campaign_id))
 
     def campaigns(self) -> list[SavedCampaign]:
         return list(self._rows)
@@ -109,7 +150,13 @@ class CampaignTableModel(QAbstractTableModel):
         if role == CampaignRole:
             return saved
         if role == SearchRole:
-            return _fold(" ".join([c.id, c.name, self._type_text(saved), self._status_text(saved)]))
+            words = [c.id, c.name, self._type_text(saved), self._status_text(saved)]
+            if c.id in self._unconfirmed:
+                words.append(self.tr("unconfirmed"))
+            return _fold(" ".join(words))
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == self.STATUS:
+            if c.id in self._unconfirmed:
+                return self.tr("{0} (unconfirmed)").format(self._status_text(saved))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.ID:
                 return c.id
@@ -127,6 +174,8 @@ class CampaignTableModel(QAbstractTableModel):
                 return self._last_text(saved)
         if role == Qt.ItemDataRole.DecorationRole:
             if col == self.STATUS:
+                if c.id in self._unconfirmed:
+                    return outcome_icon("unknown")
                 return status_icon(c.status.value)
             if col == self.LAST and (saved.last_outcome or c.id in self._busy_ids):
                 in_progress = c.id in self._busy_ids
@@ -143,6 +192,18 @@ class CampaignTableModel(QAbstractTableModel):
             if col in (self.ID, self.NAME):  # Wolkvox's text: shown as typed, never as HTML
                 return messages.plain_tooltip(c.name if col == self.NAME else c.id)
             if col == self.STATUS:
+                if self._unconfirmed.get(c.id) == "start":
+                    return self.tr(
+                        "Unconfirmed: the outcome of the last start is unknown, so this "
+                        "campaign may or may not have started. Check now asks Wolkvox for "
+                        "the list (one token)."
+                    )
+                if self._unconfirmed.get(c.id) == "stop":
+                    return self.tr(
+                        "Unconfirmed: the outcome of the last stop is unknown, so this "
+                        "campaign may or may not have stopped. Check now asks Wolkvox for "
+                        "the list (one token)."
+                    )
                 return self.tr(
                     "Status as of the last campaign list refresh or the last action from "
                     "this app."
@@ -161,6 +222,11 @@ class CampaignTableModel(QAbstractTableModel):
         return messages.campaign_type_label(t.value if t is not None else None)
 
     def _status_text(self, saved: SavedCampaign) -> str:
+        mark = self._unconfirmed.get(saved.campaign.id)
+        if mark == "start":
+            return self.tr("Started?")
+        if mark == "stop":
+            return self.tr("Stopped?")
         return messages.campaign_status_label(saved.campaign.status.value)
 
     def _last_text(self, saved: SavedCampaign) -> str:
@@ -168,7 +234,7 @@ class CampaignTableModel(QAbstractTableModel):
             return self.tr("In progress…")
         if not saved.last_action:
             return "—"
-        when = saved.last_at.astimezone().strftime("%H:%M") if saved.last_at else ""
+        when = clock(saved.last_at) if saved.last_at else ""
         return self.tr("{0}: {1} {2}").format(
             messages.action_label(saved.last_action),
             outcome_words(saved.last_outcome or "unknown"),

@@ -1,107 +1,58 @@
 """The main window: pick the operation, see its campaigns, start or stop one in one click.
 
-Holds no HTTP, keyring or SQL: every request goes to the worker (``gui/worker.py``) and
+Assembled from parts, each in its own module: :class:`~.top_bar.TopBar`, the first-start
+:class:`~.welcome_page.WelcomePage`, and the :class:`~.campaign_page.CampaignPage` (filter,
+list, :class:`~.action_rows.ActionRows` with the named target of
+:mod:`~.action_target`, :class:`~.result_line.ResultLine`, the status panel). The window
+keeps the parts' widgets as its own public attributes (``startButton``, ``campaignTable``…).
+
+It holds no HTTP, keyring or SQL: every request goes to ``self.handle`` (the worker) and
 every answer comes back through its signals into the ``@Slot`` methods below.
+
+Signals: ``busyChanged(bool)`` (a call of this window's is in flight, or not).
+Keys: Enter (on the list) and Ctrl+Return start, Ctrl+Shift+Return stops (the bulk start or
+stop when several campaigns are selected), F5 refreshes, Ctrl+F filters, Ctrl+, Settings.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QByteArray,
-    QEvent,
-    QItemSelectionModel,
-    QObject,
-    QSettings,
-    QSize,
-    Qt,
-    QTimer,
-    Slot,
-)
-from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from wolkvox_desktop.core import paths
-from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignRef, CampaignStatus
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Outcome, Reason
-from wolkvox_desktop.gui import messages
-from wolkvox_desktop.gui.calls import (
-    ActionRequest,
-    CallDone,
-    OperationState,
-    RefreshRequest,
-    SaveOutcome,
-)
-from wolkvox_desktop.gui.campaign_model import CampaignFilterProxy, CampaignRole, CampaignTableModel
-from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph, outcome_words
-from wolkvox_desktop.gui.status_panel import StatusEntry, StatusPanel
+from wolkvox_desktop.core.errors import CallResult
+from wolkvox_desktop.gui import window_frame
+from wolkvox_desktop.gui.auto_refresh import AutoRefresh
+from wolkvox_desktop.gui.calls import OperationState
+from wolkvox_desktop.gui.campaign_page import CampaignPage
+from wolkvox_desktop.gui.qsettings import app_settings
+from wolkvox_desktop.gui.settings_link import SettingsLink
+from wolkvox_desktop.gui.top_bar import TopBar, choose_operation
+from wolkvox_desktop.gui.welcome_page import WelcomePage
+from wolkvox_desktop.gui.window_calls import WindowCalls
 from wolkvox_desktop.gui.worker import WorkerHandle
 
 if TYPE_CHECKING:  # start-up time: the store (sqlite3, uuid, hashlib) loads on the worker thread
     from wolkvox_desktop.core.store import Operation, SavedCampaign
+    from wolkvox_desktop.gui.calls import SaveOutcome
 
 log = logging.getLogger(__name__)
 
-AUTO_REFRESH_EVERY = timedelta(minutes=5)
-AUTO_REFRESH_CHECK_MS = 30_000
 EXTRAS_DELAY_MS = 100  # keyring status, bulk/history controls: just after the first show
-SETTINGS_FILE_NAME = "settings.ini"
-
-
-try:
-    from wolkvox_desktop.gui.qsettings import app_settings
-except ImportError:  # pragma: no cover - until the settings module lands
-
-    def app_settings() -> QSettings:
-        """The app's settings file in the app-data folder (never the user's registry)."""
-        return QSettings(
-            str(paths.app_data_dir() / SETTINGS_FILE_NAME), QSettings.Format.IniFormat
-        )
-
-
-class _EnterStarts(QObject):
-    """Enter/Return on the campaign table starts the selected campaign."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            ):
-                self._window.start_selected()
-                return True
-        return False
+# Fixed, so that texts changing (named buttons, answers) never resize the native window;
+# every part fits in it, in English and Spanish (tests/gui/test_main_window_layout.py).
+MINIMUM_SIZE = QSize(760, 460)
 
 
 class MainWindow(QMainWindow):
     """The window. ``handle`` is a started-or-not :class:`WorkerHandle`; this window starts
     it, and stops it when closed."""
+
+    busyChanged = Signal(bool)
 
     def __init__(
         self,
@@ -124,720 +75,242 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else app_settings()
         self._preselect = preselect
         self._preselect_reported = False
-        self._auto_refresh = auto_refresh
         self._operations: list[Operation] = []
         self._current: str | None = None
-        self._requests: dict[int, ActionRequest | RefreshRequest] = {}
-        self._state_due: set[str] = set()  # answered; the worker's snapshot is on its way
-        self._token_sources: dict[str, Any] = {}
-        self._backend_status: Any = None
-        self._refreshed_at: datetime | None = None
-        self._last_auto_attempt: dict[str, float] = {}
+        self._refreshed_at: Any = None
         self._state_seen: set[str] = set()
-        self._settings_dialog: Any = None
-        self._on_closed: list[Any] = []
+        self._once_shown = window_frame.Callbacks("a start-up extra", late=True)
+        self._once_closed = window_frame.Callbacks("a close callback", late=False)
         self._closed = False
         self._store_problem = False
-        self._select_after_update: str | None = None
+        self._was_busy = False
         self._shown_once = False
-        self._first_show_done = False
-        self._first_show_callbacks: list[Any] = []
 
         self.setWindowTitle(
             self.tr("Wolkvox Desktop — Demo") if demo else self.tr("Wolkvox Desktop")
         )
-        self._build_ui()
+        self._build(demo, test_server)
         # The operations arrive from the worker a moment after the first frame: when one is
         # expected, paint the campaign page at once instead of flashing the welcome page.
         if demo or preselect or self._settings.value("ui/last_server"):
             self.pages.setCurrentIndex(1)
+        self.settingsLink = SettingsLink(self, handle, self._settings, self._on_saved)
+        self.autoRefresh = AutoRefresh(self, self._maybe_auto_refresh, enabled=auto_refresh)
+        self.calls = WindowCalls(self, handle, self.campaignPage, self._settings)
         self._wire()
-        self._restore_geometry()
+        self._update_buttons()
+        window_frame.restore_geometry(self, self.splitter, self._settings)
         # settle the size constraints now, before a native window exists to be told of them
         self.layout().activate()
-
-        self._auto_timer = QTimer(self)
-        self._auto_timer.setInterval(AUTO_REFRESH_CHECK_MS)
-        self._auto_timer.timeout.connect(self._maybe_auto_refresh)
-        if auto_refresh:
-            self._auto_timer.start()
-
         if not handle.thread.isRunning():
             handle.start()
 
     # ================================================================ building
-    def _build_ui(self) -> None:
+    def _build(self, demo: bool, test_server: str | None) -> None:
         central = QWidget(self)
-        # An explicit minimum keeps the window's size constraints stable while texts change
-        # (each change would otherwise be pushed to the window system again).
-        central.setMinimumSize(880, 460)
+        central.setMinimumSize(MINIMUM_SIZE)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(6)
-
-        # ---- top bar: operation, tokens, demo badge, settings
-        top = QHBoxLayout()
-        self.operationLabel = QLabel(self.tr("&Operation:"))
-        self.operationCombo = QComboBox()
-        self.operationCombo.setObjectName("operationCombo")
-        self.operationCombo.setAccessibleName(self.tr("Operation"))
-        self.operationCombo.setToolTip(self.tr("The Wolkvox operation (server) you work on"))
-        self.operationCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.operationCombo.setMinimumContentsLength(16)
-        self.operationLabel.setBuddy(self.operationCombo)
-        self.tokenUsageLabel = QLabel()
-        self.tokenUsageLabel.setObjectName("tokenUsageLabel")
-        self.tokenUsageLabel.setAccessibleName(self.tr("Tokens used today"))
-        self.tokenUsageLabel.setToolTip(
-            self.tr(
-                "Every call to Wolkvox, list refreshes included, uses one token. The daily "
-                "budget is the number of licenses × 1000. Counted by this app on this computer."
-            )
-        )
-        self.demoBadge = QLabel(self.tr("DEMO"))
-        self.demoBadge.setObjectName("demoBadge")
-        self.demoBadge.setAccessibleName(self.tr("Demo mode"))
-        self.demoBadge.setToolTip(
-            self.tr("Demo mode: a simulated Wolkvox on this computer. Nothing reaches Wolkvox.")
-        )
-        self.demoBadge.setStyleSheet(
-            "QLabel#demoBadge { background: #ffd54f; color: #000; border-radius: 4px;"
-            " padding: 2px 10px; font-weight: bold; }"
-        )
-        self.demoBadge.setVisible(self.demo)
-        # WOLKVOX_API_BASE left set: say where the calls go, all the time
-        self.testServerBadge = QLabel(
-            self.tr("Test server: {0}").format(self.test_server or "")
-        )
-        self.testServerBadge.setObjectName("testServerBadge")
-        self.testServerBadge.setTextFormat(Qt.TextFormat.PlainText)
-        self.testServerBadge.setToolTip(
-            self.tr("WOLKVOX_API_BASE is set: calls go to this test server, not to Wolkvox, "
-                    "and only the token in WOLKVOX_TOKEN is sent there.")
-        )
-        self.testServerBadge.setStyleSheet(
-            "QLabel#testServerBadge { background: #ffb74d; color: #000; border-radius: 4px;"
-            " padding: 2px 10px; font-weight: bold; }"
-        )
-        self.testServerBadge.setVisible(self.test_server is not None)
-        self.settingsButton = QPushButton(self.tr("&Settings…"))
-        self.settingsButton.setObjectName("settingsButton")
-        self.settingsButton.setAccessibleName(self.tr("Settings"))
-        self.settingsButton.setToolTip(self.tr("Operations, tokens and language (Ctrl+,)"))
-        top.addWidget(self.operationLabel)
-        top.addWidget(self.operationCombo)
-        top.addSpacing(16)
-        top.addWidget(self.tokenUsageLabel)
-        top.addStretch(1)
-        top.addWidget(self.demoBadge)
-        top.addWidget(self.testServerBadge)
-        top.addWidget(self.settingsButton)
-        outer.addLayout(top)
-
-        # ---- the two pages: first run (empty state) and the campaigns
+        self.topBar = TopBar(demo=demo, test_server=test_server)
+        self.welcomePage = WelcomePage()
+        self.campaignPage = CampaignPage()
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_empty_state())
-        self.pages.addWidget(self._build_campaign_page())
+        self.pages.addWidget(self.welcomePage)
+        self.pages.addWidget(self.campaignPage)
+        outer.addWidget(self.topBar)
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.resize(1000, 680)
 
-        self.setTabOrder(self.operationCombo, self.settingsButton)
-        self.setTabOrder(self.settingsButton, self.campaignFilter)
-        self.setTabOrder(self.campaignFilter, self.refreshButton)
-        self.setTabOrder(self.refreshButton, self.campaignTable)
-        self.setTabOrder(self.campaignTable, self.campaignIdEdit)
-        self.setTabOrder(self.campaignIdEdit, self.typeCombo)
-        self.setTabOrder(self.typeCombo, self.startButton)
-        self.setTabOrder(self.startButton, self.stopButton)
-        self.setTabOrder(self.stopButton, self.campaignNameEdit)
-        self.setTabOrder(self.campaignNameEdit, self.addCampaignButton)
-        self.setTabOrder(self.addCampaignButton, self.removeCampaignButton)
-        self.setTabOrder(self.removeCampaignButton, self.statusPanel)
-        self._update_usage(None)
-        self._update_refreshed_label()
-        self._update_buttons()
-
-    def _build_empty_state(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("emptyState")
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        title = QLabel(self.tr("Welcome to Wolkvox Desktop"))
-        title.setObjectName("emptyStateTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(
-            self.tr(
-                "No operation is set up yet. Open Settings and add your operation's server "
-                "code (the digits in wv0032.wolkvox.com) and its API token. The token is kept "
-                "in your system's keyring.\n\nTo look around first, start the app in demo "
-                "mode: wolkvox-desktop --demo"
-            )
+        # the parts' widgets, under the names tests and gui/bulk know
+        top, page, rows = self.topBar, self.campaignPage, self.campaignPage.rows
+        self.operationLabel, self.operationCombo = top.operationLabel, top.operationCombo
+        self.tokenUsageLabel, self.settingsButton = top.tokenUsageLabel, top.settingsButton
+        self.demoBadge, self.testServerBadge = top.demoBadge, top.testServerBadge
+        self.emptySettingsButton = self.welcomePage.settingsButton
+        self.emptyStateMessage = self.welcomePage.message
+        self.campaignFilter, self.refreshButton = page.campaignFilter, page.refreshButton
+        self.lastRefreshLabel, self.splitter = page.lastRefreshLabel, page.splitter
+        self.campaignModel, self.campaignProxy = page.campaignModel, page.campaignProxy
+        self.campaignTable, self.statusPanel = page.campaignTable, page.statusPanel
+        self.resultLine = line = page.resultLine
+        self.resultLabel, self.checkNowButton = line.label, line.checkNowButton
+        self.campaignIdEdit, self.typeCombo = rows.campaignIdEdit, rows.typeCombo
+        self.campaignNameEdit = rows.campaignNameEdit
+        self.addCampaignButton = rows.addCampaignButton
+        self.removeCampaignButton = rows.removeCampaignButton
+        self.startButton, self.stopButton, self.busyBar = (
+            rows.startButton, rows.stopButton, rows.busyBar
         )
-        text.setObjectName("emptyStateText")
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMinimumWidth(480)
-        text.setMaximumWidth(560)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.emptySettingsButton = QPushButton(self.tr("Open Settings…"))
-        self.emptySettingsButton.setObjectName("emptySettingsButton")
-        self.emptySettingsButton.setAccessibleName(self.tr("Open Settings"))
-        self.emptyStateMessage = QLabel()
-        self.emptyStateMessage.setObjectName("emptyStateMessage")
-        self.emptyStateMessage.setWordWrap(True)
-        self.emptyStateMessage.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (title, text, self.emptySettingsButton, self.emptyStateMessage):
-            row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(widget)
-            row.addStretch(1)
-            layout.addLayout(row)
-        layout.addStretch(2)
-        return page
+        self.target = page.target
 
-    def _build_campaign_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("campaignPage")
-        splitter = QSplitter(Qt.Orientation.Vertical, page)
-        splitter.setObjectName("mainSplitter")
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
-
-        upper = QWidget()
-        up = QVBoxLayout(upper)
-        up.setContentsMargins(0, 0, 0, 0)
-        up.setSpacing(6)
-
-        # filter row
-        filter_row = QHBoxLayout()
-        self.campaignFilter = QLineEdit()
-        self.campaignFilter.setObjectName("campaignFilter")
-        self.campaignFilter.setPlaceholderText(self.tr("Filter campaigns…"))
-        self.campaignFilter.setAccessibleName(self.tr("Filter campaigns"))
-        self.campaignFilter.setClearButtonEnabled(True)
-        self.campaignFilter.setMaximumWidth(360)
-        self.lastRefreshLabel = QLabel()
-        self.lastRefreshLabel.setObjectName("lastRefreshLabel")
-        self.lastRefreshLabel.setAccessibleName(self.tr("Campaign list last updated"))
-        self.lastRefreshLabel.setToolTip(
-            self.tr(
-                "Refreshing the list costs one token. It refreshes by itself at most every "
-                "5 minutes while the window is open."
-            )
-        )
-        self.refreshButton = QPushButton(self.tr("&Refresh"))
-        self.refreshButton.setObjectName("refreshButton")
-        self.refreshButton.setAccessibleName(self.tr("Refresh the campaign list"))
-        self.refreshButton.setToolTip(
-            self.tr("Ask Wolkvox for the campaign list (F5). Costs one token.")
-        )
-        filter_row.addWidget(self.campaignFilter, 1)
-        filter_row.addStretch(1)
-        filter_row.addWidget(self.lastRefreshLabel)
-        filter_row.addWidget(self.refreshButton)
-        up.addLayout(filter_row)
-
-        # the table
-        self.campaignModel = CampaignTableModel(self)
-        self.campaignProxy = CampaignFilterProxy(self)
-        self.campaignProxy.setSourceModel(self.campaignModel)
-        self.campaignTable = QTableView()
-        self.campaignTable.setObjectName("campaignTable")
-        self.campaignTable.setAccessibleName(self.tr("Campaigns"))
-        self.campaignTable.setModel(self.campaignProxy)
-        self.campaignTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.campaignTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.campaignTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.campaignTable.setSortingEnabled(True)
-        self.campaignTable.sortByColumn(CampaignTableModel.ID, Qt.SortOrder.AscendingOrder)
-        self.campaignTable.setAlternatingRowColors(True)
-        self.campaignTable.verticalHeader().setVisible(False)
-        self.campaignTable.setWordWrap(False)
-        header = self.campaignTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(CampaignTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        self.campaignTable.setColumnWidth(CampaignTableModel.ID, 90)
-        self.campaignTable.setColumnWidth(CampaignTableModel.TYPE, 110)
-        self.campaignTable.setColumnWidth(CampaignTableModel.STATUS, 120)
-        header.setSectionResizeMode(
-            CampaignTableModel.LAST, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.campaignTable.installEventFilter(_EnterStarts(self))
-        up.addWidget(self.campaignTable, 1)
-
-        # action rows
-        self.campaignIdLabel = QLabel(self.tr("Campaign &ID:"))
-        self.campaignIdEdit = QLineEdit()
-        self.campaignIdEdit.setObjectName("campaignIdEdit")
-        self.campaignIdEdit.setAccessibleName(self.tr("Campaign ID"))
-        self.campaignIdEdit.setPlaceholderText(self.tr("e.g. 3301"))
-        self.campaignIdEdit.setToolTip(
-            self.tr("Filled from the selected campaign; type any ID to act on a campaign "
-                    "that is not in the list. Enter starts it.")
-        )
-        self.campaignIdEdit.setMaxLength(64)
-        self.campaignIdEdit.setMinimumWidth(110)
-        self.campaignIdLabel.setBuddy(self.campaignIdEdit)
-        self.typeLabel = QLabel(self.tr("&Type:"))
-        self.typeCombo = QComboBox()
-        self.typeCombo.setObjectName("typeCombo")
-        self.typeCombo.setAccessibleName(self.tr("Campaign type"))
-        self.typeCombo.addItem(messages.campaign_type_label("predictive"), "predictive")
-        self.typeCombo.addItem(messages.campaign_type_label("preview"), "preview")
-        self.typeLabel.setBuddy(self.typeCombo)
-        self.startButton = QPushButton(self.tr("▶ Start"))
-        self.startButton.setObjectName("startButton")
-        self.startButton.setAccessibleName(self.tr("Start campaign"))
-        self.startButton.setToolTip(self.tr("Start the campaign (Enter or Ctrl+Return)"))
-        self.startButton.setDefault(False)
-        self.startButton.setAutoDefault(False)
-        self.stopButton = QPushButton(self.tr("■ Stop"))
-        self.stopButton.setObjectName("stopButton")
-        self.stopButton.setAccessibleName(self.tr("Stop campaign"))
-        self.stopButton.setToolTip(self.tr("Stop (pause) the campaign"))
-        self.stopButton.setAutoDefault(False)
-        for button in (self.startButton, self.stopButton):
-            button.setMinimumWidth(110)
-        self.busyBar = QProgressBar()
-        self.busyBar.setObjectName("busyIndicator")
-        self.busyBar.setAccessibleName(self.tr("Waiting for Wolkvox"))
-        self.busyBar.setRange(0, 0)
-        self.busyBar.setTextVisible(False)
-        self.busyBar.setMaximumWidth(90)
-        self.busyBar.setMaximumHeight(14)
-        self.busyBar.setVisible(False)
-        sp = self.busyBar.sizePolicy()
-        sp.setRetainSizeWhenHidden(True)
-        self.busyBar.setSizePolicy(sp)
-
-        self.campaignNameLabel = QLabel(self.tr("&Name:"))
-        self.campaignNameEdit = QLineEdit()
-        self.campaignNameEdit.setObjectName("campaignNameEdit")
-        self.campaignNameEdit.setAccessibleName(self.tr("Campaign name (for the list)"))
-        self.campaignNameEdit.setPlaceholderText(self.tr("optional, for your list"))
-        self.campaignNameLabel.setBuddy(self.campaignNameEdit)
-        self.addCampaignButton = QPushButton(self.tr("&Add to list"))
-        self.addCampaignButton.setObjectName("addCampaignButton")
-        self.addCampaignButton.setAccessibleName(self.tr("Add the campaign to the list"))
-        self.addCampaignButton.setToolTip(
-            self.tr("Keep this campaign ID, name and type in your list (costs no token)")
-        )
-        self.addCampaignButton.setAutoDefault(False)
-        self.removeCampaignButton = QPushButton(self.tr("Remo&ve from list"))
-        self.removeCampaignButton.setObjectName("removeCampaignButton")
-        self.removeCampaignButton.setAccessibleName(
-            self.tr("Remove the selected campaign from the list")
-        )
-        self.removeCampaignButton.setToolTip(
-            self.tr("Only campaigns you added by hand can be removed")
-        )
-        self.removeCampaignButton.setAutoDefault(False)
-
-        # row 1: what to act on (and what to keep in the list)
-        fields = QHBoxLayout()
-        fields.addWidget(self.campaignIdLabel)
-        fields.addWidget(self.campaignIdEdit, 1)
-        fields.addSpacing(8)
-        fields.addWidget(self.typeLabel)
-        fields.addWidget(self.typeCombo)
-        fields.addSpacing(8)
-        fields.addWidget(self.campaignNameLabel)
-        fields.addWidget(self.campaignNameEdit, 2)
-        fields.addWidget(self.addCampaignButton)
-        fields.addWidget(self.removeCampaignButton)
-        up.addLayout(fields)
-        # row 2: the actions (bulk buttons, when installed, go right after Stop)
-        buttons = QHBoxLayout()
-        buttons.setObjectName("actionButtonsLayout")
-        buttons.addWidget(self.startButton)
-        buttons.addWidget(self.stopButton)
-        buttons.addWidget(self.busyBar)
-        buttons.addStretch(1)
-        up.addLayout(buttons)
-
-        # the answer to the last action, where the eye already is
-        self.resultLabel = QLabel()
-        self.resultLabel.setObjectName("lastResultLabel")
-        self.resultLabel.setAccessibleName(self.tr("Answer to the last action"))
-        self.resultLabel.setWordWrap(True)
-        self.resultLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.resultLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.resultLabel.setSizePolicy(
-            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum
-        )
-        up.addWidget(self.resultLabel)
-
-        self.statusPanel = StatusPanel()
-        splitter.addWidget(upper)
-        splitter.addWidget(self.statusPanel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        return page
+        chain = [self.operationCombo, self.settingsButton, self.campaignFilter,
+                 self.refreshButton, self.campaignTable, self.campaignIdEdit, self.typeCombo,
+                 self.startButton, self.stopButton, self.campaignNameEdit,
+                 self.addCampaignButton, self.removeCampaignButton, self.checkNowButton,
+                 self.statusPanel]  # fmt: skip
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
+        self.setTabOrder(self.emptySettingsButton, self.welcomePage.demoButton)
 
     def _wire(self) -> None:
         w = self.handle.worker
         w.operationsChanged.connect(self._on_operations)
         w.operationState.connect(self._on_operation_state)
-        w.callFinished.connect(self._on_call_finished)
-        w.callNotice.connect(self._on_call_notice)
-        w.tokenSourcesChanged.connect(self._on_token_sources)
-        w.backendStatusChanged.connect(self._on_backend_status)
-        w.saveFinished.connect(self._on_save_finished)
-        w.testFinished.connect(self._on_test_finished)
+        w.tokenSourcesChanged.connect(self._maybe_auto_refresh)  # after settingsLink's
         w.problem.connect(self._on_problem)
 
         self.operationCombo.currentIndexChanged.connect(self._on_operation_chosen)
         self.settingsButton.clicked.connect(self.open_settings)
         self.emptySettingsButton.clicked.connect(self.open_settings)
-        self.campaignFilter.textChanged.connect(self.campaignProxy.set_filter_text)
         self.refreshButton.clicked.connect(self.refresh_campaigns)
+        self.checkNowButton.clicked.connect(self.refresh_campaigns)
         self.startButton.clicked.connect(self.start_campaign)
         self.stopButton.clicked.connect(self.stop_campaign)
         self.campaignIdEdit.returnPressed.connect(self.start_campaign)
-        self.campaignIdEdit.textChanged.connect(self._update_buttons)
         self.addCampaignButton.clicked.connect(self.add_campaign)
         self.removeCampaignButton.clicked.connect(self.remove_campaign)
-        self.campaignTable.selectionModel().selectionChanged.connect(self._on_selection)
+        self.campaignTable.enterPressed.connect(self.start_selected)
+        self.target.changed.connect(self._update_buttons)
+        self.calls.changed.connect(self._update_buttons)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.start_selected)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self,
-                  activated=self.refresh_campaigns)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_filter)
-        QShortcut(QKeySequence("Ctrl+,"), self, activated=self.open_settings)
+        keys: list[tuple[str | QKeySequence.StandardKey, Any]] = [
+            ("Ctrl+Return", self.start_selected), ("Ctrl+Enter", self.start_selected),
+            ("Ctrl+Shift+Return", self.stop_selected), ("Ctrl+Shift+Enter", self.stop_selected),
+            (QKeySequence.StandardKey.Refresh, self.refresh_campaigns),
+            ("Ctrl+F", self.campaignPage.focus_filter), ("Ctrl+,", self.open_settings),
+        ]
+        for sequence, slot in keys:
+            QShortcut(QKeySequence(sequence), self).activated.connect(slot)
 
-    # ================================================================ geometry
-    def _restore_geometry(self) -> None:
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        splitter = self._settings.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-
-    def _save_geometry(self) -> None:
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
-        if self._current and not self.demo:
-            self._settings.setValue("ui/last_server", self._current)
-        self._settings.sync()
-
-    # ================================================================ state helpers
+    # ================================================================ state
     def current_server(self) -> str | None:
         return self._current
 
     def is_busy(self) -> bool:
         """True while any request sent by this window has not been answered, or its answer
         is shown but the refreshed list and history that follow it have not arrived yet."""
-        return bool(self._requests) or bool(self._state_due)
+        return self.calls.is_busy()
 
-    def _busy(self, server: str | None = None) -> bool:
-        server = server or self._current
-        return any(r.server == server for r in self._requests.values())
-
-    def _busy_actions(self) -> set[str]:
-        return {
-            r.action.value if isinstance(r, ActionRequest) else "campaigns"
-            for r in self._requests.values()
-            if r.server == self._current
-        }
-
-    def _busy_campaign_ids(self) -> set[str]:
-        return {
-            r.campaign_id
-            for r in self._requests.values()
-            if isinstance(r, ActionRequest) and r.server == self._current
-        }
+    def _busy(self) -> bool:
+        return self.calls.busy(self._current)
 
     def selected_campaign_ids(self) -> list[str]:
-        from wolkvox_desktop.core.store import SavedCampaign
-
-        ids: list[str] = []
-        for index in self.campaignTable.selectionModel().selectedRows():
-            saved = index.data(CampaignRole)
-            if isinstance(saved, SavedCampaign):
-                ids.append(saved.campaign.id)
-        return ids
+        return self.target.selected_ids()
 
     def selected_campaign(self) -> SavedCampaign | None:
-        indexes = self.campaignTable.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        from wolkvox_desktop.core.store import SavedCampaign
+        return self.campaignTable.current_campaign()
 
-        saved = indexes[0].data(CampaignRole)
-        return saved if isinstance(saved, SavedCampaign) else None
+    def select_campaign(self, campaign_id: str, *, add: bool = False) -> None:
+        """Highlight a listed, shown campaign (it fills the ID field)."""
+        self.campaignTable.select_campaign(campaign_id, add=add)
+
+    _select_campaign = select_campaign
+
+    @property
+    def settings_dialog(self) -> Any:
+        """The open Settings dialog, or ``None``."""
+        return self.settingsLink.dialog
 
     @Slot()
     def _update_buttons(self) -> None:
-        has_op = self._current is not None and not self._store_problem
         busy = self._busy()
-        actions = self._busy_actions()
-        can_act = has_op and not busy
-        self.startButton.setEnabled(can_act)
-        self.stopButton.setEnabled(can_act)
-        self.refreshButton.setEnabled(can_act)
-        self.startButton.setText(self.tr("Starting…") if "start" in actions else self.tr("▶ Start"))
-        self.stopButton.setText(self.tr("Stopping…") if "stop" in actions else self.tr("■ Stop"))
-        self.refreshButton.setText(
-            self.tr("Refreshing…") if "campaigns" in actions else self.tr("&Refresh")
+        self.campaignPage.update_actions(
+            has_operation=self._current is not None and not self._store_problem, busy=busy,
+            actions=self.calls.actions(self._current),
+            busy_ids=self.calls.campaign_ids(self._current),
         )
-        self.busyBar.setVisible(busy)
-        self.addCampaignButton.setEnabled(has_op and bool(self.campaignIdEdit.text().strip()))
-        selected = self.selected_campaign()
-        self.removeCampaignButton.setEnabled(has_op and selected is not None and selected.manual)
-        self.campaignModel.set_busy(self._busy_campaign_ids())
-
-    def _update_usage(self, usage: Any) -> None:
-        if usage is None:
-            self.tokenUsageLabel.setText("")
-            return
-        text = self.tr("Tokens today: {0} / {1}").format(usage.used, usage.budget)
-        if usage.exhausted:
-            colour = outcome_colour("refused").name()
-            text = "⚠ " + text + " — " + self.tr("daily budget used up")
-        elif usage.near_limit:
-            colour = outcome_colour("undelivered").name()
-            text = "⚠ " + text + " — " + self.tr("near the daily limit")
-        else:
-            colour = ""
-        self.tokenUsageLabel.setText(text)
-        self.tokenUsageLabel.setStyleSheet(
-            f"QLabel {{ color: {colour}; font-weight: bold; }}" if colour else ""
-        )
-        self.tokenUsageLabel.setAccessibleDescription(text)
-
-    def _update_refreshed_label(self) -> None:
-        at = self._refreshed_at
-        if at is None:
-            self.lastRefreshLabel.setText(self.tr("Not updated yet"))
-            return
-        local = at.astimezone()
-        if local.date() == datetime.now().astimezone().date():
-            self.lastRefreshLabel.setText(self.tr("Updated {0}").format(local.strftime("%H:%M")))
-        else:
-            self.lastRefreshLabel.setText(
-                self.tr("Updated {0}").format(local.strftime("%Y-%m-%d %H:%M"))
-            )
+        if busy != self._was_busy:
+            self._was_busy = busy
+            self.busyChanged.emit(busy)
 
     def show_result(self, outcome: str, sentence: str, *, in_progress: bool = False) -> None:
         """Put an answer where the eye already is: icon, words and colour."""
-        import html
-
-        colour = outcome_colour(outcome, in_progress=in_progress).name()
-        glyph = outcome_glyph(outcome, in_progress=in_progress)
-        label = outcome_words(outcome, in_progress=in_progress)
-        self.resultLabel.setText(
-            f"<span style='color:{colour}'><b>{html.escape(glyph)} {html.escape(label)}:</b> "
-            f"{html.escape(sentence)}</span>"
-        )
-        self.resultLabel.setAccessibleDescription(f"{label}: {sentence}")
+        self.resultLine.show_result(outcome, sentence, in_progress=in_progress)
 
     # ================================================================ user actions
     @Slot()
     def start_campaign(self) -> None:
-        self._send_action(Action.START)
+        if self._current is not None and self.startButton.isEnabled():
+            self.calls.start(self._current)
 
     @Slot()
     def stop_campaign(self) -> None:
-        self._send_action(Action.STOP)
+        if self._current is not None and self.stopButton.isEnabled():
+            self.calls.stop(self._current)
 
     @Slot()
     def start_selected(self) -> None:
-        """Enter / Ctrl+Return: start what the ID field holds (filled by the selection);
-        with several campaigns selected, the bulk start (which confirms once)."""
-        if len(self.selected_campaign_ids()) > 1:
-            bulk = self.findChild(QPushButton, "startSelectedButton")
-            if bulk is not None and bulk.isEnabled():
-                bulk.click()
-            return
-        if self.startButton.isEnabled():
-            self._send_action(Action.START)
+        """Enter / Ctrl+Return: start the named campaign; with several campaigns selected,
+        the bulk start (which confirms once)."""
+        self._act_on_selection("startSelectedButton", self.start_campaign)
 
-    def _send_action(self, action: Action, *, allow_over_budget: bool = False,
-                     campaign: CampaignRef | None = None) -> None:
-        server = self._current
-        if server is None or self._busy(server) or self._closed:
+    @Slot()
+    def stop_selected(self) -> None:
+        """Ctrl+Shift+Return: stop the named campaign, or the selected ones (bulk stop)."""
+        self._act_on_selection("stopSelectedButton", self.stop_campaign)
+
+    def _act_on_selection(self, bulk_name: str, single: Any) -> None:
+        if len(self.selected_campaign_ids()) <= 1:
+            single()
             return
-        if campaign is None:
-            raw_id = self.campaignIdEdit.text()
-            try:  # checked here, where it was typed; the layers below trust it
-                campaign = CampaignRef.parse(raw_id, self.typeCombo.currentData())
-            except InvalidInput as exc:
-                self._show_local(server, action.value, raw_id.strip() or None,
-                                 CallResult.invalid(exc))
-                return
-        cid = campaign.id
-        request = ActionRequest(self.handle.next_id(), server, action, campaign, allow_over_budget)
-        self._requests[request.id] = request
-        self._update_buttons()  # before anything else: a second click finds them disabled
-        self.show_result(
-            "pending",
-            self.tr("Starting campaign {0}…").format(cid)
-            if action is Action.START
-            else self.tr("Stopping campaign {0}…").format(cid),
-            in_progress=True,
-        )
-        self.handle.run_action(request)
+        bulk = self.findChild(QPushButton, bulk_name)
+        if bulk is not None and bulk.isEnabled():
+            bulk.click()
 
     @Slot()
     def refresh_campaigns(self) -> None:
-        """Ask Wolkvox for the campaign list (costs one token)."""
+        """Ask Wolkvox for the campaign list (costs one token): Refresh and Check now."""
         self._refresh(automatic=False)
 
     def _refresh(self, *, automatic: bool) -> None:
         server = self._current
-        if server is None or self._busy(server) or self._closed:
-            return
-        request = RefreshRequest(self.handle.next_id(), server, automatic=automatic)
-        self._requests[request.id] = request
-        self._last_auto_attempt[server] = time.monotonic()
-        self._update_buttons()
-        if not automatic:
-            self.show_result(
-                "pending", self.tr("Asking Wolkvox for the campaign list…"), in_progress=True
-            )
-        self.handle.refresh(request)
+        if server is not None and not self._closed and self.calls.refresh(server,
+                                                                           automatic=automatic):
+            self.autoRefresh.attempted(server)
 
     @Slot()
     def add_campaign(self) -> None:
-        server = self._current
-        if server is None:
-            return
-        try:
-            ref = CampaignRef.parse(self.campaignIdEdit.text(), self.typeCombo.currentData())
-        except InvalidInput as exc:
-            self._show_local(server, "add", None, CallResult.invalid(exc))
-            return
-        cid = ref.id
-        name = self.campaignNameEdit.text().strip()
-        self.handle.add_campaign(
-            server, Campaign(id=cid, name=name, type=ref.type, status=CampaignStatus.UNKNOWN)
-        )
-        self._select_after_update = cid
-        self.show_result("ok", self.tr("Campaign {0} was added to your list.").format(cid))
+        if self._current is not None:
+            self.calls.add_campaign(self._current)
 
     @Slot()
     def remove_campaign(self) -> None:
-        server = self._current
-        selected = self.selected_campaign()
-        if server is None or selected is None or not selected.manual:
-            return
-        self.handle.remove_campaign(server, selected.campaign.id)
-        self.show_result(
-            "ok", self.tr("Campaign {0} was removed from your list.").format(selected.campaign.id)
-        )
+        if self._current is not None:
+            self.calls.remove_campaign(self._current)
 
     @Slot()
     def open_settings(self) -> None:
-        if self._settings_dialog is not None:
-            self._settings_dialog.raise_()
-            self._settings_dialog.activateWindow()
-            return
-        from wolkvox_desktop.core.credentials import TokenSource
+        self.settingsLink.open(self._operations, self._current, self.language)
 
-        sources = {
-            op.server: self._token_sources.get(op.server, TokenSource.NONE)
-            for op in self._operations
-        }
-        from wolkvox_desktop.gui.settings import SettingsDialog
+    def _on_saved(self, outcome: SaveOutcome) -> None:
+        if outcome.ok and self._current is None:
+            self._preselect = outcome.server
+        if outcome.ok and outcome.server == self._current:
+            self.handle.select_operation(outcome.server)
 
-        dialog = SettingsDialog(
-            list(self._operations), self._current, sources, self._backend_status,
-            self.language, self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.saveRequested.connect(self.handle.save_operation)
-        dialog.testConnectionRequested.connect(self.handle.test_connection)
-        dialog.removeTokenRequested.connect(self.handle.remove_token)
-        dialog.deleteOperationRequested.connect(self.handle.delete_operation)
-        dialog.languageChanged.connect(self._on_language_changed)
-        dialog.destroyed.connect(self._on_settings_closed)
-        self._settings_dialog = dialog
-        self.handle.load_settings_info()
-        if dialog.layout() is not None:  # settle its size constraints before it is native
-            dialog.layout().activate()
-        dialog.open()
-
-    @Slot()
-    def _on_settings_closed(self) -> None:
-        self._settings_dialog = None
-
-    @Slot(str)
-    def _on_language_changed(self, language: str) -> None:
-        try:
-            from wolkvox_desktop.gui.i18n import set_language_setting
-
-            set_language_setting(language)
-        except (ImportError, ValueError):
-            self._settings.setValue("ui/language", language)
-            self._settings.sync()
-
-    @Slot()
-    def _focus_filter(self) -> None:
-        self.campaignFilter.setFocus()
-        self.campaignFilter.selectAll()
-
-    def _show_local(self, server: str, action: str, campaign_id: str | None,
-                    result: CallResult) -> None:
-        """A call refused before sending: the history does not keep it, the panel does."""
-        entry = StatusEntry.from_result(
-            f"l:{self.handle.next_id()}", server, action, campaign_id, result
-        )
-        self.statusPanel.add_local(entry)
-        self.show_result(result.outcome.value, entry.sentence())
+    def show_local(self, server: str, action: str, campaign_id: str | None,
+                   result: CallResult) -> None:
+        """A call refused before sending: in the result line and the status panel."""
+        self.campaignPage.show_local(server, action, campaign_id, result)
 
     # ================================================================ worker → window
     @Slot(object)
     def _on_operations(self, operations: list[Operation]) -> None:
         self._operations = list(operations)
         servers = [op.server for op in operations]
-        missing = ""
-        wanted = self._current
-        if wanted not in servers:
-            wanted = None
-        if wanted is None and self._preselect:
-            if self._preselect in servers:
-                wanted = self._preselect
-            elif not self._preselect_reported:
-                self._preselect_reported = True
-                missing = self.tr("Operation {0} is not set up yet. Add it in Settings.").format(
-                    self._preselect
-                )
-        if wanted is None:
-            last = self._settings.value("ui/last_server")
-            if isinstance(last, str) and last in servers:
-                wanted = last
-        if wanted is None and servers:
-            wanted = servers[0]
-        self.operationCombo.blockSignals(True)
-        self.operationCombo.clear()
-        for op in operations:
-            text = f"{op.label} · {op.server}" if op.label else op.server
-            if not op.saved:
-                text = self.tr("{0} (this session only)").format(text)
-            self.operationCombo.addItem(text, op.server)
-        index = servers.index(wanted) if wanted in servers else -1
-        self.operationCombo.setCurrentIndex(index)
-        self.operationCombo.blockSignals(False)
-        self.operationCombo.setEnabled(bool(servers))
-        self.operationLabel.setVisible(bool(servers))
-        self.operationCombo.setVisible(bool(servers))
+        wanted = choose_operation(servers, self._current, self._preselect,
+                                  self._settings.value("ui/last_server"))
+        self.topBar.set_operations(operations, wanted)
         self.pages.setCurrentIndex(1 if servers else 0)
         if wanted != self._current:
             self._select_operation(wanted)
-        if missing:
-            self.emptyStateMessage.setText(missing)
-            self.show_result("invalid", missing)
+        if self._preselect and self._preselect not in servers and not self._preselect_reported:
+            self._preselect_reported = True  # said once, where the eye is on either page
+            missing = self.tr("Operation {0} is not set up yet. Add it in Settings.")
+            self.emptyStateMessage.setText(missing.format(self._preselect))
+            self.show_result("invalid", missing.format(self._preselect))
         self._update_buttons()
 
     @Slot(int)
@@ -849,159 +322,30 @@ class MainWindow(QMainWindow):
     def _select_operation(self, server: str | None) -> None:
         self._current = server
         self._refreshed_at = None
-        self.campaignModel.set_campaigns([])
-        self.statusPanel.clear_local()
-        self.statusPanel.set_history([])
-        self._update_usage(None)
-        self._update_refreshed_label()
-        self.resultLabel.setText("")
+        self.campaignPage.clear()
+        self.topBar.set_usage(None)
         if server is not None:
             self.handle.select_operation(server)
         self._update_buttons()
 
     @Slot(object)
     def _on_operation_state(self, state: OperationState) -> None:
-        self._state_due.discard(state.server)
+        self.calls.state_due.discard(state.server)
         if state.server != self._current:
             return
         first = state.server not in self._state_seen
         self._state_seen.add(state.server)
-        keep = self._select_after_update
-        # keep the whole (multi-row) selection across the model reset, in its order
-        keep_ids = [keep] if keep else self.selected_campaign_ids()
-        self._select_after_update = None
-        self.campaignModel.set_campaigns(state.campaigns)
-        for n, campaign_id in enumerate(keep_ids):
-            self._select_campaign(campaign_id, add=n > 0)
+        # the whole selection, in its order, stays highlighted
+        self.campaignPage.show_state(state, self.selected_campaign_ids())
         self._refreshed_at = state.refreshed_at
-        self._update_refreshed_label()
-        self._update_usage(state.usage)
-        self.statusPanel.set_history(
-            [
-                StatusEntry.from_history(row, in_progress=row.id in state.active_rows)
-                for row in state.history
-            ]
-        )
+        self.topBar.set_usage(state.usage)
         self._update_buttons()
         if first:
             self._maybe_auto_refresh()
 
-    def _select_campaign(self, campaign_id: str, *, add: bool = False) -> None:
-        row = self.campaignModel.row_of(campaign_id)
-        if row < 0:
-            return
-        index = self.campaignProxy.mapFromSource(self.campaignModel.index(row, 0))
-        if index.isValid():
-            self.campaignTable.selectionModel().select(
-                index,
-                (QItemSelectionModel.SelectionFlag.Select if add
-                 else QItemSelectionModel.SelectionFlag.ClearAndSelect)
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            if not add:
-                self.campaignTable.scrollTo(index)
-
-    @Slot()
-    def _on_selection(self) -> None:
-        saved = self.selected_campaign()
-        if saved is not None:
-            c = saved.campaign
-            self.campaignIdEdit.setText(c.id)
-            self.campaignNameEdit.setText(c.name)
-            if c.type is not None:
-                i = self.typeCombo.findData(c.type.value)
-                if i >= 0:
-                    self.typeCombo.setCurrentIndex(i)
-        self._update_buttons()
-
-    @Slot(object)
-    def _on_call_finished(self, done: CallDone) -> None:
-        request = self._requests.pop(done.request.id, None)
-        if request is None:
-            return
-        self._state_due.add(request.server)
-        self._update_buttons()
-        if request.server != self._current or self._closed:
-            return
-        result = done.result
-        action = request.action.value if isinstance(request, ActionRequest) else "campaigns"
-        cid = request.campaign_id if isinstance(request, ActionRequest) else None
-        sentence = messages.describe(result, action, cid)
-        if isinstance(request, RefreshRequest) and request.automatic and result.ok:
-            return  # a quiet background refresh: the last action's answer stays in view
-        if result.outcome is Outcome.INVALID:
-            self._show_local(request.server, action, cid, result)
-        else:
-            self.show_result(result.outcome.value, sentence)
-        if (
-            isinstance(request, ActionRequest)
-            and result.reason is Reason.BUDGET_EXHAUSTED
-            and not request.allow_over_budget
-        ):
-            self._confirm_over_budget(request)
-
-    @Slot(int, object)
-    def _on_call_notice(self, request_id: int, notice: Notice) -> None:
-        """A call still in flight waits (another call with the token, Wolkvox busy): say so."""
-        request = self._requests.get(request_id)
-        if request is None or request.server != self._current or self._closed:
-            return
-        self.show_result("pending", messages.notice_sentence(notice), in_progress=True)
-
-    def _confirm_over_budget(self, request: ActionRequest) -> None:
-        box = QMessageBox(self)
-        box.setObjectName("overBudgetBox")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Daily token budget used up"))
-        box.setText(
-            self.tr(
-                "Today's token budget for this operation is used up. Wolkvox may refuse the "
-                "call. Send \"{0}\" for campaign {1} anyway? It costs one more token."
-            ).format(messages.action_label(request.action.value), request.campaign_id)
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-
-        def answered(button: int) -> None:
-            if button == QMessageBox.StandardButton.Yes:
-                self._send_action(request.action, allow_over_budget=True,
-                                  campaign=request.campaign)
-
-        box.finished.connect(answered)
-        box.open()
-
-    @Slot(object)
-    def _on_token_sources(self, sources: dict[str, Any]) -> None:
-        self._token_sources = dict(sources)
-        if self._settings_dialog is not None and hasattr(self._settings_dialog,
-                                                         "set_token_sources"):
-            self._settings_dialog.set_token_sources(self._token_sources)
-        self._maybe_auto_refresh()
-
-    @Slot(object)
-    def _on_backend_status(self, status: Any) -> None:
-        self._backend_status = status
-        if self._settings_dialog is not None:
-            self._settings_dialog.set_backend_status(status)
-
-    @Slot(object)
-    def _on_save_finished(self, outcome: SaveOutcome) -> None:
-        if self._settings_dialog is not None:
-            self._settings_dialog.show_save_result(outcome)
-        if outcome.ok and self._current is None:
-            self._preselect = outcome.server
-        if outcome.ok and outcome.server == self._current:
-            self.handle.select_operation(outcome.server)
-
-    @Slot(object)
-    def _on_test_finished(self, result: CallResult) -> None:
-        if self._settings_dialog is not None:
-            self._settings_dialog.show_test_result(result)
-
     @Slot(str)
     def _on_problem(self, text: str) -> None:
-        self._state_due.clear()  # no snapshot will follow a failed read
+        self.calls.state_due.clear()  # no snapshot will follow a failed read
         if "database" in text:
             self._store_problem = True
             self._update_buttons()
@@ -1012,26 +356,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def _maybe_auto_refresh(self) -> None:
         server = self._current
-        if (
-            not self._auto_refresh
-            or server is None
-            or self._closed
-            or self._busy(server)
-            or server not in self._state_seen
-            or not self.isVisible()
-            or self.isMinimized()
-        ):
+        if (server is None or self._closed or self._busy()
+                or server not in self._state_seen or not self.isVisible()
+                or self.isMinimized()):
             return
-        source = self._token_sources.get(server)
-        if source is None or getattr(source, "value", source) == "none":
-            return  # no token (or not known yet): a refresh could only fail
-        now = datetime.now().astimezone()
-        if self._refreshed_at is not None and now - self._refreshed_at < AUTO_REFRESH_EVERY:
-            return
-        last = self._last_auto_attempt.get(server)
-        if last is not None and time.monotonic() - last < AUTO_REFRESH_EVERY.total_seconds():
-            return
-        self._refresh(automatic=True)
+        source = self.settingsLink.token_sources.get(server)
+        if self.autoRefresh.due(server, self._refreshed_at, source):
+            self._refresh(automatic=True)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -1044,69 +375,40 @@ class MainWindow(QMainWindow):
     def after_first_show(self, callback: Any) -> None:
         """Run ``callback()`` once the window is first on screen (slower extras: keeps
         them off the start-up path). Runs at once if that already happened."""
-        if self._first_show_done:
-            callback()
-        else:
-            self._first_show_callbacks.append(callback)
+        self._once_shown.add(callback)
 
     @Slot()
     def _after_first_show(self) -> None:
-        if self._closed:
-            return
-        self.handle.load_settings_info()  # token sources, keyring status (imports keyring)
-        self._set_app_icon()
-        callbacks, self._first_show_callbacks = self._first_show_callbacks, []
-        self._first_show_done = True
-        for callback in callbacks:
-            try:
-                callback()
-            except Exception:  # noqa: BLE001 - an extra must not take the window down
-                log.exception("a start-up extra failed")
-
-    def _set_app_icon(self) -> None:
-        """The app icon in every size shipped (title bar, task bar, Alt+Tab)."""
-        icon = QIcon()
-        folder = paths.resources_dir() / "icons"
-        for size in (16, 24, 32, 48, 64, 128, 256):
-            path = folder / f"wolkvox-desktop-{size}.png"
-            if path.is_file():
-                icon.addFile(str(path), QSize(size, size))
-        if icon.isNull():
-            log.warning("app icon not found in %s", folder)
-            return
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setWindowIcon(icon)
-        self.setWindowIcon(icon)
+        if not self._closed:
+            self.handle.load_settings_info()  # token sources, keyring status (keyring)
+            window_frame.set_app_icon(self)
+            self._once_shown.run()
 
     # ================================================================ closing
     def add_close_callback(self, callback: Any) -> None:
         """Called once after the worker stopped (e.g. stop the demo simulator)."""
-        self._on_closed.append(callback)
+        self._once_closed.add(callback)
 
     def shutdown(self) -> bool:
         """Stop the worker (aborting in-flight calls) and run the close callbacks. Idempotent."""
         if self._closed:
             return True
-        self._closed = True
-        self._auto_timer.stop()
+        self._closed = self.calls.closed = True
+        self.autoRefresh.stop()
         stopped = self.handle.shutdown()
-        for callback in self._on_closed:
-            try:
-                callback()
-            except Exception:  # noqa: BLE001 - closing must go on
-                log.exception("close callback failed")
-        self._on_closed = []
+        self._once_closed.run()
         return stopped
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self._closed:
             try:
-                self._save_geometry()
+                window_frame.save_geometry(self, self.splitter, self._settings)
+                if self._current and not self.demo:
+                    self._settings.setValue("ui/last_server", self._current)
+                self._settings.sync()
             except Exception:  # noqa: BLE001
                 log.exception("saving the window geometry failed")
-            if self._settings_dialog is not None:
-                self._settings_dialog.close()
+            self.settingsLink.close()
             self.shutdown()
         event.accept()
 
