@@ -600,7 +600,7 @@ class BulkRun:
         for item in items:
             try:
                 row = store.begin_call(server, self.action, item.campaign_id,
-                                       item.campaign_type)
+                                       item.campaign_type, plan=self.service.plan_name)
                 store.finish_call(row, not_run_result(item))
             except StoreError:
                 log.exception("could not record campaign %s as not sent", item.campaign_id)
