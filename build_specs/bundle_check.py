@@ -37,7 +37,8 @@ from typing import Any
 
 PROBE_SERVICE = "wolkvox-desktop-bundle-check"
 RUNTIME_DEPENDENCIES = ("requests", "keyring", "platformdirs", "truststore", "certifi",
-                        "sqlite3", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")
+                        "sqlite3", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets",
+                        "openpyxl", "zoneinfo")
 PLATFORM_PLUGINS = {"linux": ("offscreen", "xcb", "wayland"), "win32": ("offscreen", "windows"),
                     "darwin": ("offscreen", "cocoa")}
 REAL_KEYRINGS = ("SecretService", "WinVault", "Windows", "macOS", "Keychain")
@@ -51,7 +52,7 @@ def check_modules() -> dict[str, Any]:
     if sys.platform.startswith("linux"):
         deps = (*RUNTIME_DEPENDENCIES, "secretstorage", "jeepney")
     elif sys.platform == "win32":
-        deps = (*RUNTIME_DEPENDENCIES, "win32ctypes.core")
+        deps = (*RUNTIME_DEPENDENCIES, "win32ctypes.core", "tzdata")
     else:
         deps = RUNTIME_DEPENDENCIES
     for name in [*names, *deps]:
@@ -61,6 +62,12 @@ def check_modules() -> dict[str, Any]:
             importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001 - reported, not raised
             failed[name] = f"{type(exc).__name__}: {exc}"
+    try:  # shift plans run at local times: the time-zone database must be there
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo("America/Bogota")
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        failed["zoneinfo America/Bogota"] = f"{type(exc).__name__}: {exc}"
     return {"ok": not failed and len(names) > 0, "count": len(names) + len(deps),
             "failed": failed}
 
