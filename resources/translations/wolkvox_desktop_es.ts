@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+353"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+357"/>
         <source>Wolkvox Desktop: unexpected error</source>
         <translation>Wolkvox Desktop: error inesperado</translation>
     </message>
@@ -27,26 +27,47 @@
         <translation>Si Wolkvox Desktop llega a cerrarse solo, el motivo queda escrito en:
 {0}</translation>
     </message>
+    <message>
+        <location line="+219"/>
+        <source>Wolkvox Desktop cannot start</source>
+        <translation>Wolkvox Desktop no puede iniciar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wolkvox Desktop cannot use its data folder:
+{0}</source>
+        <translation>Wolkvox Desktop no puede usar su carpeta de datos:
+{0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason: {0}
+
+Check that this folder can be created and written (permissions, free space), then start Wolkvox Desktop again.</source>
+        <translation>Motivo: {0}
+
+Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permisos, espacio libre) y vuelva a iniciar Wolkvox Desktop.</translation>
+    </message>
 </context>
 <context>
     <name>BulkControls</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+980"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/controls.py" line="+89"/>
         <source>Start the selected campaigns</source>
         <translation>Iniciar las campañas seleccionadas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Start every selected campaign, one after the other (asks first)</source>
         <translation>Iniciar cada campaña seleccionada, una tras otra (pregunta antes)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Stop the selected campaigns</source>
         <translation>Detener las campañas seleccionadas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Stop every selected campaign, one after the other (asks first)</source>
         <translation>Detener cada campaña seleccionada, una tras otra (pregunta antes)</translation>
     </message>
@@ -56,17 +77,17 @@
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Activity history</source>
         <translation>Historial de actividad</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Every call made from this computer: filter, copy, export (Ctrl+H)</source>
         <translation>Todas las llamadas hechas desde este equipo: filtrar, copiar, exportar (Ctrl+H)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>▶ Start selected ({count})</source>
         <translation>▶ Iniciar seleccionadas ({count})</translation>
     </message>
@@ -76,7 +97,7 @@
         <translation>▶ Iniciar seleccionadas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>■ Stop selected ({count})</source>
         <translation>■ Detener seleccionadas ({count})</translation>
     </message>
@@ -109,27 +130,7 @@
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="-949"/>
-        <source>Token budget</source>
-        <translation>Presupuesto de tokens</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This needs {calls} token(s) but only {remaining} of today&apos;s {budget} are left ({used} used).</source>
-        <translation>Esto necesita {calls} token(s), pero solo quedan {remaining} de los {budget} de hoy (usados: {used}).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Past the budget Wolkvox may refuse calls (TOKEN LIMIT EXCEEDED) for the rest of the day, for everyone using this token. Go over the budget anyway?</source>
-        <translation>Al pasar el presupuesto, Wolkvox puede rechazar las llamadas (TOKEN LIMIT EXCEEDED) por el resto del día, para todos los que usan este token. ¿Pasar el presupuesto de todos modos?</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Go over the budget</source>
-        <translation>Pasar el presupuesto</translation>
-    </message>
-    <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+268"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+276"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
@@ -144,7 +145,7 @@
         <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado a las {time}; esta consulta usó uno).</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk_dialog.py" line="+79"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+71"/>
         <source>Start campaigns</source>
         <translation>Iniciar campañas</translation>
     </message>
@@ -154,325 +155,15 @@
         <translation>Detener campañas</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Campaigns in this run, in order</source>
-        <translation>Campañas de esta ejecución, en orden</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Check with Wolkvox (uses 1 token)</source>
-        <translation>Consultar a Wolkvox (usa 1 token)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ask Wolkvox how many token uses it counts for today. This question itself costs one token.</source>
-        <translation>Preguntar a Wolkvox cuántos usos del token lleva hoy. La consulta misma cuesta un token.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>already started: skipped</source>
-        <translation>ya iniciada: se omite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>already stopped: skipped</source>
-        <translation>ya detenida: se omite</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Nothing to do.</source>
-        <translation>No hay nada que hacer.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Start</source>
-        <translation>Iniciar</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source> on operation {server}</source>
-        <translation> en la operación {server}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Start {count} campaign(s){where}, one after the other?</source>
-        <translation>¿Iniciar {count} campaña(s){where}, una tras otra?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Start {count} campaign(s)</source>
-        <translation>Iniciar {count} campaña(s)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Stop {count} campaign(s){where}, one after the other?</source>
-        <translation>¿Detener {count} campaña(s){where}, una tras otra?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Stop {count} campaign(s)</source>
-        <translation>Detener {count} campaña(s)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>already started: included anyway</source>
-        <translation>ya iniciada: se incluye de todos modos</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>already stopped: included anyway</source>
-        <translation>ya detenida: se incluye de todos modos</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Include the {count} campaign(s) already started anyway</source>
-        <translation>Incluir de todos modos las {count} campaña(s) ya iniciada(s)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Include the {count} campaign(s) already stopped anyway</source>
-        <translation>Incluir de todos modos las {count} campaña(s) ya detenida(s)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Every campaign is already in that state: nothing will be sent.</source>
-        <translation>Todas las campañas ya están en ese estado: no se enviará nada.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Counting today&apos;s token use…</source>
-        <translation>Contando el consumo de tokens de hoy…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cost: {cost} token(s), one per campaign. Today {used} of {budget} are used; {remaining} left.</source>
-        <translation>Costo: {cost} token(s), uno por campaña. Hoy van {used} de {budget}; quedan {remaining}.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>⚠ This run would pass today&apos;s budget: you will be asked to confirm.</source>
-        <translation>⚠ Esta ejecución pasaría el presupuesto de hoy: se le pedirá confirmación.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>⚠ After this run {percent} % of today&apos;s budget will be used.</source>
-        <translation>⚠ Después de esta ejecución se habrá usado el {percent} % del presupuesto de hoy.</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+66"/>
         <source>Asking Wolkvox…</source>
         <translation>Consultando a Wolkvox…</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Campaigns done</source>
-        <translation>Campañas procesadas</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Outcome of each campaign</source>
-        <translation>Resultado de cada campaña</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Campaign</source>
-        <translation>Campaña</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Outcome</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>What it means</source>
-        <translation>Qué significa</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The run is paused</source>
-        <translation>La ejecución está en pausa</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>I checked this campaign in Wolkvox: retry it anyway</source>
-        <translation>Revisé esta campaña en Wolkvox: reintentar de todos modos</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Skip it</source>
-        <translation>Omitirla</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Retry this one</source>
-        <translation>Reintentar esta</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Abort the run</source>
-        <translation>Abortar la ejecución</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Cancel the rest</source>
-        <translation>Cancelar el resto</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Stop before the next campaign; a call already sent finishes first.</source>
-        <translation>Parar antes de la siguiente campaña; una llamada ya enviada termina primero.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>Starting…</source>
-        <translation>Iniciando…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Waiting</source>
-        <translation>En espera</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Not sent: the run was cancelled first.</source>
-        <translation>No enviada: la ejecución se canceló antes.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Skipped at your request.</source>
-        <translation>Omitida a petición suya.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>{done} of {total} done</source>
-        <translation>{done} de {total} listas</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Starting {campaign}…</source>
-        <translation>Iniciando {campaign}…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stopping {campaign}…</source>
-        <translation>Deteniendo {campaign}…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(the rest is cancelled)</source>
-        <translation>(el resto se cancela)</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Paused on campaign {campaign}: {outcome}</source>
-        <translation>En pausa en la campaña {campaign}: {outcome}</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Waiting for your decision.</source>
-        <translation>Esperando su decisión.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>It may have happened already: tick the box once you have checked the campaign in Wolkvox.</source>
-        <translation>Puede que ya se haya realizado: marque la casilla después de revisar la campaña en Wolkvox.</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>Aborting…</source>
-        <translation>Abortando…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Cancelling after the current call…</source>
-        <translation>Cancelando después de la llamada en curso…</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Cancelled.</source>
-        <translation>Cancelada.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Finished.</source>
-        <translation>Terminada.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>started</source>
-        <translation>iniciada</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>stopped</source>
-        <translation>detenida</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>refused</source>
-        <translation>rechazada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not delivered</source>
-        <translation>no entregada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>unknown</source>
-        <translation>desconocido</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>skipped</source>
-        <translation>omitida</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>not sent</source>
-        <translation>no enviada</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>already in that state</source>
-        <translation>ya estaba en ese estado</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>not run (cancelled)</source>
-        <translation>no ejecutada (cancelada)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{calls} call(s) made; each is in the history.</source>
-        <translation>{calls} llamada(s) realizada(s); cada una está en el historial.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Some outcomes are unknown: refresh the campaign list and check those campaigns before trying again.</source>
-        <translation>Algunos resultados son desconocidos: actualice la lista de campañas y revise esas campañas antes de intentarlo de nuevo.</translation>
     </message>
 </context>
 <context>
     <name>CampaignTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+96"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+154"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -497,7 +188,17 @@
         <translation>Última acción</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>unconfirmed</source>
+        <translation>sin confirmar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} (unconfirmed)</source>
+        <translation>{0} (sin confirmar)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{0} (added by hand)</source>
         <translation>{0} (agregada a mano)</translation>
     </message>
@@ -507,12 +208,32 @@
         <translation>(agregada a mano)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <source>Unconfirmed: the outcome of the last start is unknown, so this campaign may or may not have started. Check now asks Wolkvox for the list (one token).</source>
+        <translation>Sin confirmar: el resultado del último inicio es desconocido, así que esta campaña puede haberse iniciado o no. «Comprobar ahora» pide la lista a Wolkvox (un token).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unconfirmed: the outcome of the last stop is unknown, so this campaign may or may not have stopped. Check now asks Wolkvox for the list (one token).</source>
+        <translation>Sin confirmar: el resultado de la última detención es desconocido, así que esta campaña puede haberse detenido o no. «Comprobar ahora» pide la lista a Wolkvox (un token).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Status as of the last campaign list refresh or the last action from this app.</source>
         <translation>Estado según la última actualización de la lista de campañas o la última acción desde esta aplicación.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
+        <source>Started?</source>
+        <translation>¿Iniciada?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped?</source>
+        <translation>¿Detenida?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>In progress…</source>
         <translation>En curso…</translation>
     </message>
@@ -523,9 +244,138 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPage</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/bulk/confirm_page.py" line="+58"/>
+        <source>Campaigns in this run, in order</source>
+        <translation>Campañas de esta ejecución, en orden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Check with Wolkvox (uses 1 token)</source>
+        <translation>Consultar a Wolkvox (usa 1 token)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask Wolkvox how many token uses it counts for today. This question itself costs one token.</source>
+        <translation>Preguntar a Wolkvox cuántos usos del token lleva hoy. La consulta misma cuesta un token.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Nothing to do.</source>
+        <translation>No hay nada que hacer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Start %Ln campaign(s) on operation {server}, one after the other?</source>
+        <translation>
+            <numerusform>¿Iniciar %Ln campaña en la operación {server}?</numerusform>
+            <numerusform>¿Iniciar %Ln campañas en la operación {server}, una tras otra?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Start %Ln campaign(s)</source>
+        <translation>
+            <numerusform>Iniciar %Ln campaña</numerusform>
+            <numerusform>Iniciar %Ln campañas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Stop %Ln campaign(s) on operation {server}, one after the other?</source>
+        <translation>
+            <numerusform>¿Detener %Ln campaña en la operación {server}?</numerusform>
+            <numerusform>¿Detener %Ln campañas en la operación {server}, una tras otra?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Stop %Ln campaign(s)</source>
+        <translation>
+            <numerusform>Detener %Ln campaña</numerusform>
+            <numerusform>Detener %Ln campañas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Include the %Ln campaign(s) already started anyway</source>
+        <translation>
+            <numerusform>Incluir de todos modos la %Ln campaña ya iniciada</numerusform>
+            <numerusform>Incluir de todos modos las %Ln campañas ya iniciadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Include the %Ln campaign(s) already stopped anyway</source>
+        <translation>
+            <numerusform>Incluir de todos modos la %Ln campaña ya detenida</numerusform>
+            <numerusform>Incluir de todos modos las %Ln campañas ya detenidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>already started: included anyway</source>
+        <translation>ya iniciada: se incluye de todos modos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already started: skipped</source>
+        <translation>ya iniciada: se omite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already stopped: included anyway</source>
+        <translation>ya detenida: se incluye de todos modos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already stopped: skipped</source>
+        <translation>ya detenida: se omite</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Every campaign is already in that state: nothing will be sent.</source>
+        <translation>Todas las campañas ya están en ese estado: no se enviará nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counting today&apos;s token use…</source>
+        <translation>Contando el consumo de tokens de hoy…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Cost: %Ln token(s), one per campaign. Today {used} of {budget} are used; {remaining} left.</source>
+        <translation>
+            <numerusform>Costo: %Ln token, uno por campaña. Hoy se han usado {used} de {budget}; quedan {remaining}.</numerusform>
+            <numerusform>Costo: %Ln tokens, uno por campaña. Hoy se han usado {used} de {budget}; quedan {remaining}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>⚠ This run would pass today&apos;s budget: you will be asked to confirm.</source>
+        <translation>⚠ Esta ejecución pasaría el presupuesto de hoy: se le pedirá confirmación.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ After this run {percent} % of today&apos;s budget will be used.</source>
+        <translation>⚠ Después de esta ejecución se habrá usado el {percent} % del presupuesto de hoy.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history_view.py" line="+202"/>
+        <location filename="../../wolkvox_desktop/gui/history/columns.py" line="+34"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -555,7 +405,7 @@
         <translation>Resultado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
@@ -565,12 +415,12 @@
         <translation>Código</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Wolkvox&apos;s message</source>
         <translation>Mensaje de Wolkvox</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Duration</source>
         <translation>Duración</translation>
     </message>
@@ -580,7 +430,7 @@
         <translation>Qué significa</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+81"/>
         <source>{ms} ms</source>
         <translation>{ms} ms</translation>
     </message>
@@ -588,27 +438,33 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location line="-124"/>
+        <location line="-55"/>
         <source>The app stopped before Wolkvox answered, so this call may or may not have happened. Check the campaign&apos;s status in Wolkvox (refresh the list) before trying again.</source>
         <translation>La aplicación se detuvo antes de que Wolkvox respondiera, así que esta llamada puede haberse realizado o no. Revise el estado de la campaña en Wolkvox (actualice la lista) antes de intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location filename="../../wolkvox_desktop/gui/history/export.py" line="+73"/>
+        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+77"/>
         <source>Activity history</source>
         <translation>Historial de actividad</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+28"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/history/filters.py" line="+82"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>To date</source>
         <translation>Fecha final</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Operation</source>
         <translation>Operación</translation>
     </message>
@@ -619,16 +475,16 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Any campaign</source>
-        <translation>Cualquier campaña</translation>
+        <source>Campaign ID or part of it</source>
+        <translation>ID de campaña o parte de él</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Campaign ID</source>
         <translation>ID de campaña</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Action</source>
         <translation>Acción</translation>
     </message>
@@ -638,7 +494,7 @@
         <translation>Todas las acciones</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
@@ -648,79 +504,82 @@
         <translation>Todos los resultados</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Dates:</source>
         <translation>Fechas:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Calls, newest first</source>
-        <translation>Llamadas, las más recientes primero</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+34"/>
         <source>Copy rows</source>
         <translation>Copiar filas</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Copy the selected rows as text (Ctrl+C)</source>
-        <translation>Copiar las filas seleccionadas como texto (Ctrl+C)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Export CSV…</source>
-        <translation>Exportar CSV…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Save the calls shown (all of them, not only the selection) as a CSV file</source>
-        <translation>Guardar las llamadas mostradas (todas, no solo la selección) en un archivo CSV</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../wolkvox_desktop/gui/history/token_check.py" line="+46"/>
         <source>Check with Wolkvox (uses 1 token)</source>
         <translation>Consultar a Wolkvox (usa 1 token)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+21"/>
+        <source>Choose one operation above to ask Wolkvox about its token.</source>
+        <translation>Elija arriba una operación para preguntar a Wolkvox por su token.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ask Wolkvox how many token uses it counts for today. This question itself costs one token.</source>
         <translation>Preguntar a Wolkvox cuántos usos del token lleva hoy. La consulta misma cuesta un token.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../wolkvox_desktop/gui/history/window.py" line="-2"/>
+        <source>Copy the selected rows, with the column names, as text (Ctrl+C)</source>
+        <translation>Copiar las filas seleccionadas, con los nombres de las columnas, como texto (Ctrl+C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save every call that matches the filters (not only the selection): a workbook for Excel, or a CSV file for other tools</source>
+        <translation>Guardar todas las llamadas que coinciden con los filtros (no solo la selección): un libro para Excel o un archivo CSV para otras herramientas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+46"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Showing the newest {count} calls only; narrow the dates or filters to see older ones.</source>
         <translation>Se muestran solo las {count} llamadas más recientes; acote las fechas o los filtros para ver las anteriores.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>{count} call(s) shown, newest first.</source>
-        <translation>{count} llamada(s) mostrada(s), las más recientes primero.</translation>
+        <source>%n call(s) shown.</source>
+        <translation>
+            <numerusform>Se muestra %n llamada.</numerusform>
+            <numerusform>Se muestran %n llamadas.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -728,22 +587,22 @@
         <translation>Las llamadas marcadas «resultado desconocido (interrumpida)» no recibieron respuesta porque la aplicación se cerró durante la llamada: revise esas campañas en Wolkvox antes de intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-13"/>
         <source>The history could not be read. Try again; if it keeps failing, restart the app.</source>
         <translation>No se pudo leer el historial. Inténtelo de nuevo; si sigue fallando, reinicie la aplicación.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../../wolkvox_desktop/gui/history/export.py" line="+5"/>
         <source>Export history</source>
         <translation>Exportar historial</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+42"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
@@ -753,20 +612,25 @@
         <translation>Historial guardado en {path}.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>The file could not be written. Choose another folder or close the file if it is open in another program, then export again.</source>
         <translation>No se pudo escribir el archivo. Elija otra carpeta o cierre el archivo si está abierto en otro programa, y vuelva a exportar.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../wolkvox_desktop/gui/history/token_check.py" line="+14"/>
         <source>Asking Wolkvox…</source>
         <translation>Consultando a Wolkvox…</translation>
+    </message>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/history/table.py" line="+27"/>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+153"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+90"/>
         <source>Wolkvox Desktop — Demo</source>
         <translation>Wolkvox Desktop — Demo</translation>
     </message>
@@ -776,7 +640,7 @@
         <translation>Wolkvox Desktop</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+47"/>
         <source>&amp;Operation:</source>
         <translation>&amp;Operación:</translation>
     </message>
@@ -786,22 +650,22 @@
         <translation>Operación</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The Wolkvox operation (server) you work on</source>
         <translation>La operación (servidor) de Wolkvox con la que trabaja</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Tokens used today</source>
         <translation>Tokens usados hoy</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Every call to Wolkvox, list refreshes included, uses one token. The daily budget is the number of licenses × 1000. Counted by this app on this computer.</source>
         <translation>Cada llamada a Wolkvox, incluidas las actualizaciones de la lista, usa un token. El presupuesto diario es el número de licencias × 1000. Lo cuenta esta aplicación en este equipo.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
@@ -817,36 +681,46 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Test server: {0}</source>
+        <translation>Servidor de prueba: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WOLKVOX_API_BASE is set: calls go to this test server, not to Wolkvox, and only the token in WOLKVOX_TOKEN is sent there.</source>
+        <translation>WOLKVOX_API_BASE está definida: las llamadas van a este servidor de prueba, no a Wolkvox, y allí solo se envía el token de WOLKVOX_TOKEN.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+518"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location line="-517"/>
+        <location line="+2"/>
         <source>Operations, tokens and language (Ctrl+,)</source>
         <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../wolkvox_desktop/gui/welcome_page.py" line="+43"/>
         <source>Welcome to Wolkvox Desktop</source>
+        <extracomment>starts ``program`` with ``arguments`` detached from this process; True if it started</extracomment>
         <translation>Bienvenido a Wolkvox Desktop</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>No operation is set up yet. Open Settings and add your operation&apos;s server code (the digits in wv0032.wolkvox.com) and its API token. The token is kept in your system&apos;s keyring.
 
-To look around first, start the app in demo mode: wolkvox-desktop --demo</source>
-        <translation>Todavía no hay ninguna operación configurada. Abra la configuración y agregue el código de servidor de su operación (los dígitos de wv0032.wolkvox.com) y su token de la API. El token se guarda en el llavero del sistema.
+To look around first, try the demo: a simulated Wolkvox on this computer, in a window of its own. Nothing reaches Wolkvox.</source>
+        <translation>Todavía no hay ninguna operación configurada. Abra Configuración y agregue el código de servidor de su operación (los dígitos de wv0032.wolkvox.com) y su token de API. El token se guarda en el llavero del sistema.
 
-Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --demo</translation>
+Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en este equipo, en una ventana propia. Nada llega a Wolkvox.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Open Settings…</source>
         <translation>Abrir la configuración…</translation>
     </message>
@@ -856,7 +730,28 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Abrir la configuración</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Try the demo</source>
+        <translation>Probar la demostración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens Wolkvox Desktop in demo mode in a second window, with sample campaigns. Your own settings are not touched.</source>
+        <translation>Abre Wolkvox Desktop en modo demostración en una segunda ventana, con campañas de ejemplo. Su configuración no se toca.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The demo could not be started. From a terminal: wolkvox-desktop --demo</source>
+        <translation>No se pudo iniciar la demostración. Desde una terminal: wolkvox-desktop --demo</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The demo is opening in a window of its own…</source>
+        <translation>La demostración se está abriendo en una ventana propia…</translation>
+    </message>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+57"/>
         <source>Filter campaigns…</source>
         <translation>Filtrar campañas…</translation>
     </message>
@@ -866,7 +761,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Filtrar campañas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Ctrl+F. Down or Enter goes into the list.</source>
+        <translation>Ctrl+F. Flecha abajo o Intro entran en la lista.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Campaign list last updated</source>
         <translation>Última actualización de la lista de campañas</translation>
     </message>
@@ -876,28 +776,39 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Actualizar la lista cuesta un token. Se actualiza sola como máximo cada 5 minutos mientras la ventana está abierta.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+258"/>
+        <location line="+6"/>
+        <location line="+100"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-97"/>
         <source>Refresh the campaign list</source>
         <translation>Actualizar la lista de campañas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Ask Wolkvox for the campaign list (F5). Costs one token.</source>
         <translation>Pedir a Wolkvox la lista de campañas (F5). Cuesta un token.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+132"/>
+        <source>%Ln campaign(s)</source>
+        <translation>%Ln campañas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of %Ln campaign(s) shown</source>
+        <translation>Se muestran {0} de %Ln campañas</translation>
+    </message>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/campaign_table.py" line="+38"/>
         <source>Campaigns</source>
+        <extracomment>a column&apos;s width, before its header asks for more</extracomment>
         <translation>Campañas</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+60"/>
         <source>Campaign &amp;ID:</source>
         <translation>&amp;ID de campaña:</translation>
     </message>
@@ -927,69 +838,89 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Tipo de campaña</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+194"/>
+        <location line="-39"/>
         <source>▶ Start</source>
         <translation>▶ Iniciar</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="+75"/>
         <source>Start campaign</source>
         <translation>Iniciar campaña</translation>
     </message>
     <message>
+        <location line="+52"/>
+        <source>Campaign {0} is hidden by the filter: clear the filter or choose a campaign in the list.</source>
+        <translation>La campaña {0} está oculta por el filtro: borre el filtro o elija una campaña de la lista.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start {0} (Enter or Ctrl+Return)</source>
+        <translation>Iniciar {0} (Intro o Ctrl+Intro)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Stop {0} (Ctrl+Shift+Return)</source>
+        <translation>Detener {0} (Ctrl+Mayús+Intro)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Start the campaign (Enter or Ctrl+Return)</source>
         <translation>Iniciar la campaña (Enter o Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+189"/>
+        <location line="-130"/>
+        <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+47"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="+72"/>
+        <location filename="../../wolkvox_desktop/gui/confirmations.py" line="-7"/>
         <source>Stop campaign</source>
         <translation>Detener campaña</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stop (pause) the campaign</source>
-        <translation>Detener (pausar) la campaña</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Waiting for Wolkvox</source>
         <translation>Esperando a Wolkvox</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-42"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-43"/>
+        <source>▶ Start {0}</source>
+        <translation>▶ Iniciar {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>■ Stop {0}</source>
+        <translation>■ Detener {0}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Campaign name (for the list)</source>
         <translation>Nombre de la campaña (para la lista)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>optional, for your list</source>
         <translation>opcional, para su lista</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Add to list</source>
         <translation>A&amp;gregar a la lista</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Add the campaign to the list</source>
         <translation>Agregar la campaña a la lista</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Keep this campaign ID, name and type in your list (costs no token)</source>
         <translation>Guardar este ID, nombre y tipo de campaña en su lista (no cuesta tokens)</translation>
     </message>
@@ -1009,32 +940,52 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Solo se pueden quitar las campañas agregadas a mano</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+67"/>
+        <source>Stop (pause) the campaign (Ctrl+Shift+Return)</source>
+        <translation>Detener (pausar) la campaña (Ctrl+Mayús+Intro)</translation>
+    </message>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/result_line.py" line="+25"/>
         <source>Answer to the last action</source>
         <translation>Respuesta a la última acción</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+5"/>
+        <source>Check now (1 token)</source>
+        <translation>Comprobar ahora (1 token)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the unconfirmed statuses now</source>
+        <translation>Comprobar ahora los estados sin confirmar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asks Wolkvox for the campaign list: one call, which costs one token. The statuses marked with ? are then confirmed.</source>
+        <translation>Pide a Wolkvox la lista de campañas: una llamada, que cuesta un token. Así se confirman los estados marcados con ?.</translation>
+    </message>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+10"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-41"/>
         <source>Refreshing…</source>
         <translation>Actualizando…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+39"/>
         <source>Tokens today: {0} / {1}</source>
         <translation>Tokens hoy: {0} / {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>daily budget used up</source>
         <translation>presupuesto diario agotado</translation>
     </message>
@@ -1044,18 +995,17 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>cerca del límite diario</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+49"/>
         <source>Not updated yet</source>
         <translation>Aún sin actualizar</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Updated {0}</source>
         <translation>Actualizada {0}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../../wolkvox_desktop/gui/window_calls.py" line="+157"/>
         <source>Starting campaign {0}…</source>
         <translation>Iniciando la campaña {0}…</translation>
     </message>
@@ -1065,12 +1015,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Deteniendo la campaña {0}…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Asking Wolkvox for the campaign list…</source>
         <translation>Pidiendo a Wolkvox la lista de campañas…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-38"/>
         <source>Campaign {0} was added to your list.</source>
         <translation>La campaña {0} se agregó a su lista.</translation>
     </message>
@@ -1080,32 +1030,47 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>La campaña {0} se quitó de su lista.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Settings are not available in this build.</source>
-        <translation>La configuración no está disponible en esta versión.</translation>
-    </message>
-    <message>
-        <location line="+72"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+221"/>
         <source>Operation {0} is not set up yet. Add it in Settings.</source>
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="-25"/>
         <source>{0} (this session only)</source>
         <translation>{0} (solo esta sesión)</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+2"/>
+        <source>Stop {0}?</source>
+        <translation>¿Detener {0}?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The list shows this campaign as started. Stopping it pauses its dialing in Wolkvox; the call costs one token.</source>
+        <translation>La lista muestra esta campaña como iniciada. Detenerla pausa su marcación en Wolkvox; la llamada cuesta un token.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Don&apos;t ask again</source>
+        <translation>No volver a preguntar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop started campaigns at once from now on. Settings can turn the question back on.</source>
+        <translation>De ahora en adelante, detener las campañas iniciadas de inmediato. La pregunta se puede volver a activar en Configuración.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Daily token budget used up</source>
         <translation>Presupuesto diario de tokens agotado</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Today&apos;s token budget for this operation is used up. Wolkvox may refuse the call. Send &quot;{0}&quot; for campaign {1} anyway? It costs one more token.</source>
         <translation>El presupuesto de tokens de hoy para esta operación está agotado. Wolkvox puede rechazar la llamada. ¿Enviar «{0}» para la campaña {1} de todos modos? Cuesta un token más.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+41"/>
         <source>Problem: {0}</source>
         <translation>Problema: {0}</translation>
     </message>
@@ -1143,7 +1108,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-252"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-260"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1244,6 +1209,11 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+4"/>
+        <source>WOLKVOX_API_BASE points this window at a test server: only the token in WOLKVOX_TOKEN is sent there, never a saved one. Nothing was sent.</source>
+        <translation>WOLKVOX_API_BASE dirige esta ventana a un servidor de prueba: allí solo se envía el token de WOLKVOX_TOKEN, nunca uno guardado. No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The test address in WOLKVOX_API_BASE is not allowed (only this computer). Nothing was sent.</source>
         <translation>La dirección de prueba de WOLKVOX_API_BASE no está permitida (solo este equipo). No se envió nada.</translation>
     </message>
@@ -1264,6 +1234,11 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
     </message>
     <message>
         <location line="+1"/>
+        <source>The run stopped before this campaign: nothing was sent for it.</source>
+        <translation>La ejecución se detuvo antes de esta campaña: no se envió nada para ella.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Wolkvox did not receive a token. Check the token in Settings.</source>
         <translation>Wolkvox no recibió un token. Revise el token en la configuración.</translation>
     </message>
@@ -1377,68 +1352,263 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <source>The token could not be read from the system keyring (it may be locked). Unlock the keyring, or enter the token again in Settings for this session. Nothing was sent.</source>
         <translation>No se pudo leer el token del llavero del sistema (puede estar bloqueado). Desbloquee el llavero o vuelva a ingresar el token en Configuración para esta sesión. No se envió nada.</translation>
     </message>
+    <message>
+        <location line="+55"/>
+        <source>Waiting for another call with this token to finish…</source>
+        <translation>Esperando a que termine otra llamada con este token…</translation>
+    </message>
+</context>
+<context>
+    <name>OperationEditor</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/settings/operation_form.py" line="+217"/>
+        <source>Daily budget: %Ln token use(s)</source>
+        <translation>
+            <numerusform>Presupuesto diario: %Ln uso de token</numerusform>
+            <numerusform>Presupuesto diario: %Ln usos de token</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverBudgetQuestion</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/bulk/budget.py" line="+43"/>
+        <source>Token budget</source>
+        <translation>Presupuesto de tokens</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>This needs %Ln token(s) but only {remaining} of today&apos;s {budget} are left ({used} used).</source>
+        <translation>
+            <numerusform>Esto necesita %Ln token, pero solo quedan {remaining} de los {budget} de hoy ({used} usados).</numerusform>
+            <numerusform>Esto necesita %Ln tokens, pero solo quedan {remaining} de los {budget} de hoy ({used} usados).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Past the budget Wolkvox may refuse calls (TOKEN LIMIT EXCEEDED) for the rest of the day, for everyone using this token. Go over the budget anyway?</source>
+        <translation>Al pasar el presupuesto, Wolkvox puede rechazar las llamadas (TOKEN LIMIT EXCEEDED) por el resto del día, para todos los que usan este token. ¿Pasar el presupuesto de todos modos?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go over the budget</source>
+        <translation>Pasar el presupuesto</translation>
+    </message>
+</context>
+<context>
+    <name>PauseBox</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/bulk/pause_box.py" line="+36"/>
+        <source>The run is paused</source>
+        <translation>La ejecución está en pausa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I checked this campaign in Wolkvox: retry it anyway</source>
+        <translation>Revisé esta campaña en Wolkvox: reintentar de todos modos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip it</source>
+        <translation>Omitirla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry this one</source>
+        <translation>Reintentar esta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Abort the run</source>
+        <translation>Abortar la ejecución</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Paused on campaign {campaign}: {outcome}</source>
+        <translation>En pausa en la campaña {campaign}: {outcome}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>It may have happened already: tick the box once you have checked the campaign in Wolkvox.</source>
+        <translation>Puede que ya se haya realizado: marque la casilla después de revisar la campaña en Wolkvox.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+40"/>
+        <source>Campaigns done</source>
+        <translation>Campañas procesadas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stop the run…</source>
+        <translation>Detener la ejecución…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop before the next campaign; a call already sent finishes first.</source>
+        <translation>Parar antes de la siguiente campaña; una llamada ya enviada termina primero.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{done} of {total} done</source>
+        <translation>{done} de {total} listas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starting {campaign}…</source>
+        <translation>Iniciando {campaign}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping {campaign}…</source>
+        <translation>Deteniendo {campaign}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(the rest is cancelled)</source>
+        <translation>(el resto se cancela)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting for your decision.</source>
+        <translation>Esperando su decisión.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopping after the current call…</source>
+        <translation>Deteniendo tras la llamada en curso…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stopped.</source>
+        <translation>Detenida.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished.</source>
+        <translation>Terminada.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/bulk/results_table.py" line="+41"/>
+        <source>Outcome of each campaign</source>
+        <translation>Resultado de cada campaña</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it means</source>
+        <translation>Qué significa</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not sent: the run was cancelled first.</source>
+        <translation>No enviada: la ejecución se canceló antes.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Skipped at your request.</source>
+        <translation>Omitida a petición suya.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings_dialog.py" line="+161"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+72"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+14"/>
+        <location filename="../../wolkvox_desktop/gui/settings/operation_list.py" line="+34"/>
+        <source>{name} (this session only)</source>
+        <translation>{name} (solo esta sesión)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+16"/>
         <source>Operations</source>
         <translation>Operaciones</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-11"/>
         <source>Add</source>
         <translation>Agregar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add an operation</source>
         <translation>Agregar una operación</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Delete the selected operation</source>
         <translation>Eliminar la operación seleccionada</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../wolkvox_desktop/gui/settings/operation_form.py" line="-145"/>
         <source>Operation</source>
         <translation>Operación</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../wolkvox_desktop/gui/settings/server_field.py" line="+93"/>
         <source>e.g. 0032, or paste the Wolkvox address</source>
         <translation>p. ej. 0032, o pegue la dirección de Wolkvox</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Server code</source>
         <translation>Código de servidor</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+248"/>
+        <location line="+22"/>
         <source>The server code Wolkvox support gave your operation (wv0032 → 0032).</source>
         <translation>El código de servidor que el soporte de Wolkvox asignó a su operación (wv0032 → 0032).</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location filename="../../wolkvox_desktop/gui/settings/operation_form.py" line="+79"/>
         <source>Server code:</source>
         <translation>Código de servidor:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-59"/>
         <source>e.g. Bogotá north</source>
         <translation>p. ej. Bogotá norte</translation>
     </message>
@@ -1448,95 +1618,103 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Nombre de la operación</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+59"/>
         <source>Name:</source>
         <translation>Nombre:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../wolkvox_desktop/gui/settings/token_box.py" line="+38"/>
         <source>API token</source>
         <translation>Token de la API</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+332"/>
+        <location line="+33"/>
+        <source>Leave empty to keep the current token</source>
+        <translation>Deje vacío para conservar el token actual</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Show the typed token</source>
         <translation>Mostrar el token escrito</translation>
     </message>
     <message>
-        <location line="-330"/>
-        <location line="+328"/>
+        <location line="-5"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+637"/>
+        <location line="-56"/>
+        <location line="+47"/>
         <source>Remove saved token</source>
         <translation>Quitar el token guardado</translation>
     </message>
     <message>
-        <location line="-636"/>
+        <location line="-45"/>
         <source>Remove the saved token</source>
         <translation>Quitar el token guardado</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../wolkvox_desktop/gui/settings/operation_form.py" line="+1"/>
         <source>API token:</source>
         <translation>Token de la API:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-50"/>
         <source>Number of licenses</source>
         <translation>Número de licencias</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+52"/>
         <source>Licenses:</source>
         <translation>Licencias:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-43"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
+        <source>For this session only: this operation came with --server and WOLKVOX_TOKEN. Save it to find it here at the next start.</source>
+        <translation>Solo para esta sesión: esta operación llegó con --server y WOLKVOX_TOKEN. Guárdela para encontrarla aquí la próxima vez que inicie.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Request timeout in seconds</source>
         <translation>Tiempo de espera en segundos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Wolkvox may take up to 60 s.</source>
         <translation>Wolkvox puede tardar hasta 60 s.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <source>Wolkvox allows at most {most} per token; {safest} is safest.</source>
+        <translation>Wolkvox admite como máximo {most} por token; {safest} es lo más seguro.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Request timeout:</source>
         <translation>Tiempo de espera:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-41"/>
         <source>Simultaneous calls</source>
         <translation>Llamadas simultáneas</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Wolkvox allows at most 2 per token; 1 is safest.</source>
-        <translation>Wolkvox admite como máximo 2 por token; 1 es lo más seguro.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+46"/>
         <source>Simultaneous calls:</source>
         <translation>Llamadas simultáneas:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-34"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Test the connection</source>
         <translation>Probar la conexión</translation>
     </message>
@@ -1546,28 +1724,28 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Lista las campañas una vez; usa un token.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../wolkvox_desktop/gui/settings/language_choice.py" line="+25"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Applies after restarting Wolkvox Desktop.</source>
         <translation>Se aplica al reiniciar Wolkvox Desktop.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+535"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+48"/>
+        <location line="+259"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-258"/>
         <source>Save the operation</source>
         <translation>Guardar la operación</translation>
     </message>
@@ -1582,12 +1760,12 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Cerrar la configuración</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../wolkvox_desktop/gui/settings/language_choice.py" line="-7"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../wolkvox_desktop/gui/settings/operation_list.py" line="-38"/>
         <source>New operation</source>
         <translation>Nueva operación</translation>
     </message>
@@ -1597,68 +1775,92 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>{name} (sin guardar)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../../wolkvox_desktop/gui/settings/server_field.py" line="-5"/>
         <source>To change the server code, add a new operation and delete this one.</source>
         <translation>Para cambiar el código de servidor, agregue una operación nueva y elimine esta.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+19"/>
         <source>Enter the server code, such as 0032.</source>
         <translation>Ingrese el código de servidor, por ejemplo 0032.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Not a server code: use the digits Wolkvox gave your operation, such as 0032, or paste a https://wv0032.wolkvox.com address.</source>
         <translation>No es un código de servidor: use los dígitos que Wolkvox asignó a su operación, por ejemplo 0032, o pegue una dirección https://wv0032.wolkvox.com.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>There is already an operation with server code {code}.</source>
         <translation>Ya existe una operación con el código de servidor {code}.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../wolkvox_desktop/gui/settings/token_box.py" line="+25"/>
         <source>A token is saved in {backend}.</source>
         <translation>Hay un token guardado en {backend}.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+234"/>
+        <location filename="../../wolkvox_desktop/gui/settings/keyring_words.py" line="+31"/>
+        <source>Secret Service / GNOME Keyring</source>
+        <translation>Secret Service / llavero de GNOME</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Windows Credential Manager</source>
+        <translation>Administrador de credenciales de Windows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>macOS Keychain</source>
+        <translation>Llavero de macOS</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>the system keyring</source>
         <translation>el llavero del sistema</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <source>Saved in {backend} — leave empty to keep it</source>
-        <translation>Guardado en {backend}: deje vacío para conservarlo</translation>
+        <location line="+8"/>
+        <source>Demo mode: tokens are kept in memory for this session only.</source>
+        <translation>Modo demostración: los tokens se conservan en memoria solo durante esta sesión.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the keyring</source>
-        <translation>el llavero</translation>
+        <location line="+6"/>
+        <source>Your token is kept in this computer&apos;s password store.</source>
+        <translation>Su token se guarda en el almacén de contraseñas de este equipo.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Your token is kept in this computer&apos;s password store ({place}).</source>
+        <translation>Su token se guarda en el almacén de contraseñas de este equipo ({place}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The system keyring is locked: unlock it (log in again, or open your system&apos;s passwords app) and try again. Until then, a token you enter is kept for this session only.</source>
+        <translation>El llavero del sistema está bloqueado: desbloquéelo (inicie sesión de nuevo o abra la aplicación de contraseñas del sistema) e inténtelo otra vez. Mientras tanto, el token que ingrese se conserva solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The system keyring cannot be reached right now: a token you enter is kept for this session only.</source>
+        <translation>No se puede acceder al llavero del sistema en este momento: el token que ingrese se conserva solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No system keyring was found: the token is kept for this session only.</source>
+        <translation>No se encontró un llavero del sistema: el token se conserva solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/settings/token_box.py" line="+4"/>
         <source>A token is held for this session only (not saved).</source>
         <translation>Hay un token solo para esta sesión (no guardado).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Held for this session — leave empty to keep it</source>
-        <translation>Solo para esta sesión: deje vacío para conservarlo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The token comes from the WOLKVOX_TOKEN environment variable.</source>
         <translation>El token viene de la variable de entorno WOLKVOX_TOKEN.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>From WOLKVOX_TOKEN — leave empty to keep it</source>
-        <translation>De WOLKVOX_TOKEN: deje vacío para conservarlo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No token saved for this operation yet.</source>
         <translation>Todavía no hay un token guardado para esta operación.</translation>
     </message>
@@ -1668,17 +1870,17 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Pegue el token de la API de la operación</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Hide the typed token</source>
         <translation>Ocultar el token escrito</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+88"/>
         <source>Remove the saved token?</source>
         <translation>¿Quitar el token guardado?</translation>
     </message>
@@ -1693,7 +1895,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Quitar token</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+34"/>
         <source>Delete this operation?</source>
         <translation>¿Eliminar esta operación?</translation>
     </message>
@@ -1708,23 +1910,18 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Eliminar operación</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>Daily budget: {budget} tokens</source>
-        <translation>Presupuesto diario: {budget} tokens</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <location line="+144"/>
+        <location line="+19"/>
+        <location line="+103"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-81"/>
         <source>The operation was not saved.</source>
         <translation>No se guardó la operación.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Saved. The token is in {backend}.</source>
         <translation>Guardado. El token está en {backend}.</translation>
     </message>
@@ -1744,7 +1941,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Enter the token first, then test it.</source>
         <translation>Primero ingrese el token y luego pruébelo.</translation>
     </message>
@@ -1753,43 +1950,26 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <source>Testing… (uses one token)</source>
         <translation>Probando… (usa un token)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>The connection works: %Ln campaign(s) found.</source>
+        <translation>
+            <numerusform>La conexión funciona: se encontró %Ln campaña.</numerusform>
+            <numerusform>La conexión funciona: se encontraron %Ln campañas.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>The connection works.</source>
         <translation>La conexión funciona.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The connection works: campaigns found: {count}.</source>
-        <translation>La conexión funciona: campañas encontradas: {count}.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location filename="../../wolkvox_desktop/gui/settings/keyring_words.py" line="-27"/>
         <source>Token storage: checking…</source>
         <translation>Almacenamiento del token: verificando…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Tokens are kept in: {backend}.</source>
-        <translation>Los tokens se guardan en: {backend}.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Token storage: no usable keyring ({backend}).</source>
-        <translation>Almacenamiento del token: no hay un llavero utilizable ({backend}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>none</source>
-        <translation>ninguno</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No usable keyring on this computer: a token you enter will work for this session only, and you will have to enter it again after a restart.</source>
-        <translation>No hay un llavero utilizable en este equipo: el token que ingrese funcionará solo durante esta sesión y tendrá que ingresarlo de nuevo después de reiniciar.</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location filename="../../wolkvox_desktop/gui/settings/token_box.py" line="-14"/>
         <source>Forget token</source>
         <translation>Olvidar el token</translation>
     </message>
@@ -1797,7 +1977,7 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+123"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+128"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>
@@ -1812,14 +1992,200 @@ Para conocer la aplicación primero, iníciela en modo demo: wolkvox-desktop --d
         <translation>Todavía no hay llamadas. Las respuestas de Wolkvox aparecerán aquí.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+42"/>
         <source>HTTP {0}</source>
         <translation>HTTP {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{0} ms</source>
         <translation>{0} ms</translation>
+    </message>
+</context>
+<context>
+    <name>StopQuestion</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/bulk/close_question.py" line="+25"/>
+        <source>The run is not finished</source>
+        <translation>La ejecución no ha terminado</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln campaign(s) of this run are not sent yet. The window closes once the run has stopped.</source>
+        <translation>
+            <numerusform>%Ln campaña de esta ejecución aún no se ha enviado. La ventana se cierra cuando la ejecución se haya detenido.</numerusform>
+            <numerusform>%Ln campañas de esta ejecución aún no se han enviado. La ventana se cierra cuando la ejecución se haya detenido.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln campaign(s) of this run are not sent yet.</source>
+        <translation>
+            <numerusform>%Ln campaña de esta ejecución aún no se ha enviado.</numerusform>
+            <numerusform>%Ln campañas de esta ejecución aún no se han enviado.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop the run: nothing more is sent; the campaigns not sent are listed in the summary.</source>
+        <translation>Detener la ejecución: no se envía nada más; las campañas no enviadas se listan en el resumen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop after this call: the call in flight finishes and is shown; the campaigns not sent are listed in the summary.</source>
+        <translation>Detener tras esta llamada: la llamada en curso termina y se muestra; las campañas no enviadas se listan en el resumen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop the run</source>
+        <translation>Detener la ejecución</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop after this call</source>
+        <translation>Detener tras esta llamada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep running</source>
+        <translation>Seguir ejecutando</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryBox</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+106"/>
+        <source>%Ln call(s) made; each is in the history.</source>
+        <extracomment>Where a campaign can end, in the order the summary names them.</extracomment>
+        <translation>
+            <numerusform>%Ln llamada hecha; está en el historial.</numerusform>
+            <numerusform>%Ln llamadas hechas; cada una está en el historial.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some outcomes are unknown: refresh the campaign list and check those campaigns in Wolkvox before trying again.</source>
+        <translation>Algunos resultados son desconocidos: actualice la lista de campañas y revise esas campañas en Wolkvox antes de intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Never sent (the run stopped first): {campaigns}</source>
+        <translation>Nunca enviadas (la ejecución se detuvo antes): {campaigns}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>(%Ln skipped by you)</source>
+        <translation>
+            <numerusform>(%Ln omitida por usted)</numerusform>
+            <numerusform>(%Ln omitidas por usted)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Start of %Ln campaign(s):</source>
+        <translation>
+            <numerusform>Inicio de %Ln campaña:</numerusform>
+            <numerusform>Inicio de %Ln campañas:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Stop of %Ln campaign(s):</source>
+        <translation>
+            <numerusform>Detención de %Ln campaña:</numerusform>
+            <numerusform>Detención de %Ln campañas:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln started</source>
+        <translation>
+            <numerusform>%Ln iniciada</numerusform>
+            <numerusform>%Ln iniciadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln stopped</source>
+        <translation>
+            <numerusform>%Ln detenida</numerusform>
+            <numerusform>%Ln detenidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln already started</source>
+        <translation>
+            <numerusform>%Ln ya iniciada</numerusform>
+            <numerusform>%Ln ya iniciadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln already stopped</source>
+        <translation>
+            <numerusform>%Ln ya detenida</numerusform>
+            <numerusform>%Ln ya detenidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln refused by Wolkvox</source>
+        <translation>
+            <numerusform>%Ln rechazada por Wolkvox</numerusform>
+            <numerusform>%Ln rechazadas por Wolkvox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln not delivered</source>
+        <translation>
+            <numerusform>%Ln no entregada</numerusform>
+            <numerusform>%Ln no entregadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln with the outcome unknown</source>
+        <translation>
+            <numerusform>%Ln con resultado desconocido</numerusform>
+            <numerusform>%Ln con resultado desconocido</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln not sent (refused here)</source>
+        <translation>
+            <numerusform>%Ln no enviada (rechazada aquí)</numerusform>
+            <numerusform>%Ln no enviadas (rechazadas aquí)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>%Ln omitida</numerusform>
+            <numerusform>%Ln omitidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln never sent</source>
+        <translation>
+            <numerusform>%Ln nunca enviada</numerusform>
+            <numerusform>%Ln nunca enviadas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+18"/>
+        <source>Wolkvox is busy with other calls on this token; trying again in %n second(s)…</source>
+        <translation>
+            <numerusform>Wolkvox está ocupado con otras llamadas de este token; se vuelve a intentar en %n segundo…</numerusform>
+            <numerusform>Wolkvox está ocupado con otras llamadas de este token; se vuelve a intentar en %n segundos…</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,5 @@
 """Settings in Spanish and at 800 × 500 (issue 10, point 8): plural forms through Qt's
 numerus, numbers through QLocale, no clipped text, and nothing out of reach.
-
-The strings this change adds are not in the catalog yet (one translation pass adds them):
-:class:`PendingCatalog` plays them, over the real catalog, with the forms proposed for it.
-Once they are in ``resources/translations``, drop ``PENDING`` and the class.
 """
 
 from __future__ import annotations
@@ -12,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -42,88 +38,14 @@ from wolkvox_desktop.gui import i18n
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 __all__ = ["make_dialog"]  # the fixture, shared with test_settings_dialog
 
-S = "SettingsDialog"
-#: (context, source) -> Spanish, or (singular, plural) for a numerus entry.
-PENDING_ES: dict[tuple[str, str], str | tuple[str, str]] = {
-    ("OperationEditor", "Daily budget: %Ln token use(s)"): (
-        "Presupuesto diario: %Ln uso de token", "Presupuesto diario: %Ln usos de token"
-    ),
-    (S, "The connection works: %Ln campaign(s) found."): (
-        "La conexión funciona: se encontró %Ln campaña.",
-        "La conexión funciona: se encontraron %Ln campañas.",
-    ),
-    (S, "Secret Service / GNOME Keyring"): "Secret Service / llavero de GNOME",
-    (S, "Windows Credential Manager"): "Administrador de credenciales de Windows",
-    (S, "macOS Keychain"): "Llavero de macOS",
-    (S, "Demo mode: tokens are kept in memory for this session only."):
-        "Modo demostración: los tokens se conservan en memoria solo durante esta sesión.",
-    (S, "Your token is kept in this computer's password store."):
-        "Su token se guarda en el almacén de contraseñas de este equipo.",
-    (S, "Your token is kept in this computer's password store ({place})."):
-        "Su token se guarda en el almacén de contraseñas de este equipo ({place}).",
-    (S, "The system keyring is locked: unlock it (log in again, or open your system's "
-        "passwords app) and try again. Until then, a token you enter is kept for this "
-        "session only."):
-        "El llavero del sistema está bloqueado: desbloquéelo (inicie sesión de nuevo o abra "
-        "la aplicación de contraseñas del sistema) e inténtelo otra vez. Mientras tanto, el "
-        "token que ingrese se conserva solo durante esta sesión.",
-    (S, "The system keyring cannot be reached right now: a token you enter is kept for this "
-        "session only."):
-        "No se puede acceder al llavero del sistema en este momento: el token que ingrese se "
-        "conserva solo durante esta sesión.",
-    (S, "No system keyring was found: the token is kept for this session only."):
-        "No se encontró un llavero del sistema: el token se conserva solo durante esta sesión.",
-    (S, "Leave empty to keep the current token"): "Deje vacío para conservar el token actual",
-    (S, "{name} (this session only)"): "{name} (solo esta sesión)",
-    (S, "For this session only: this operation came with --server and WOLKVOX_TOKEN. Save it "
-        "to find it here at the next start."):
-        "Solo para esta sesión: esta operación llegó con --server y WOLKVOX_TOKEN. Guárdela "
-        "para encontrarla aquí la próxima vez que inicie.",
-    (S, "Wolkvox allows at most {most} per token; {safest} is safest."):
-        "Wolkvox admite como máximo {most} por token; {safest} es lo más seguro.",
-}  # fmt: skip
-#: English plural forms (``wolkvox_desktop_en.ts`` holds only those).
-PENDING_EN: dict[tuple[str, str], str | tuple[str, str]] = {
-    ("OperationEditor", "Daily budget: %Ln token use(s)"): (
-        "Daily budget: %Ln token use",
-        "Daily budget: %Ln token uses",
-    ),
-    (S, "The connection works: %Ln campaign(s) found."): (
-        "The connection works: %Ln campaign found.",
-        "The connection works: %Ln campaigns found.",
-    ),
-}
-
-
-class PendingCatalog(QTranslator):
-    """The proposed translations of this change's strings (asked before the real catalog)."""
-
-    def __init__(self, entries: dict[tuple[str, str], str | tuple[str, str]]) -> None:
-        super().__init__()
-        self._entries = entries
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
-        entry = self._entries.get((context, source))
-        if isinstance(entry, tuple):
-            return entry[0] if n == 1 else entry[1]  # Spanish and English: one, other
-        return entry  # None: not ours, the next translator answers
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
-        return False
-
-
 @contextmanager
 def speaking(qapp, lang: str) -> Iterator[str]:
     """The window's language, with a locale that writes 1000 as its people do."""
     locale = QLocale()
-    assert i18n.install_translators(qapp, lang) == lang
-    pending = PendingCatalog(PENDING_ES if lang == "es" else PENDING_EN)
-    qapp.installTranslator(pending)
-    QLocale.setDefault(QLocale("es_CO" if lang == "es" else "en_US"))
+    assert i18n.install_translators(qapp, lang) == lang  # the real catalogs
     try:
         yield lang
     finally:
-        qapp.removeTranslator(pending)
         i18n.remove_translators(qapp)
         QLocale.setDefault(locale)
 

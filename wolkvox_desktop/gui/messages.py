@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from wolkvox_desktop.core.errors import CallResult, Notice, NoticeKind, Outcome, Reason
 from wolkvox_desktop.gui.outcome_look import outcome_words
@@ -296,13 +296,7 @@ def token_info_sentence(result: object) -> str:
 def notice_sentence(notice: Notice) -> str:
     """News about a call still in flight, in the window's language."""
     if notice.kind is NoticeKind.BUSY_RETRY:
-        seconds = max(1, round(notice.seconds or 1))
-        return QCoreApplication.translate(
-            "Messages",
-            "Wolkvox is busy with other calls on this token; trying again in %n second(s)…",
-            "",
-            seconds,
-        )
+        return _Plurals().busy_retry(max(1, round(notice.seconds or 1)))
     return QCoreApplication.translate(
         "Messages", "Waiting for another call with this token to finish…"
     )
@@ -314,3 +308,14 @@ def plain_tooltip(text: str) -> str:
     import html
 
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
+
+
+class _Plurals(QObject):
+    """Sentences with a count: pyside6-lupdate records plural forms only for ``self.tr``."""
+
+    def busy_retry(self, seconds: int) -> str:
+        return self.tr(
+            "Wolkvox is busy with other calls on this token; trying again in %n second(s)…",
+            "",
+            seconds,
+        )
