@@ -2,9 +2,9 @@
 Qt's numerus, numbers and times through QLocale, headers never clipped, nothing squeezed,
 status-panel columns that line up, and a first-start page that offers the demo.
 
-The strings this change adds are not in the catalog yet (one translation pass adds them):
-:class:`~tests.gui.test_settings_spanish.PendingCatalog` plays them with the forms
-proposed here. Once they are in ``resources/translations``, drop ``PENDING_*``.
+The plural forms of the campaign count are not in the catalog yet: :class:`PendingCatalog`
+plays them with the forms proposed here. Once they are in ``resources/translations``, drop
+``PENDING_*`` and the class.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from tests.gui.conftest import close_window, wait_ready
-from tests.gui.test_settings_spanish import PendingCatalog, clipped
+from tests.gui.test_settings_spanish import clipped
 from wolkvox_desktop.core.campaigns import Campaign, CampaignStatus, CampaignType
 from wolkvox_desktop.core.service import Usage
 from wolkvox_desktop.core.store import SavedCampaign
@@ -35,87 +35,43 @@ from wolkvox_desktop.gui.welcome_page import WelcomePage, demo_command
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-W, M = "MainWindow", "CampaignTableModel"
-#: (context, source) -> Spanish, or (singular, plural) for a numerus entry.
-PENDING_ES: dict[tuple[str, str], str | tuple[str, str]] = {
-    (W, "%Ln campaign(s)"): ("%Ln campaña", "%Ln campañas"),
-    (W, "{0} of %Ln campaign(s) shown"): ("Mostrando {0} de %Ln campaña",
-                                          "Mostrando {0} de %Ln campañas"),
-    (W, "Ctrl+F. Down or Enter goes into the list."):
-        "Ctrl+F. Flecha abajo o Intro lleva a la lista.",
-    (W, "▶ Start {0}"): "▶ Iniciar {0}",
-    (W, "■ Stop {0}"): "■ Detener {0}",
-    (W, "Start {0} (Enter or Ctrl+Return)"): "Iniciar {0} (Intro o Ctrl+Intro)",
-    (W, "Stop {0} (Ctrl+Shift+Return)"): "Detener {0} (Ctrl+Mayús+Intro)",
-    (W, "Stop (pause) the campaign (Ctrl+Shift+Return)"):
-        "Detener (pausar) la campaña (Ctrl+Mayús+Intro)",
-    (W, "Campaign {0} is hidden by the filter: clear the filter or choose a campaign in the "
-        "list."):
-        "La campaña {0} está oculta por el filtro: borre el filtro o elija una campaña de la "
-        "lista.",
-    (W, "Check now (1 token)"): "Comprobar ahora (1 token)",
-    (W, "Check the unconfirmed statuses now"): "Comprobar ahora los estados sin confirmar",
-    (W, "Asks Wolkvox for the campaign list: one call, which costs one token. The statuses "
-        "marked with ? are then confirmed."):
-        "Pide a Wolkvox la lista de campañas: una llamada, que cuesta un token. Así se "
-        "confirman los estados marcados con ?.",
-    (W, "Stop {0}?"): "¿Detener {0}?",
-    (W, "The list shows this campaign as started. Stopping it pauses its dialing in Wolkvox; "
-        "the call costs one token."):
-        "La lista muestra esta campaña como iniciada. Detenerla pausa su marcación en "
-        "Wolkvox; la llamada cuesta un token.",
-    (W, "Don't ask again"): "No volver a preguntar",
-    (W, "Stop started campaigns at once from now on. Settings can turn the question back "
-        "on."):
-        "Desde ahora, detener las campañas iniciadas sin preguntar. La pregunta se puede "
-        "volver a activar en Configuración.",
-    (W, "No operation is set up yet. Open Settings and add your operation's server code (the "
-        "digits in wv0032.wolkvox.com) and its API token. The token is kept in your system's "
-        "keyring.\n\nTo look around first, try the demo: a simulated Wolkvox on this "
-        "computer, in a window of its own. Nothing reaches Wolkvox."):
-        "Todavía no hay ninguna operación configurada. Abra Configuración y agregue el código "
-        "de servidor de su operación (los dígitos de wv0032.wolkvox.com) y su token de API. "
-        "El token se guarda en el llavero del sistema.\n\nPara conocer la aplicación primero, "
-        "pruebe la demostración: un Wolkvox simulado en este equipo, en una ventana aparte. "
-        "Nada llega a Wolkvox.",
-    (W, "Try the demo"): "Probar la demostración",
-    (W, "Opens Wolkvox Desktop in demo mode in a second window, with sample campaigns. Your "
-        "own settings are not touched."):
-        "Abre Wolkvox Desktop en modo demostración en una segunda ventana, con campañas de "
-        "ejemplo. Su propia configuración no se modifica.",
-    (W, "The demo is opening in a window of its own…"):
-        "La demostración se está abriendo en su propia ventana…",
-    (W, "The demo could not be started. From a terminal: wolkvox-desktop --demo"):
-        "No se pudo iniciar la demostración. Desde una terminal: wolkvox-desktop --demo",
-    (M, "unconfirmed"): "sin confirmar",
-    (M, "{0} (unconfirmed)"): "{0} (sin confirmar)",
-    (M, "Started?"): "¿Iniciada?",
-    (M, "Stopped?"): "¿Detenida?",
-    (M, "Unconfirmed: the outcome of the last start is unknown, so this campaign may or may "
-        "not have started. Check now asks Wolkvox for the list (one token)."):
-        "Sin confirmar: el resultado del último inicio es desconocido, así que esta campaña "
-        "puede haberse iniciado o no. «Comprobar ahora» pide la lista a Wolkvox (un token).",
-    (M, "Unconfirmed: the outcome of the last stop is unknown, so this campaign may or may "
-        "not have stopped. Check now asks Wolkvox for the list (one token)."):
-        "Sin confirmar: el resultado de la última detención es desconocido, así que esta "
-        "campaña puede haberse detenido o no. «Comprobar ahora» pide la lista a Wolkvox (un "
-        "token).",
-}  # fmt: skip
-#: English plural forms (``wolkvox_desktop_en.ts`` holds only those).
-PENDING_EN: dict[tuple[str, str], str | tuple[str, str]] = {
-    (W, "%Ln campaign(s)"): ("%Ln campaign", "%Ln campaigns"),
-    (W, "{0} of %Ln campaign(s) shown"): ("{0} of %Ln campaign shown",
+P = "CampaignPage"
+#: (context, source) -> (singular, plural): this change's plural forms, until the catalog
+#: has them (Spanish, and English: ``wolkvox_desktop_en.ts`` holds only plural forms).
+PENDING_ES: dict[tuple[str, str], tuple[str, str]] = {
+    (P, "%Ln campaign(s)"): ("%Ln campaña", "%Ln campañas"),
+    (P, "{0} of %Ln campaign(s) shown"): ("Se muestran {0} de %Ln campaña",
+                                          "Se muestran {0} de %Ln campañas"),
+}
+PENDING_EN: dict[tuple[str, str], tuple[str, str]] = {
+    (P, "%Ln campaign(s)"): ("%Ln campaign", "%Ln campaigns"),
+    (P, "{0} of %Ln campaign(s) shown"): ("{0} of %Ln campaign shown",
                                           "{0} of %Ln campaigns shown"),
 }
 
 
+class PendingCatalog(QTranslator):
+    """The proposed plural forms of this change's strings, asked after the real catalog."""
+
+    def __init__(self, entries: dict[tuple[str, str], tuple[str, str]]) -> None:
+        super().__init__()
+        self._entries = entries
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
+        entry = self._entries.get((context, source))
+        return None if entry is None else entry[0] if n == 1 else entry[1]
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+
 @pytest.fixture(params=["en", "es"])
 def language(request: Any, qapp: QApplication) -> Iterator[str]:
-    """The window's language (as ``--lang`` installs it) and this change's strings."""
+    """The window's language (as ``--lang`` installs it) and this change's plural forms."""
     locale = QLocale()
+    assert i18n.install_translators(qapp, request.param) == request.param
     pending = PendingCatalog(PENDING_ES if request.param == "es" else PENDING_EN)
     qapp.installTranslator(pending)
-    assert i18n.install_translators(qapp, request.param) == request.param
     try:
         yield request.param
     finally:
@@ -148,7 +104,7 @@ def test_the_campaign_count_has_its_plural_forms(qtbot: Any, language: str) -> N
     page = CampaignPage()
     qtbot.addWidget(page)
     words = {"en": ("1 campaign", "2 campaigns", "1 of 2 campaigns shown"),
-             "es": ("1 campaña", "2 campañas", "Mostrando 1 de 2 campañas")}[language]
+             "es": ("1 campaña", "2 campañas", "Se muestran 1 de 2 campañas")}[language]
     page.campaignModel.set_campaigns([saved("3301", "Norte")])
     assert page.countLabel.text() == words[0]
     page.campaignModel.set_campaigns([saved("3301", "Norte"), saved("3302", "Sur")])

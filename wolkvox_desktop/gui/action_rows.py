@@ -51,10 +51,12 @@ class ActionRows(QWidget):
 
     bulkButtonsPlaced = Signal()
     _holding = False
+    _disabling = False  # this object disables a bulk button: not their controls' choice
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actionRows")
+        self._wanted: dict[str, bool] = {}  # what their controls want once the hold ends
         self.campaignIdLabel = QLabel(_translate("MainWindow", "Campaign &ID:"))
         self.campaignIdEdit = QLineEdit()
         self.campaignIdEdit.setObjectName("campaignIdEdit")
@@ -209,14 +211,28 @@ class ActionRows(QWidget):
         return [b for b in found if b is not None]
 
     def hold_bulk(self, holding: bool) -> None:
-        """While ``holding`` (a call in flight), the bulk buttons stay disabled."""
-        self._holding = holding
+        """While ``holding`` (a call in flight), the bulk buttons stay disabled; then they
+        are as their controls last decided meanwhile."""
+        was, self._holding = self._holding, holding
         if holding:
             for button in self.bulk_buttons():
-                button.setEnabled(False)
+                self._wanted.setdefault(button.objectName(), button.isEnabled())
+                self._disable(button)
+        elif was:
+            for button in self.bulk_buttons():
+                button.setEnabled(self._wanted.pop(button.objectName(), button.isEnabled()))
+
+    def _disable(self, button: QPushButton) -> None:
+        self._disabling = True
+        try:
+            button.setEnabled(False)
+        finally:
+            self._disabling = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if (self._holding and event.type() == QEvent.Type.EnabledChange
-                and isinstance(watched, QPushButton) and watched.isEnabled()):
-            watched.setEnabled(False)  # their controls enabled them: not during a call
+        if (self._holding and not self._disabling and isinstance(watched, QPushButton)
+                and event.type() == QEvent.Type.EnabledChange):
+            self._wanted[watched.objectName()] = watched.isEnabled()  # their choice, for later
+            if watched.isEnabled():
+                self._disable(watched)  # not during a call
         return False

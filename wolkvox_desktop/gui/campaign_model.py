@@ -77,22 +77,41 @@ class CampaignTableModel(QAbstractTableModel):
         self._unconfirmed: dict[str, str] = {}
 
     # ---- data in ----
-    def set_campaigns(self, campaigns: list[SavedCampaign]) -> None:
+    def set_campaigns(self, campaigns: list[SavedCampaign]) -> bool:
+        """The operation's campaigns. The same campaigns in the same order (a call's
+        snapshot: a status, a last action) update their rows in place, so that the sorting,
+        the filter and the selection stay as they are; any other list resets the model
+        (returns True: the selection is gone)."""
+        rows = list(campaigns)
+        if rows and [s.campaign.id for s in rows] == [s.campaign.id for s in self._rows]:
+            changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True))
+                       if old != new]  # fmt: skip
+            self._rows = rows
+            for i in changed:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, self.COLUMN_COUNT - 1))
+            return False
         self.beginResetModel()
-        self._rows = list(campaigns)
+        self._rows = rows
         self._row_of = {saved.campaign.id: i for i, saved in enumerate(self._rows)}
         self.endResetModel()
+        return True
+
+    def _rows_changed(self, ids: set[str], column: int) -> None:
+        for cid in ids:
+            row = self._row_of.get(cid)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, column), self.index(row, column))
 
     def set_unconfirmed(self, marks: Mapping[str, str]) -> None:
         """Campaign id -> the action (``start``/``stop``) whose outcome is unknown: their
         status shows as unconfirmed ("Started?"). An empty mapping clears the marks."""
         if dict(marks) == self._unconfirmed:
             return
+        touched = set(marks) ^ set(self._unconfirmed) | {
+            cid for cid in marks if self._unconfirmed.get(cid) != marks[cid]
+        }
         self._unconfirmed = dict(marks)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, self.STATUS), self.index(len(self._rows) - 1, self.STATUS)
-            )
+        self._rows_changed(touched, self.STATUS)
 
     def unconfirmed(self) -> dict[str, str]:
         """The marks shown, for campaigns in the list."""
@@ -102,11 +121,9 @@ class CampaignTableModel(QAbstractTableModel):
         """Campaigns with a call in flight (their Last column says so)."""
         if campaign_ids == self._busy_ids:
             return
+        touched = set(campaign_ids) ^ self._busy_ids
         self._busy_ids = set(campaign_ids)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, self.LAST), self.index(len(self._rows) - 1, self.LAST)
-            )
+        self._rows_changed(touched, self.LAST)
 
     def campaign_at(self, row: int) -> SavedCampaign | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -133,8 +133,10 @@ class CampaignPage(QWidget):
         the list's age and the history."""
         marks = unconfirmed_marks(state.campaigns, state.refreshed_at)
         self.campaignModel.set_unconfirmed(marks)
-        self.campaignModel.set_campaigns(state.campaigns)
-        self.target.after_reset(keep)
+        if self.campaignModel.set_campaigns(state.campaigns) or self.target.next_highlight:
+            self.target.after_reset(keep)
+        else:
+            self.target.changed.emit()  # a status or a name may have changed
         self.show_refreshed(state.refreshed_at)
         self.resultLine.offer_check(len(marks))
         self.statusPanel.set_history(
@@ -211,12 +213,11 @@ class CampaignPage(QWidget):
     def _count(self) -> None:
         total = self.campaignModel.rowCount()
         shown = self.campaignProxy.rowCount()
+        # self.tr, not _translate: lupdate records plural forms only for tr()
         if shown == total:
-            text = _translate("MainWindow", "%Ln campaign(s)", "", total)
+            text = self.tr("%Ln campaign(s)", "", total)
         else:
-            text = _translate("MainWindow", "{0} of %Ln campaign(s) shown", "", total).format(
-                number(shown)
-            )
+            text = self.tr("{0} of %Ln campaign(s) shown", "", total).format(number(shown))
         self.countLabel.setText(text if total else "")
 
     # ---- the list's age ----

@@ -54,6 +54,9 @@ class CampaignTable(QTableView):
             CampaignTableModel.LAST, QHeaderView.ResizeMode.ResizeToContents
         )
         header.setMinimumSectionSize(48)
+        # sized from the rows in view: measuring all of them on every change of one row
+        # stalls the event loop with a few hundred campaigns (benchmarks/ui_latency.py)
+        header.setResizeContentsPrecision(0)
         for column, width in COLUMN_WIDTHS.items():
             self.setColumnWidth(column, max(width, self.header_width(column)))
 
