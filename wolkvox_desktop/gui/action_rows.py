@@ -68,6 +68,7 @@ class ActionRows(QWidget):
         )
         self.campaignIdEdit.setMaxLength(64)
         self.campaignIdEdit.setMinimumWidth(90)
+        self.campaignIdEdit.setMaximumWidth(200)  # the rest of the row goes to the name
         self.campaignIdLabel.setBuddy(self.campaignIdEdit)
         self.typeLabel = QLabel(_translate("MainWindow", "&Type:"))
         self.typeCombo = QComboBox()

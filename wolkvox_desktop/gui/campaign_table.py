@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
@@ -54,9 +54,15 @@ class CampaignTable(QTableView):
             CampaignTableModel.LAST, QHeaderView.ResizeMode.ResizeToContents
         )
         header.setMinimumSectionSize(48)
-        # sized from the rows in view: measuring all of them on every change of one row
-        # stalls the event loop with a few hundred campaigns (benchmarks/ui_latency.py)
+        # sized from the rows in view (again after a scroll): measuring all of them on every
+        # change of one row stalls the event loop with a few hundred campaigns
+        # (benchmarks/ui_latency.py)
         header.setResizeContentsPrecision(0)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(header.resizeSections)
+        self.verticalScrollBar().valueChanged.connect(self._refit.start)
         for column, width in COLUMN_WIDTHS.items():
             self.setColumnWidth(column, max(width, self.header_width(column)))
 

@@ -59,8 +59,7 @@ class WelcomePage(QWidget):
         text.setObjectName("emptyStateText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMinimumWidth(420)
-        text.setMaximumWidth(560)
+        text.setFixedWidth(540)  # a word-wrapped label reads best at a set measure
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.settingsButton = QPushButton(_translate("MainWindow", "Open Settings…"))
         self.settingsButton.setObjectName("emptySettingsButton")
