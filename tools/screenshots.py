@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Screenshots of the main window and the Settings dialog, in English and Spanish.
+"""Screenshots of the main window (800×500 and 1366×768), its stop question, the bulk
+dialog (confirm, progress, paused, summary), the History, the welcome page and the
+Settings dialog, in English and Spanish.
 
     python tools/screenshots.py                # under Xvfb (xvfb-run -a), into docs/screenshots
     python tools/screenshots.py --offscreen    # Qt's offscreen platform instead (no Xvfb)
@@ -7,8 +9,9 @@
 
 Each language runs in its own process with a fresh app-data folder, in demo mode (the
 in-process simulator), so no real account, token or keyring is involved. The window gets a
-few answers of different outcomes (done, refused by Wolkvox, outcome unknown, not sent)
-before it is captured with ``QWidget.grab()`` (the widget alone, no desktop around it).
+few answers of different outcomes (done, refused by Wolkvox, outcome unknown, not sent) and
+two bulk runs (one paused on an unknown outcome) before it is captured with
+``QWidget.grab()`` (the widget alone, no desktop around it).
 
 The script fails if the demo token appears in any widget text of what it captured. Look at
 every picture before committing them: truncated labels and overlaps are bugs.
@@ -29,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "docs" / "screenshots"
 LANGUAGES = ("en", "es")
 WINDOW_SIZE = (1040, 700)
+SIZES = ((800, 500), (1366, 768))  # a small laptop's usable area and a common screen
 XVFB_SCREEN = "1600x1200x24"
 
 
@@ -36,12 +40,14 @@ XVFB_SCREEN = "1600x1200x24"
 
 
 def capture(lang: str, out: Path) -> list[Path]:
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+    from PySide6.QtCore import QEventLoop, QItemSelectionModel, QTimer
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QWidget
 
     from wolkvox_desktop.gui import app as appmod
+    from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
     from wolkvox_desktop.gui.demo import DEMO_TOKEN
     from wolkvox_desktop.gui.settings import SettingsDialog
+    from wolkvox_desktop.gui.welcome_page import WelcomePage
 
     qapp, window = appmod.build(["--demo", "--lang", lang])
     window.resize(*WINDOW_SIZE)
@@ -83,12 +89,32 @@ def capture(lang: str, out: Path) -> list[Path]:
             raise SystemExit(f"[{lang}] could not write {path}")
         return path
 
+    def at_sizes(widget: QWidget, name: str) -> list[Path]:
+        """The widget at each size of :data:`SIZES` (its own minimum if larger)."""
+        shots = []
+        for width, height in SIZES:
+            widget.resize(width, height)
+            settle(100)
+            if (widget.width(), widget.height()) != (width, height):
+                print(f"[{lang}] {name}: {widget.width()}x{widget.height()}, "
+                      f"not {width}x{height} (its minimum)", file=sys.stderr)
+            shots.append(save(widget, f"{name}-{width}x{height}"))
+        return shots
+
+    def select(ids: list[str]) -> None:
+        window.select_campaign(ids[0])
+        model = window.campaignTable.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for cid in ids[1:]:
+            model.select(window.campaignTable.view_index(cid), flags)
+
     # the campaigns of the demo operation
     wait_until(lambda: window.current_server() is not None, "the demo operation")
     if window.campaignModel.rowCount() == 0:
         wait_until(window.refreshButton.isEnabled, "the refresh button")
         window.refreshButton.click()
     wait_until(lambda: window.campaignModel.rowCount() >= 3, "the campaign list")
+    window._settings.setValue("ui/confirm_stop", False)  # the question gets its own picture
 
     def act(row: int, action: str, fault: str | None = None) -> None:
         saved = window.campaignModel.campaign_at(row)
@@ -114,29 +140,101 @@ def capture(lang: str, out: Path) -> list[Path]:
     window.campaignIdEdit.setText("")
     window.startButton.click()  # no campaign id: refused locally, nothing sent
     settle()
-    act(2, "start", "html_502")  # outcome unknown (502 HTML page)
+    act(2, "start", "html_502")  # outcome unknown (502 HTML page): "Started?", Check now
     act(1, "start", "maintenance")  # refused by Wolkvox
     act(0, "start")  # done
-    window.campaignTable.selectRow(0)
-    shots = [save(window, "main-window")]
+    window.select_campaign(window.campaignModel.campaign_at(0).campaign.id)
+    shots = at_sizes(window, "main-window")
+
+    # stopping a started campaign asks once
+    window._settings.setValue("ui/confirm_stop", True)
+    window.resize(*WINDOW_SIZE)
+    window.stopButton.click()
+    wait_until(lambda: window.calls.stop_box is not None, "the stop question")
+    box = window.calls.stop_box
+    assert isinstance(box, QMessageBox)
+    shots.append(save(box, "stop-question"))
+    box.reject()
+    settle()
+
+    # the bulk start: confirm, progress, paused, summary
+    controls = install_bulk_and_history(window)
+
+    def bulk(ids: list[str]) -> BulkDialog:
+        select(ids)
+        dialog = controls.start_selected()
+        assert isinstance(dialog, BulkDialog)
+        wait_until(dialog.confirmPage.startButton.isEnabled, "the bulk confirmation")
+        return dialog
+
+    stopped = [s.campaign.id for s in window.campaignModel.campaigns()
+               if s.campaign.status.value == "stopped"][:4]
+    dialog = bulk(stopped)
+    shots += at_sizes(dialog, "bulk-confirm")
+    sim.faults.latency = 3.0
+    dialog.confirmPage.startButton.click()
+    wait_until(lambda: sim.requests and sim.requests[-1].method == "PUT", "the run's first call")
+    shots.append(save(dialog, "bulk-progress-1366x768"))
+    dialog.resize(*SIZES[0])
+    shots.append(save(dialog, "bulk-progress-800x500"))
+    sim.faults.latency = 0.0
+    wait_until(lambda: not dialog.is_running(), "the end of the first run", 30)
+    dialog.close()
+    settle()
+    started = [s.campaign.id for s in window.campaignModel.campaigns()
+               if s.campaign.status.value == "started"][:3]
+    select(started)
+    dialog = controls.stop_selected()
+    assert isinstance(dialog, BulkDialog)
+    wait_until(dialog.confirmPage.startButton.isEnabled, "the bulk stop confirmation")
+    sim.faults.only_api = "stop"
+    sim.faults.html_502 = True  # the first stop: outcome unknown, the run pauses
+    dialog.confirmPage.startButton.click()
+    wait_until(lambda: dialog.progressPage.pauseBox.isVisible(), "the pause")
+    shots += at_sizes(dialog, "bulk-paused")
+    sim.reset_faults()
+    dialog.progressPage.pauseBox.skipButton.click()
+    wait_until(lambda: not dialog.is_running(), "the end of the second run", 30)
+    shots += at_sizes(dialog, "bulk-summary")
+    dialog.close()
+    settle(300)
+    window.resize(*SIZES[0])
+    settle()
+    marked = sorted(window.campaignModel.unconfirmed())
+    if marked:  # "Stopped?" in view, with Check now beside the run's result line
+        window.campaignTable.scrollTo(window.campaignTable.view_index(marked[0]))
+    shots.append(save(window, "main-window-after-runs-800x500"))
+
+    # the History of it all
+    history = controls.open_history()
+    wait_until(lambda: history.model.rowCount() > 0, "the history")
+    shots += at_sizes(history, "history")
+    history.close()
+
+    # the first start (another install would show it): the welcome page
+    welcome = WelcomePage()
+    welcome.show()
+    shots += at_sizes(welcome, "welcome")
+    welcome.close()
 
     # the Settings dialog, as opened from the window
+    window.resize(*WINDOW_SIZE)
     window.open_settings()
     wait_until(lambda: window.findChild(SettingsDialog) is not None, "the settings dialog")
-    dialog = window.findChild(SettingsDialog)
-    assert dialog is not None
+    settings = window.findChild(SettingsDialog)
+    assert settings is not None
     settle(400)  # the worker reports the keyring backend
-    shots.append(save(dialog, "settings"))
+    shots.append(save(settings, "settings"))
 
     # a new operation with a pasted address that is not Wolkvox's: the inline error
-    dialog.findChild(QAbstractButton, "addOperationButton").click()
-    server = dialog.findChild(QLineEdit, "serverEdit")
+    settings.findChild(QAbstractButton, "addOperationButton").click()
+    server = settings.findChild(QLineEdit, "serverEdit")
     server.setFocus()
     server.insert("0032.evil.com/")
-    dialog.findChild(QLineEdit, "labelEdit").insert("Bogotá norte")
-    shots.append(save(dialog, "settings-new-operation"))
+    settings.findChild(QLineEdit, "labelEdit").insert("Bogotá norte")
+    shots.append(save(settings, "settings-new-operation"))
 
-    dialog.close()
+    settings.close()
     window.close()
     window.shutdown()
     qapp.processEvents()
@@ -163,7 +261,7 @@ def run_language(lang: str, out: Path, offscreen: bool) -> int:
         cmd = [xvfb, "-a", "-s", f"-screen 0 {XVFB_SCREEN} -dpi 96 -nolisten tcp", *cmd]
     with tempfile.TemporaryDirectory(prefix="wolkvox-shots-") as home:
         env["WOLKVOX_DESKTOP_HOME"] = home
-        return subprocess.run(cmd, cwd=ROOT, env=env, timeout=180).returncode
+        return subprocess.run(cmd, cwd=ROOT, env=env, timeout=300).returncode
 
 
 def main(argv: list[str] | None = None) -> int:
