@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.action_target import Target
+from wolkvox_desktop.gui.control import control
 from wolkvox_desktop.gui.eliding import NamedButton
 
 _translate = QCoreApplication.translate  # the window's context (see top_bar)
@@ -58,69 +59,51 @@ class ActionRows(QWidget):
         self.setObjectName("actionRows")
         self._wanted: dict[str, bool] = {}  # what their controls want once the hold ends
         self.campaignIdLabel = QLabel(_translate("MainWindow", "Campaign &ID:"))
-        self.campaignIdEdit = QLineEdit()
-        self.campaignIdEdit.setObjectName("campaignIdEdit")
-        self.campaignIdEdit.setAccessibleName(_translate("MainWindow", "Campaign ID"))
-        self.campaignIdEdit.setPlaceholderText(_translate("MainWindow", "e.g. 3301"))
-        self.campaignIdEdit.setToolTip(
+        self.campaignIdEdit = control(
+            QLineEdit(), "campaignIdEdit", _translate("MainWindow", "Campaign ID"),
             _translate("MainWindow", "Filled from the selected campaign; type any ID to act on "
-                       "a campaign that is not in the list. Enter starts it.")
+                       "a campaign that is not in the list. Enter starts it."),
         )
+        self.campaignIdEdit.setPlaceholderText(_translate("MainWindow", "e.g. 3301"))
         self.campaignIdEdit.setMaxLength(64)
         self.campaignIdEdit.setMinimumWidth(90)
         self.campaignIdEdit.setMaximumWidth(200)  # the rest of the row goes to the name
         self.campaignIdLabel.setBuddy(self.campaignIdEdit)
         self.typeLabel = QLabel(_translate("MainWindow", "&Type:"))
-        self.typeCombo = QComboBox()
-        self.typeCombo.setObjectName("typeCombo")
-        self.typeCombo.setAccessibleName(_translate("MainWindow", "Campaign type"))
+        self.typeCombo = control(QComboBox(), "typeCombo",
+                                 _translate("MainWindow", "Campaign type"))
         self.typeCombo.addItem(messages.campaign_type_label("predictive"), "predictive")
         self.typeCombo.addItem(messages.campaign_type_label("preview"), "preview")
         self.typeLabel.setBuddy(self.typeCombo)
 
         self.campaignNameLabel = QLabel(_translate("MainWindow", "&Name:"))
-        self.campaignNameEdit = QLineEdit()
-        self.campaignNameEdit.setObjectName("campaignNameEdit")
-        self.campaignNameEdit.setAccessibleName(
-            _translate("MainWindow", "Campaign name (for the list)")
-        )
+        self.campaignNameEdit = control(QLineEdit(), "campaignNameEdit",
+                                        _translate("MainWindow", "Campaign name (for the list)"))
         self.campaignNameEdit.setPlaceholderText(
             _translate("MainWindow", "optional, for your list")
         )
         self.campaignNameEdit.setMinimumWidth(80)
         self.campaignNameLabel.setBuddy(self.campaignNameEdit)
-        self.addCampaignButton = QPushButton(_translate("MainWindow", "&Add to list"))
-        self.addCampaignButton.setObjectName("addCampaignButton")
-        self.addCampaignButton.setAccessibleName(
-            _translate("MainWindow", "Add the campaign to the list")
-        )
-        self.addCampaignButton.setToolTip(
+        self.addCampaignButton = control(
+            QPushButton(_translate("MainWindow", "&Add to list")), "addCampaignButton",
+            _translate("MainWindow", "Add the campaign to the list"),
             _translate("MainWindow",
-                       "Keep this campaign ID, name and type in your list (costs no token)")
+                       "Keep this campaign ID, name and type in your list (costs no token)"),
         )
-        self.removeCampaignButton = QPushButton(_translate("MainWindow", "Remo&ve from list"))
-        self.removeCampaignButton.setObjectName("removeCampaignButton")
-        self.removeCampaignButton.setAccessibleName(
-            _translate("MainWindow", "Remove the selected campaign from the list")
-        )
-        self.removeCampaignButton.setToolTip(
-            _translate("MainWindow", "Only campaigns you added by hand can be removed")
+        self.removeCampaignButton = control(
+            QPushButton(_translate("MainWindow", "Remo&ve from list")), "removeCampaignButton",
+            _translate("MainWindow", "Remove the selected campaign from the list"),
+            _translate("MainWindow", "Only campaigns you added by hand can be removed"),
         )
 
-        self.startButton = NamedButton(start_head(""))
-        self.startButton.setObjectName("startButton")
-        self.startButton.setAccessibleName(_translate("MainWindow", "Start campaign"))
-        self.stopButton = NamedButton(stop_head(""))
-        self.stopButton.setObjectName("stopButton")
-        self.stopButton.setAccessibleName(_translate("MainWindow", "Stop campaign"))
+        self.startButton = control(NamedButton(start_head("")), "startButton",
+                                   _translate("MainWindow", "Start campaign"))
+        self.stopButton = control(NamedButton(stop_head("")), "stopButton",
+                                  _translate("MainWindow", "Stop campaign"))
         for named in (self.startButton, self.stopButton):  # they give way: "…"
             named.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        for button in (self.startButton, self.stopButton, self.addCampaignButton,
-                       self.removeCampaignButton):
-            button.setAutoDefault(False)
-        self.busyBar = QProgressBar()
-        self.busyBar.setObjectName("busyIndicator")
-        self.busyBar.setAccessibleName(_translate("MainWindow", "Waiting for Wolkvox"))
+        self.busyBar = control(QProgressBar(), "busyIndicator",
+                               _translate("MainWindow", "Waiting for Wolkvox"))
         self.busyBar.setRange(0, 0)
         self.busyBar.setTextVisible(False)
         self.busyBar.setFixedSize(60, 12)

@@ -30,6 +30,7 @@ from wolkvox_desktop.gui.campaign_model import (
     unconfirmed_marks,
 )
 from wolkvox_desktop.gui.campaign_table import CampaignTable
+from wolkvox_desktop.gui.control import control
 from wolkvox_desktop.gui.local_format import moment, number
 from wolkvox_desktop.gui.result_line import ResultLine
 from wolkvox_desktop.gui.status_panel import StatusEntry, StatusPanel
@@ -52,39 +53,29 @@ class CampaignPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("campaignPage")
-        self.campaignFilter = QLineEdit()
-        self.campaignFilter.setObjectName("campaignFilter")
-        self.campaignFilter.setPlaceholderText(_translate("MainWindow", "Filter campaigns…"))
-        self.campaignFilter.setAccessibleName(_translate("MainWindow", "Filter campaigns"))
-        self.campaignFilter.setToolTip(
-            _translate("MainWindow", "Ctrl+F. Down or Enter goes into the list.")
+        self.campaignFilter = control(
+            QLineEdit(), "campaignFilter", _translate("MainWindow", "Filter campaigns"),
+            _translate("MainWindow", "Ctrl+F. Down or Enter goes into the list."),
         )
+        self.campaignFilter.setPlaceholderText(_translate("MainWindow", "Filter campaigns…"))
         self.campaignFilter.setClearButtonEnabled(True)
         self.campaignFilter.setMinimumWidth(140)
         self.campaignFilter.setMaximumWidth(360)
         self.countLabel = QLabel()
         self.countLabel.setObjectName("campaignCountLabel")
-        self.lastRefreshLabel = QLabel()
-        self.lastRefreshLabel.setObjectName("lastRefreshLabel")
-        self.lastRefreshLabel.setAccessibleName(
-            _translate("MainWindow", "Campaign list last updated")
-        )
-        self.lastRefreshLabel.setToolTip(
+        self.lastRefreshLabel = control(
+            QLabel(), "lastRefreshLabel", _translate("MainWindow", "Campaign list last updated"),
             _translate(
                 "MainWindow",
                 "Refreshing the list costs one token. It refreshes by itself at most every "
                 "5 minutes while the window is open.",
-            )
+            ),
         )
-        self.refreshButton = QPushButton(_translate("MainWindow", "&Refresh"))
-        self.refreshButton.setObjectName("refreshButton")
-        self.refreshButton.setAccessibleName(
-            _translate("MainWindow", "Refresh the campaign list")
+        self.refreshButton = control(
+            QPushButton(_translate("MainWindow", "&Refresh")), "refreshButton",
+            _translate("MainWindow", "Refresh the campaign list"),
+            _translate("MainWindow", "Ask Wolkvox for the campaign list (F5). Costs one token."),
         )
-        self.refreshButton.setToolTip(
-            _translate("MainWindow", "Ask Wolkvox for the campaign list (F5). Costs one token.")
-        )
-        self.refreshButton.setAutoDefault(False)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.campaignFilter, 2)
         filter_row.addWidget(self.countLabel)

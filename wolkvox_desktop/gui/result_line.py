@@ -9,6 +9,7 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from wolkvox_desktop.gui.control import control
 from wolkvox_desktop.gui.outcome_look import look
 
 _translate = QCoreApplication.translate  # the window's context (see top_bar)
@@ -20,23 +21,18 @@ class ResultLine(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultLine")
-        self.label = QLabel()
-        self.label.setObjectName("lastResultLabel")
-        self.label.setAccessibleName(_translate("MainWindow", "Answer to the last action"))
+        self.label = control(QLabel(), "lastResultLabel",
+                             _translate("MainWindow", "Answer to the last action"))
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.checkNowButton = QPushButton(_translate("MainWindow", "Check now (1 token)"))
-        self.checkNowButton.setObjectName("checkNowButton")
-        self.checkNowButton.setAccessibleName(
-            _translate("MainWindow", "Check the unconfirmed statuses now")
-        )
-        self.checkNowButton.setToolTip(
+        self.checkNowButton = control(
+            QPushButton(_translate("MainWindow", "Check now (1 token)")), "checkNowButton",
+            _translate("MainWindow", "Check the unconfirmed statuses now"),
             _translate("MainWindow", "Asks Wolkvox for the campaign list: one call, which "
-                       "costs one token. The statuses marked with ? are then confirmed.")
+                       "costs one token. The statuses marked with ? are then confirmed."),
         )
-        self.checkNowButton.setAutoDefault(False)
         self.checkNowButton.setVisible(False)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

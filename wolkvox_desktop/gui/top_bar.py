@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from wolkvox_desktop.gui.control import control
 from wolkvox_desktop.gui.eliding import ElidingLabel
 from wolkvox_desktop.gui.local_format import number
 from wolkvox_desktop.gui.outcome_look import outcome_colour
@@ -45,19 +46,16 @@ class TopBar(QWidget):
         super().__init__(parent)
         self.setObjectName("topBar")
         self.operationLabel = QLabel(_translate("MainWindow", "&Operation:"))
-        self.operationCombo = QComboBox()
-        self.operationCombo.setObjectName("operationCombo")
-        self.operationCombo.setAccessibleName(_translate("MainWindow", "Operation"))
-        self.operationCombo.setToolTip(
-            _translate("MainWindow", "The Wolkvox operation (server) you work on")
+        self.operationCombo = control(
+            QComboBox(), "operationCombo", _translate("MainWindow", "Operation"),
+            _translate("MainWindow", "The Wolkvox operation (server) you work on"),
         )
         self.operationCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.operationCombo.setMinimumContentsLength(14)
         self.operationLabel.setBuddy(self.operationCombo)
 
-        self.tokenUsageLabel = ElidingLabel(min_width=120)
-        self.tokenUsageLabel.setObjectName("tokenUsageLabel")
-        self.tokenUsageLabel.setAccessibleName(_translate("MainWindow", "Tokens used today"))
+        self.tokenUsageLabel = control(ElidingLabel(min_width=120), "tokenUsageLabel",
+                                       _translate("MainWindow", "Tokens used today"))
         self.tokenUsageLabel.set_tooltip(
             _translate(
                 "MainWindow",
@@ -66,37 +64,32 @@ class TopBar(QWidget):
             )
         )
 
-        self.demoBadge = QLabel(_translate("MainWindow", "DEMO"))
-        self.demoBadge.setObjectName("demoBadge")
-        self.demoBadge.setAccessibleName(_translate("MainWindow", "Demo mode"))
-        self.demoBadge.setToolTip(
+        self.demoBadge = control(
+            QLabel(_translate("MainWindow", "DEMO")), "demoBadge",
+            _translate("MainWindow", "Demo mode"),
             _translate("MainWindow", "Demo mode: a simulated Wolkvox on this computer. "
-                       "Nothing reaches Wolkvox.")
+                       "Nothing reaches Wolkvox."),
         )
         self.demoBadge.setStyleSheet(BADGE_STYLE.format(name="demoBadge", colour="#ffd54f"))
         self.demoBadge.setVisible(demo)
         # WOLKVOX_API_BASE left set: say where the calls go, all the time
-        self.testServerBadge = QLabel(
-            _translate("MainWindow", "Test server: {0}").format(test_server or "")
-        )
-        self.testServerBadge.setObjectName("testServerBadge")
-        self.testServerBadge.setTextFormat(Qt.TextFormat.PlainText)
-        self.testServerBadge.setToolTip(
+        self.testServerBadge = control(
+            QLabel(_translate("MainWindow", "Test server: {0}").format(test_server or "")),
+            "testServerBadge", "",
             _translate("MainWindow", "WOLKVOX_API_BASE is set: calls go to this test server, "
-                       "not to Wolkvox, and only the token in WOLKVOX_TOKEN is sent there.")
+                       "not to Wolkvox, and only the token in WOLKVOX_TOKEN is sent there."),
         )
+        self.testServerBadge.setTextFormat(Qt.TextFormat.PlainText)
         self.testServerBadge.setStyleSheet(
             BADGE_STYLE.format(name="testServerBadge", colour="#ffb74d")
         )
         self.testServerBadge.setVisible(test_server is not None)
 
-        self.settingsButton = QPushButton(_translate("MainWindow", "&Settings…"))
-        self.settingsButton.setObjectName("settingsButton")
-        self.settingsButton.setAccessibleName(_translate("MainWindow", "Settings"))
-        self.settingsButton.setToolTip(
-            _translate("MainWindow", "Operations, tokens and language (Ctrl+,)")
+        self.settingsButton = control(
+            QPushButton(_translate("MainWindow", "&Settings…")), "settingsButton",
+            _translate("MainWindow", "Settings"),
+            _translate("MainWindow", "Operations, tokens and language (Ctrl+,)"),
         )
-        self.settingsButton.setAutoDefault(False)
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

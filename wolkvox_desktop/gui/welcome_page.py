@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wolkvox_desktop.gui.control import control
+
 _translate = QCoreApplication.translate  # the window's context (see top_bar)
 
 DEMO_OPENING_MS = 4000
@@ -61,18 +63,16 @@ class WelcomePage(QWidget):
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setFixedWidth(540)  # a word-wrapped label reads best at a set measure
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.settingsButton = QPushButton(_translate("MainWindow", "Open Settings…"))
-        self.settingsButton.setObjectName("emptySettingsButton")
-        self.settingsButton.setAccessibleName(_translate("MainWindow", "Open Settings"))
-        self.demoButton = QPushButton(_translate("MainWindow", "Try the demo"))
-        self.demoButton.setObjectName("tryDemoButton")
-        self.demoButton.setAccessibleName(_translate("MainWindow", "Try the demo"))
-        self.demoButton.setToolTip(
-            _translate("MainWindow", "Opens Wolkvox Desktop in demo mode in a second window, "
-                       "with sample campaigns. Your own settings are not touched.")
+        self.settingsButton = control(
+            QPushButton(_translate("MainWindow", "Open Settings…")), "emptySettingsButton",
+            _translate("MainWindow", "Open Settings"),
         )
-        for button in (self.settingsButton, self.demoButton):
-            button.setAutoDefault(False)
+        self.demoButton = control(
+            QPushButton(_translate("MainWindow", "Try the demo")), "tryDemoButton",
+            _translate("MainWindow", "Try the demo"),
+            _translate("MainWindow", "Opens Wolkvox Desktop in demo mode in a second window, "
+                       "with sample campaigns. Your own settings are not touched."),
+        )
         self.message = QLabel()
         self.message.setObjectName("emptyStateMessage")
         self.message.setWordWrap(True)
