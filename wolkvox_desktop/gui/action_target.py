@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
     from wolkvox_desktop.core.store import SavedCampaign
-    from wolkvox_desktop.gui.action_rows import ActionRows
     from wolkvox_desktop.gui.campaign_table import CampaignTable
 
 
@@ -55,18 +56,19 @@ class ActionTarget(QObject):
 
     changed = Signal()
 
-    def __init__(self, table: CampaignTable, rows: ActionRows) -> None:
+    def __init__(self, table: CampaignTable, id_edit: QLineEdit, type_combo: QComboBox,
+                 name_edit: QLineEdit) -> None:
         super().__init__(table)
         self.table = table
-        self.rows = rows
+        self.id_edit, self.type_combo, self.name_edit = id_edit, type_combo, name_edit
         self._quiet = False  # a change this object makes itself: no echo
         self._filled_name = ""
         self.next_highlight: str | None = None  # a campaign just added: highlight it next
         table.selectionModel().selectionChanged.connect(self._on_selection)
-        rows.campaignIdEdit.textChanged.connect(self._on_field)
+        id_edit.textChanged.connect(self._on_field)
 
     def target(self) -> Target:
-        cid = self.rows.campaignIdEdit.text().strip()
+        cid = self.id_edit.text().strip()
         model = self.table.campaigns
         saved = model.campaign(cid) if cid else None
         if saved is None:
@@ -94,14 +96,14 @@ class ActionTarget(QObject):
     def _fill(self, saved: SavedCampaign) -> None:
         c = saved.campaign
         with self._quietly():
-            if self.rows.campaignIdEdit.text().strip() != c.id:
-                self.rows.campaignIdEdit.setText(c.id)
-        self.rows.campaignNameEdit.setText(c.name)
+            if self.id_edit.text().strip() != c.id:
+                self.id_edit.setText(c.id)
+        self.name_edit.setText(c.name)
         self._filled_name = c.name
         if c.type is not None:
-            index = self.rows.typeCombo.findData(c.type.value)
+            index = self.type_combo.findData(c.type.value)
             if index >= 0:
-                self.rows.typeCombo.setCurrentIndex(index)
+                self.type_combo.setCurrentIndex(index)
 
     # ---- the field -> the list ----
     @Slot(str)
@@ -114,8 +116,8 @@ class ActionTarget(QObject):
                 self._fill(target.saved)
             else:
                 self.table.clearSelection()
-                if self.rows.campaignNameEdit.text() == self._filled_name:
-                    self.rows.campaignNameEdit.clear()  # that name belonged to another row
+                if self.name_edit.text() == self._filled_name:
+                    self.name_edit.clear()  # that name belonged to another row
                 self._filled_name = ""
         self.changed.emit()
 

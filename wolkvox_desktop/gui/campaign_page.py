@@ -88,7 +88,8 @@ class CampaignPage(QWidget):
         self.campaignProxy.setSourceModel(self.campaignModel)
         self.campaignTable = CampaignTable(self.campaignModel, self.campaignProxy)
         self.rows = ActionRows()
-        self.target = ActionTarget(self.campaignTable, self.rows)
+        self.target = ActionTarget(self.campaignTable, self.rows.campaignIdEdit,
+                                   self.rows.typeCombo, self.rows.campaignNameEdit)
         self.resultLine = ResultLine()
         self.statusPanel = StatusPanel()
 
