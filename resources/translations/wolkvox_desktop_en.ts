@@ -2,9 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CampaignPage</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+210"/>
+        <source>%Ln campaign(s)</source>
+        <translation>
+            <numerusform>%Ln campaign</numerusform>
+            <numerusform>%Ln campaigns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{0} of %Ln campaign(s) shown</source>
+        <translation>
+            <numerusform>{0} of %Ln campaign shown</numerusform>
+            <numerusform>{0} of %Ln campaigns shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/confirm_page.py" line="+139"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/confirm_page.py" line="+140"/>
         <source>Start %Ln campaign(s) on operation {server}, one after the other?</source>
         <translation>
             <numerusform>Start %Ln campaign on operation {server}?</numerusform>
@@ -94,9 +113,60 @@
     </message>
 </context>
 <context>
+    <name>PlanNotices</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/plans/notices.py" line="+76"/>
+        <source>The other %n campaign(s) were not sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Plan “{name}” is running on schedule: %n campaign(s), one after the other…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n scheduled plan(s) were missed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Its %n call(s) would pass today&apos;s token budget for operation {server}, so nothing was sent. The history says so.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n campaign(s) started.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n campaign(s) stopped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+348"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+362"/>
         <source>The connection works: %Ln campaign(s) found.</source>
         <translation>
             <numerusform>The connection works: %Ln campaign found.</numerusform>
@@ -236,6 +306,25 @@
         <translation>
             <numerusform>%Ln never sent</numerusform>
             <numerusform>%Ln never sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnsentOffer</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/bulk/unsent_offer.py" line="+77"/>
+        <source>%n campaign(s) of the last run were not sent — start them now?</source>
+        <translation>
+            <numerusform>%n campaign of the last run was not sent — start it now?</numerusform>
+            <numerusform>%n campaigns of the last run were not sent — start them now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n campaign(s) of the last run were not sent — stop them now?</source>
+        <translation>
+            <numerusform>%n campaign of the last run was not sent — stop it now?</numerusform>
+            <numerusform>%n campaigns of the last run were not sent — stop them now?</numerusform>
         </translation>
     </message>
 </context>

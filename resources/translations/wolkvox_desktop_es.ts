@@ -87,7 +87,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Todas las llamadas hechas desde este equipo: filtrar, copiar, exportar (Ctrl+H)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+61"/>
         <source>▶ Start selected ({count})</source>
         <translation>▶ Iniciar seleccionadas ({count})</translation>
     </message>
@@ -145,7 +145,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado a las {time}; esta consulta usó uno).</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+71"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+74"/>
         <source>Start campaigns</source>
         <translation>Iniciar campañas</translation>
     </message>
@@ -155,9 +155,28 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Detener campañas</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Asking Wolkvox…</source>
         <translation>Consultando a Wolkvox…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPage</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+210"/>
+        <source>%Ln campaign(s)</source>
+        <translation>
+            <numerusform>%Ln campaña</numerusform>
+            <numerusform>%Ln campañas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{0} of %Ln campaign(s) shown</source>
+        <translation>
+            <numerusform>Se muestran {0} de %Ln campaña</numerusform>
+            <numerusform>Se muestran {0} de %Ln campañas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -246,7 +265,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/confirm_page.py" line="+58"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/confirm_page.py" line="+59"/>
         <source>Campaigns in this run, in order</source>
         <translation>Campañas de esta ejecución, en orden</translation>
     </message>
@@ -640,22 +659,22 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox Desktop</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+47"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+48"/>
         <source>&amp;Operation:</source>
         <translation>&amp;Operación:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Operation</source>
         <translation>Operación</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The Wolkvox operation (server) you work on</source>
         <translation>La operación (servidor) de Wolkvox con la que trabaja</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Tokens used today</source>
         <translation>Tokens usados hoy</translation>
     </message>
@@ -665,17 +684,17 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Cada llamada a Wolkvox, incluidas las actualizaciones de la lista, usa un token. El presupuesto diario es el número de licencias × 1000. Lo cuenta esta aplicación en este equipo.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Demo mode</source>
         <translation>Modo demo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Demo mode: a simulated Wolkvox on this computer. Nothing reaches Wolkvox.</source>
         <translation>Modo demo: un Wolkvox simulado en este equipo. Nada llega a Wolkvox.</translation>
     </message>
@@ -685,27 +704,27 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Servidor de prueba: {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>WOLKVOX_API_BASE is set: calls go to this test server, not to Wolkvox, and only the token in WOLKVOX_TOKEN is sent there.</source>
         <translation>WOLKVOX_API_BASE está definida: las llamadas van a este servidor de prueba, no a Wolkvox, y allí solo se envía el token de WOLKVOX_TOKEN.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Operations, tokens and language (Ctrl+,)</source>
         <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/welcome_page.py" line="+43"/>
+        <location filename="../../wolkvox_desktop/gui/welcome_page.py" line="+45"/>
         <source>Welcome to Wolkvox Desktop</source>
         <extracomment>starts ``program`` with ``arguments`` detached from this process; True if it started</extracomment>
         <translation>Bienvenido a Wolkvox Desktop</translation>
@@ -725,23 +744,23 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Abrir la configuración…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Open Settings</source>
         <translation>Abrir la configuración</translation>
     </message>
     <message>
+        <location line="+3"/>
         <location line="+1"/>
-        <location line="+2"/>
         <source>Try the demo</source>
         <translation>Probar la demostración</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Opens Wolkvox Desktop in demo mode in a second window, with sample campaigns. Your own settings are not touched.</source>
         <translation>Abre Wolkvox Desktop en modo demostración en una segunda ventana, con campañas de ejemplo. Su configuración no se toca.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>The demo could not be started. From a terminal: wolkvox-desktop --demo</source>
         <translation>No se pudo iniciar la demostración. Desde una terminal: wolkvox-desktop --demo</translation>
     </message>
@@ -751,55 +770,45 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La demostración se está abriendo en una ventana propia…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+57"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-152"/>
         <source>Filter campaigns…</source>
         <translation>Filtrar campañas…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Filter campaigns</source>
         <translation>Filtrar campañas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ctrl+F. Down or Enter goes into the list.</source>
         <translation>Ctrl+F. Flecha abajo o Intro entran en la lista.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Campaign list last updated</source>
         <translation>Última actualización de la lista de campañas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Refreshing the list costs one token. It refreshes by itself at most every 5 minutes while the window is open.</source>
         <translation>Actualizar la lista cuesta un token. Se actualiza sola como máximo cada 5 minutos mientras la ventana está abierta.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+100"/>
+        <location line="+7"/>
+        <location line="+96"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-95"/>
         <source>Refresh the campaign list</source>
         <translation>Actualizar la lista de campañas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Ask Wolkvox for the campaign list (F5). Costs one token.</source>
         <translation>Pedir a Wolkvox la lista de campañas (F5). Cuesta un token.</translation>
-    </message>
-    <message>
-        <location line="+132"/>
-        <source>%Ln campaign(s)</source>
-        <translation>%Ln campañas</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{0} of %Ln campaign(s) shown</source>
-        <translation>Se muestran {0} de %Ln campañas</translation>
     </message>
     <message>
         <location filename="../../wolkvox_desktop/gui/campaign_table.py" line="+38"/>
@@ -808,47 +817,47 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Campañas</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+60"/>
+        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+61"/>
         <source>Campaign &amp;ID:</source>
         <translation>&amp;ID de campaña:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Campaign ID</source>
         <translation>ID de campaña</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>e.g. 3301</source>
         <translation>p. ej. 3301</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Filled from the selected campaign; type any ID to act on a campaign that is not in the list. Enter starts it.</source>
         <translation>Se llena con la campaña seleccionada; escriba cualquier ID para actuar sobre una campaña que no está en la lista. Enter la inicia.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Type:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Campaign type</source>
         <translation>Tipo de campaña</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-37"/>
         <source>▶ Start</source>
         <translation>▶ Iniciar</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+63"/>
         <source>Start campaign</source>
         <translation>Iniciar campaña</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+47"/>
         <source>Campaign {0} is hidden by the filter: clear the filter or choose a campaign in the list.</source>
         <translation>La campaña {0} está oculta por el filtro: borre el filtro o elija una campaña de la lista.</translation>
     </message>
@@ -868,29 +877,29 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar la campaña (Enter o Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-113"/>
         <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+47"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+59"/>
         <location filename="../../wolkvox_desktop/gui/confirmations.py" line="-7"/>
         <source>Stop campaign</source>
         <translation>Detener campaña</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Waiting for Wolkvox</source>
         <translation>Esperando a Wolkvox</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-27"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-41"/>
         <source>▶ Start {0}</source>
         <translation>▶ Iniciar {0}</translation>
     </message>
@@ -900,47 +909,47 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>■ Detener {0}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>Campaign name (for the list)</source>
         <translation>Nombre de la campaña (para la lista)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>optional, for your list</source>
         <translation>opcional, para su lista</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Add to list</source>
         <translation>A&amp;gregar a la lista</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Add the campaign to the list</source>
         <translation>Agregar la campaña a la lista</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Keep this campaign ID, name and type in your list (costs no token)</source>
         <translation>Guardar este ID, nombre y tipo de campaña en su lista (no cuesta tokens)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Remo&amp;ve from list</source>
         <translation>&amp;Quitar de la lista</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Remove the selected campaign from the list</source>
         <translation>Quitar de la lista la campaña seleccionada</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Only campaigns you added by hand can be removed</source>
         <translation>Solo se pueden quitar las campañas agregadas a mano</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+61"/>
         <source>Stop (pause) the campaign (Ctrl+Shift+Return)</source>
         <translation>Detener (pausar) la campaña (Ctrl+Mayús+Intro)</translation>
     </message>
@@ -950,17 +959,17 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Respuesta a la última acción</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Check now (1 token)</source>
         <translation>Comprobar ahora (1 token)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Check the unconfirmed statuses now</source>
         <translation>Comprobar ahora los estados sin confirmar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Asks Wolkvox for the campaign list: one call, which costs one token. The statuses marked with ? are then confirmed.</source>
         <translation>Pide a Wolkvox la lista de campañas: una llamada, que cuesta un token. Así se confirman los estados marcados con ?.</translation>
     </message>
@@ -975,12 +984,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-41"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+93"/>
         <source>Refreshing…</source>
         <translation>Actualizando…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+39"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+38"/>
         <source>Tokens today: {0} / {1}</source>
         <translation>Tokens hoy: {0} / {1}</translation>
     </message>
@@ -995,7 +1004,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>cerca del límite diario</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+49"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+48"/>
         <source>Not updated yet</source>
         <translation>Aún sin actualizar</translation>
     </message>
@@ -1434,9 +1443,161 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
 </context>
 <context>
+    <name>PlanNotices</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/notices.py" line="+70"/>
+        <source>Plan “{name}” ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plan “{name}” stopped at a failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The other %n campaign(s) were not sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan “{name}” ended with a failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Plan “{name}” is running on schedule: %n campaign(s), one after the other…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Plan “{name}” was missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not run at its time ({when}): the computer was off or asleep, or the app was closed. It is not run late; run it from Plans if it is still wanted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n scheduled plan(s) were missed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{names}: not run at their time (the computer was off or asleep, or the app was closed). They are not run late; run them from Plans if they are still wanted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Plan “{name}” did not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Its %n call(s) would pass today&apos;s token budget for operation {server}, so nothing was sent. The history says so.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n campaign(s) started.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No campaign was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n campaign(s) stopped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No campaign was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Campaign {campaign} failed: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanRunNow</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/run_now.py" line="+78"/>
+        <source>There is no plan named “{name}” any more: it was deleted or renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Plan “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanTimes</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/when.py" line="+33"/>
+        <source>Today {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tomorrow {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>By hand only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every day at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weekdays at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{days} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+40"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+41"/>
         <source>Campaigns done</source>
         <translation>Campañas procesadas</translation>
     </message>
@@ -1547,7 +1708,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+72"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+78"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -1739,13 +1900,13 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Se aplica al reiniciar Wolkvox Desktop.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+48"/>
-        <location line="+259"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+54"/>
+        <location line="+261"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-260"/>
         <source>Save the operation</source>
         <translation>Guardar la operación</translation>
     </message>
@@ -1880,7 +2041,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Ocultar el token escrito</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+88"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="-17"/>
+        <source>Ask before stopping a campaign shown as started</source>
+        <translation>Preguntar antes de detener una campaña que aparece iniciada</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Remove the saved token?</source>
         <translation>¿Quitar el token guardado?</translation>
     </message>
@@ -2175,6 +2341,50 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
             <numerusform>%Ln nunca enviada</numerusform>
             <numerusform>%Ln nunca enviadas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UnsentOffer</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/bulk/unsent_offer.py" line="+75"/>
+        <source>Campaigns not started</source>
+        <translation>Campañas no iniciadas</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n campaign(s) of the last run were not sent — start them now?</source>
+        <translation>
+            <numerusform>%n campaña de la última ejecución no se envió: ¿iniciarla ahora?</numerusform>
+            <numerusform>%n campañas de la última ejecución no se enviaron: ¿iniciarlas ahora?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start them…</source>
+        <translation>Iniciarlas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Campaigns not stopped</source>
+        <translation>Campañas no detenidas</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n campaign(s) of the last run were not sent — stop them now?</source>
+        <translation>
+            <numerusform>%n campaña de la última ejecución no se envió: ¿detenerla ahora?</numerusform>
+            <numerusform>%n campañas de la última ejecución no se enviaron: ¿detenerlas ahora?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop them…</source>
+        <translation>Detenerlas…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
     </message>
 </context>
 <context>

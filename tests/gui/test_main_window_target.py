@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialog, QMessageBox
 
 from tests.gui.conftest import puts, wait_idle
 from wolkvox_desktop.gui.main_window import MainWindow
@@ -163,6 +163,23 @@ def test_stopping_a_started_campaign_asks_once_and_can_stop_asking(
     w.stopButton.click()
     assert stop_box(w) is None
     wait_idle(qtbot, w)
+    assert sent(demo_sim, "stop") == ["3301", "3304"]
+
+    # Settings turns the question back on
+    w.open_settings()
+    dialog = w.findChild(QDialog, "settingsDialog")
+    check = dialog.findChild(QCheckBox, "confirmStopCheck")
+    assert not check.isChecked()
+    check.setChecked(True)
+    dialog.close()
+    saved.sync()
+    assert saved.value("ui/confirm_stop") in (True, "true")
+    w.select_campaign("3307")  # started: asked again
+    w.stopButton.click()
+    box = stop_box(w)
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: stop_box(w) is None)
     assert sent(demo_sim, "stop") == ["3301", "3304"]
 
 

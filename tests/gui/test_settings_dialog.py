@@ -523,11 +523,11 @@ def tab_stops(root: QWidget, start: QWidget, count: int) -> list[str]:
 
 def test_tab_order_follows_the_form(make_dialog):
     d = make_dialog([Operation("0032", "Norte")], "0032", {"0032": TokenSource.KEYRING})
-    assert tab_stops(d, child(d, QListWidget, "operationList"), 15) == [
+    assert tab_stops(d, child(d, QListWidget, "operationList"), 16) == [
         "operationList", "addOperationButton", "deleteOperationButton", "serverEdit",
         "labelEdit", "tokenEdit", "showTokenButton", "removeTokenButton", "licensesSpin",
-        "timeoutSpin", "inFlightSpin", "testButton", "languageCombo", "saveButton",
-        "closeButton",
+        "timeoutSpin", "inFlightSpin", "testButton", "languageCombo", "confirmStopCheck",
+        "saveButton", "closeButton",
     ]  # fmt: skip
 
 

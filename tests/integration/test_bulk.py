@@ -260,10 +260,13 @@ def test_campaigns_a_stopped_run_never_sent_are_in_the_history_and_offered_later
     assert service.usage().used == 2  # they cost no token
     assert started_ids(simulator) == ["3302", "9998"]
     offer = unsent_from_last_run(store, SERVER)
-    assert offer == (Action.START, [BulkItem("3303", P), BulkItem("3306", P)])
+    assert offer is not None and offer.action is Action.START
+    assert offer.items == (BulkItem("3303", P), BulkItem("3306", P))
+    assert offer.last_row == max(r.id for r in not_sent)
     # one of them started since: only the other one is still offered
     assert service.start(BulkItem("3306", P).ref).ok
-    assert unsent_from_last_run(store, SERVER) == (Action.START, [BulkItem("3303", P)])
+    again = unsent_from_last_run(store, SERVER)
+    assert again is not None and again.items == (BulkItem("3303", P),)
     assert unsent_from_last_run(store, "0033") is None
 
 

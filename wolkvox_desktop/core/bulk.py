@@ -299,7 +299,17 @@ def not_run_result(item: BulkItem) -> CallResult:
     )
 
 
-def unsent_from_last_run(store: Store, server: str) -> tuple[Action, list[BulkItem]] | None:
+@dataclass(frozen=True)
+class UnsentRun:
+    """The campaigns a stopped run never sent (and not called since), in the run's order;
+    ``last_row`` is the newest of their history rows (to remember an offer declined)."""
+
+    action: Action
+    items: tuple[BulkItem, ...]
+    last_row: int
+
+
+def unsent_from_last_run(store: Store, server: str) -> UnsentRun | None:
     """The campaigns the operation's most recent stopped run never sent, and that have not
     been called since: the window offers to start (or stop) them at its next start."""
     rows = store.history(server=server, limit=UNSENT_LOOKBACK)
@@ -325,7 +335,7 @@ def unsent_from_last_run(store: Store, server: str) -> tuple[Action, list[BulkIt
                 continue
             items.append(BulkItem(row.campaign_id, ctype))
     items.reverse()  # in the run's order
-    return (action, items) if items else None
+    return UnsentRun(action, tuple(items), newest.id) if items else None
 
 
 def interrupted_result() -> CallResult:

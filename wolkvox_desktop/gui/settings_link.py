@@ -47,14 +47,18 @@ class SettingsLink(QObject):
         sources = {
             op.server: self.token_sources.get(op.server, TokenSource.NONE) for op in operations
         }
+        from wolkvox_desktop.gui.confirmations import confirm_stop_wanted
+
         dialog = SettingsDialog(list(operations), current, sources, self.backend_status,
-                                language, self.window_)
+                                language, self.window_,
+                                confirm_stop=confirm_stop_wanted(self.settings))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.saveRequested.connect(self.handle.save_operation)
         dialog.testConnectionRequested.connect(self.handle.test_connection)
         dialog.removeTokenRequested.connect(self.handle.remove_token)
         dialog.deleteOperationRequested.connect(self.handle.delete_operation)
         dialog.languageChanged.connect(self._on_language_changed)
+        dialog.confirmStopChanged.connect(self._on_confirm_stop_changed)
         dialog.destroyed.connect(self._on_closed)
         self.dialog = dialog
         self.handle.load_settings_info()
@@ -69,6 +73,13 @@ class SettingsLink(QObject):
     @Slot()
     def _on_closed(self) -> None:
         self.dialog = None
+
+    @Slot(bool)
+    def _on_confirm_stop_changed(self, ask: bool) -> None:
+        from wolkvox_desktop.gui.confirmations import CONFIRM_STOP_KEY
+
+        self.settings.setValue(CONFIRM_STOP_KEY, ask)
+        self.settings.sync()
 
     @Slot(str)
     def _on_language_changed(self, language: str) -> None:

@@ -8,7 +8,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wolkvox_desktop.core.limits import WARN_FRACTION
-from wolkvox_desktop.gui.bulk.parts import number
+from wolkvox_desktop.gui.local_format import number
 
 
 class UsageLike(Protocol):

@@ -23,7 +23,8 @@ from wolkvox_desktop.core.bulk import BulkItem, BulkPlan
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.bulk.budget import UsageLike, budget_state
-from wolkvox_desktop.gui.bulk.parts import button_row, number, text_label
+from wolkvox_desktop.gui.bulk.parts import button_row, text_label
+from wolkvox_desktop.gui.local_format import number
 from wolkvox_desktop.gui.outcome_look import outcome_colour, status_icon
 
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from wolkvox_desktop.core.bulk import BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui.bulk.dialog import BulkDialog
-from wolkvox_desktop.gui.bulk.parts import number
 from wolkvox_desktop.gui.bulk.summary import worst_ending
+from wolkvox_desktop.gui.local_format import number
 
 
 def _layout_holding(root: QLayout | None, widget: QWidget) -> QLayout | None:
@@ -107,8 +107,23 @@ class BulkControls(QObject):
         table.model().modelReset.connect(self._update)
         table.model().layoutChanged.connect(self._update)
         window.operationCombo.currentIndexChanged.connect(self._update)  # type: ignore[attr-defined]
+        busy_changed = getattr(window, "busyChanged", None)
+        if busy_changed is not None:  # a single call in flight: no bulk run starts meanwhile
+            busy_changed.connect(self._update)
         window.installEventFilter(self)
         self._update()
+        # the campaigns a stopped run never sent: offered once when the operation shows
+        from wolkvox_desktop.gui.bulk.unsent_offer import UnsentOffer
+        from wolkvox_desktop.gui.qsettings import app_settings
+
+        self.unsent_offer = UnsentOffer(self, app_settings())
+        self.handle.worker.operationState.connect(self._on_operation_state)
+        self.unsent_offer.check()
+
+    @Slot(object)
+    def _on_operation_state(self, state: object) -> None:
+        if getattr(state, "server", None) == self._server():
+            self.unsent_offer.check()
 
     def _button(self, name: str, text: str, accessible: str, tip: str) -> QPushButton:
         button = QPushButton(text, self.window_)
@@ -134,7 +149,8 @@ class BulkControls(QObject):
     def _update(self) -> None:
         count = len(self.table.selectionModel().selectedRows())
         running = self.bulk_dialog is not None and self.bulk_dialog.is_running()
-        enabled = count > 0 and self._server() is not None and not running
+        busy = bool(getattr(self.window_, "is_busy", lambda: False)())
+        enabled = count > 0 and self._server() is not None and not running and not busy
         self.startSelectedButton.setEnabled(enabled)
         self.stopSelectedButton.setEnabled(enabled)
         self.startSelectedButton.setText(
@@ -153,9 +169,15 @@ class BulkControls(QObject):
     def stop_selected(self) -> BulkDialog | None:
         return self._open_bulk(Action.STOP)
 
-    def _open_bulk(self, action: Action) -> BulkDialog | None:
+    def open_bulk(self, action: Action, campaigns: list[object]) -> BulkDialog | None:
+        """The bulk dialog for these campaigns (the campaigns of the last run not sent)."""
+        return self._open_bulk(action, campaigns)
+
+    def _open_bulk(self, action: Action, campaigns: list[object] | None = None
+                   ) -> BulkDialog | None:
+        """The bulk dialog for ``campaigns`` (default: the selection)."""
         server = self._server()
-        items = self.selected_campaigns()
+        items = self.selected_campaigns() if campaigns is None else campaigns
         if server is None or not items:
             return None
         current = self.bulk_dialog

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
-
-
-def number(value: int) -> str:
-    """A count in the window's language (``1.000``, ``1,000``: the locale's own)."""
-    return QLocale().toString(int(value))
 
 
 def text_label(parent: QWidget, name: str) -> QLabel:

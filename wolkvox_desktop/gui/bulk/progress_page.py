@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, BulkProgress, BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult
-from wolkvox_desktop.gui.bulk.parts import button_row, number, text_label
+from wolkvox_desktop.gui.bulk.parts import button_row, text_label
 from wolkvox_desktop.gui.bulk.pause_box import PauseBox
 from wolkvox_desktop.gui.bulk.results_table import ResultsTable
 from wolkvox_desktop.gui.bulk.summary import RunCounts, SummaryBox, campaign_label
+from wolkvox_desktop.gui.local_format import number
 
 
 class ProgressPage(QWidget):

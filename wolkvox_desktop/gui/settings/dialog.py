@@ -12,6 +12,7 @@ Signals:
     removeTokenRequested(str): forget the saved token of this server code.
     deleteOperationRequested(str): delete this operation (asked for confirmation here).
     languageChanged(str): ``"system"``, ``"en"`` or ``"es"``; applies after a restart.
+    confirmStopChanged(bool): ask (or not) before stopping a campaign shown as started.
 
 Slots the worker's answers go to: :meth:`show_save_result`, :meth:`show_test_result`,
 :meth:`set_backend_status`, :meth:`set_token_sources` / :meth:`set_token_source`.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QPushButton,
@@ -57,6 +59,7 @@ class SettingsDialog(QDialog):
     removeTokenRequested = Signal(str)
     deleteOperationRequested = Signal(str)
     languageChanged = Signal(str)
+    confirmStopChanged = Signal(bool)
 
     def __init__(
         self,
@@ -66,9 +69,12 @@ class SettingsDialog(QDialog):
         backend: BackendStatus | None,
         language: str,
         parent: QWidget | None = None,
+        *,
+        confirm_stop: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
+        self._confirm_stop_initial = confirm_stop
         self.setWindowTitle(self.tr("Settings"))
         self._backend = backend
         self._saving: OperationDraft | None = None
@@ -110,6 +116,15 @@ class SettingsDialog(QDialog):
         self._backend_label = named(WrappingLabel(), "backendLabel")
         self._language = LanguageChoice(language)
         self._language.languageChanged.connect(self.languageChanged)
+        self.confirmStopCheck = named(
+            QCheckBox(self.tr("Ask before stopping a campaign shown as started")),
+            "confirmStopCheck",
+        )
+        self.confirmStopCheck.setAccessibleName(
+            self.tr("Ask before stopping a campaign shown as started")
+        )
+        self.confirmStopCheck.setChecked(self._confirm_stop_initial)
+        self.confirmStopCheck.toggled.connect(self.confirmStopChanged)
 
         self._save_status = named(WrappingLabel(), "saveStatusLabel")
         self._save_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -134,6 +149,7 @@ class SettingsDialog(QDialog):
         root.addLayout(top, 1)
         root.addWidget(self._backend_label)
         root.addWidget(self._language)
+        root.addWidget(self.confirmStopCheck)
         root.addLayout(bottom)
 
         editor, box = self._editor, self._editor.token_box
@@ -151,6 +167,7 @@ class SettingsDialog(QDialog):
             editor.in_flight_spin,
             editor.test_button,
             self._language.combo,
+            self.confirmStopCheck,
             self._save_button,
             close_button,
         ]
