@@ -91,6 +91,17 @@
     </message>
 </context>
 <context>
+    <name>KeepRunningQuestion</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/tray.py" line="+96"/>
+        <source>%n plan(s) are scheduled. Keep Wolkvox Desktop running in the system tray so that they run at their time?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OperationEditor</name>
     <message numerus="yes">
         <location filename="../../wolkvox_desktop/gui/settings/operation_form.py" line="+217"/>
@@ -109,6 +120,41 @@
         <translation>
             <numerusform>This needs %Ln token but only {remaining} of today&apos;s {budget} are left ({used} used).</numerusform>
             <numerusform>This needs %Ln tokens but only {remaining} of today&apos;s {budget} are left ({used} used).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/plans/editor.py" line="+255"/>
+        <source>%n selected campaign(s) left out: their type (preview or predictive) is not known. Refresh the list, or add them by hand in the main window first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>%n selected campaign(s) left out: their type (preview or predictive) is not known.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+96"/>
+        <source>A plan&apos;s name is at most %n character(s) long.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>A plan holds at most %n campaign(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -164,9 +210,44 @@
     </message>
 </context>
 <context>
+    <name>PlansPanel</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+226"/>
+        <source>Start %n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Stop %n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+208"/>
+        <source>%n plan(s) exported to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n plan(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+362"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+365"/>
         <source>The connection works: %Ln campaign(s) found.</source>
         <translation>
             <numerusform>The connection works: %Ln campaign found.</numerusform>

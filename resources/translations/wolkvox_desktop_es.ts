@@ -50,6 +50,30 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
     </message>
 </context>
 <context>
+    <name>AppTray</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/tray.py" line="+144"/>
+        <location line="+26"/>
+        <source>Wolkvox Desktop</source>
+        <translation type="unfinished">Wolkvox Desktop</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Wolkvox Desktop (schedules paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Wolkvox Desktop is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled plans run at their time. Open the window, run a plan or quit from this icon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BulkControls</name>
     <message>
         <location filename="../../wolkvox_desktop/gui/bulk/controls.py" line="+89"/>
@@ -647,9 +671,40 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
     </message>
 </context>
 <context>
+    <name>KeepRunningQuestion</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/tray.py" line="-111"/>
+        <source>Keep running in the tray?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n plan(s) are scheduled. Keep Wolkvox Desktop running in the system tray so that they run at their time?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From the tray&apos;s icon you can open the window, run a plan, pause the schedules or quit. Your answer is remembered; change it in Plans.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep running in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+90"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+97"/>
         <source>Wolkvox Desktop — Demo</source>
         <translation>Wolkvox Desktop — Demo</translation>
     </message>
@@ -657,6 +712,11 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <location line="+0"/>
         <source>Wolkvox Desktop</source>
         <translation>Wolkvox Desktop</translation>
+    </message>
+    <message>
+        <location line="+269"/>
+        <source>Data file replaced</source>
+        <translation>Archivo de datos reemplazado</translation>
     </message>
     <message>
         <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+48"/>
@@ -1039,7 +1099,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La campaña {0} se quitó de su lista.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+221"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-47"/>
         <source>Operation {0} is not set up yet. Add it in Settings.</source>
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
@@ -1366,6 +1426,15 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <source>Waiting for another call with this token to finish…</source>
         <translation>Esperando a que termine otra llamada con este token…</translation>
     </message>
+    <message>
+        <location line="+26"/>
+        <source>The data file was damaged and could not be read. It was kept as:
+{0}
+A new, empty data file was started; saved operations, campaign lists and the history up to now are in the kept file.</source>
+        <translation>El archivo de datos estaba dañado y no se podía leer. Se guardó como:
+{0}
+Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las listas de campañas y el historial hasta ahora están en el archivo guardado.</translation>
+    </message>
 </context>
 <context>
     <name>OperationEditor</name>
@@ -1440,6 +1509,211 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+23"/>
         <source>It may have happened already: tick the box once you have checked the campaign in Wolkvox.</source>
         <translation>Puede que ya se haya realizado: marque la casilla después de revisar la campaña en Wolkvox.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/editor.py" line="+117"/>
+        <source>Edit plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>For example: Morning shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start the campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Campaigns of the plan, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the selected campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the campaigns selected in the main window&apos;s list, in the order you selected them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run on a schedule, while the app runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>HH:MM on a 24-hour clock, the computer&apos;s local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekdays (Monday to Friday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation type="unfinished">Operación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation type="unfinished">Acción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaigns</source>
+        <translation type="unfinished">Campañas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save</source>
+        <translation type="unfinished">Guardar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>%n selected campaign(s) left out: their type (preview or predictive) is not known. Refresh the list, or add them by hand in the main window first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The main window shows another operation: choose this plan&apos;s operation there and select its campaigns first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n selected campaign(s) left out: their type (preview or predictive) is not known.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>This plan was deleted meanwhile (in another window or from the command line). Save it under a name to keep it as a new plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The plan could not be saved: the local database is not available. The log file has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Give the plan a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>A plan&apos;s name is at most %n character(s) long.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A plan&apos;s name cannot contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another plan is named “{name}” (in any case): choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the operation the plan runs on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>A plan holds at most %n campaign(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add at least one campaign: select them in the main window&apos;s list, then “Add the selected campaigns”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the time as HH:MM on a 24-hour clock, such as 07:00 or 19:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose at least one day.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1865,256 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="+4"/>
         <source>{days} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlansControls</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/controls.py" line="+54"/>
+        <source>&amp;Plans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved sets of campaigns, started or stopped in one action or at a set time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlansPanel</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+79"/>
+        <source>Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New from selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new plan with the campaigns selected in the main window, in the order you selected them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+141"/>
+        <source>Run now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Start or stop the plan&apos;s campaigns now (asks first, with the token cost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the plans of a plans file; plans of the same name are replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation type="unfinished">Exportar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write every plan to a file, for other workstations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No plan runs at its time while this is on (the system scheduler&apos;s wolkvox plan run-due still does)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The plans could not be read: the local database is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Start %n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Stop %n campaign(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Missed: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{glyph} Plan “{name}” was missed: not run at its time ({when}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <location line="+65"/>
+        <source>That plan is no longer there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Plan “{name}” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Delete plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete plan “{name}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It no longer runs at its time. Its runs stay in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation type="unfinished">Eliminar</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Plan “{name}” deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n plan(s) exported to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plans could not be written to {path}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n plan(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({added} new, {replaced} replaced).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was imported: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was imported: the local database is not available.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1900,7 +2424,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Se aplica al reiniciar Wolkvox Desktop.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+54"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+57"/>
         <location line="+261"/>
         <source>Save</source>
         <translation>Guardar</translation>
@@ -2041,12 +2565,13 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Ocultar el token escrito</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="-17"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="-20"/>
+        <location line="+4"/>
         <source>Ask before stopping a campaign shown as started</source>
         <translation>Preguntar antes de detener una campaña que aparece iniciada</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+106"/>
         <source>Remove the saved token?</source>
         <translation>¿Quitar el token guardado?</translation>
     </message>
@@ -2344,6 +2869,34 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
 </context>
 <context>
+    <name>TrayMenu</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/tray.py" line="-52"/>
+        <source>Open Wolkvox Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No plans yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnsentOffer</name>
     <message>
         <location filename="../../wolkvox_desktop/gui/bulk/unsent_offer.py" line="+75"/>
@@ -2390,7 +2943,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+18"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-8"/>
         <source>Wolkvox is busy with other calls on this token; trying again in %n second(s)…</source>
         <translation>
             <numerusform>Wolkvox está ocupado con otras llamadas de este token; se vuelve a intentar en %n segundo…</numerusform>

@@ -133,3 +133,28 @@ def test_wolkvox_text_is_plain_text_in_the_table_and_its_tooltips(qapp: Any) -> 
         assert "<" not in tip.split(">", 1)[1].rsplit("</p>", 1)[0]  # all escaped
         assert ("<b>Cobranza</b>" in shown) if column == model.NAME else True
     assert model.data(model.index(0, model.NAME), Qt.ItemDataRole.DisplayRole) == odd
+
+
+def test_a_damaged_data_file_is_set_aside_and_the_window_says_where(
+    qtbot: Any, open_window: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from wolkvox_desktop.core import paths
+
+    damaged = paths.store_path()
+    damaged.write_bytes(b"this is not a database, it was cut short by a crash " * 100)
+    w = open_window(ready=False)
+
+    def box() -> Any:
+        found = w.findChild(QMessageBox, "storeRecoveredBox")
+        return found if found is not None and found.isVisible() else None
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=10_000)
+    kept = [p for p in damaged.parent.iterdir() if ".corrupt-" in p.name and
+            not p.name.endswith(("-wal", "-shm"))]
+    assert len(kept) == 1
+    assert str(kept[0]) in box().text()
+    assert b"cut short by a crash" in kept[0].read_bytes()  # nothing lost: kept aside
+    box().close()
+    qtbot.waitUntil(lambda: w.pages.currentWidget().objectName() == "emptyState", timeout=5000)

@@ -20,12 +20,19 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wolkvox_desktop.core.errors import CallResult
-from wolkvox_desktop.gui import window_frame
+from wolkvox_desktop.gui import messages, window_frame
 from wolkvox_desktop.gui.auto_refresh import AutoRefresh
 from wolkvox_desktop.gui.calls import OperationState
 from wolkvox_desktop.gui.campaign_page import CampaignPage
@@ -160,6 +167,7 @@ class MainWindow(QMainWindow):
         w.operationState.connect(self._on_operation_state)
         w.tokenSourcesChanged.connect(self._maybe_auto_refresh)  # after settingsLink's
         w.problem.connect(self._on_problem)
+        w.storeRecovered.connect(self._on_store_recovered)
 
         self.operationCombo.currentIndexChanged.connect(self._on_operation_chosen)
         self.settingsButton.clicked.connect(self.open_settings)
@@ -351,6 +359,17 @@ class MainWindow(QMainWindow):
             self._update_buttons()
         self.show_result("refused", self.tr("Problem: {0}").format(text))
         self.emptyStateMessage.setText(text)
+
+    @Slot(str)
+    def _on_store_recovered(self, kept: str) -> None:
+        """Said once: the damaged data file was set aside (its path) and a fresh one began."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Data file replaced"),
+                          messages.recovered_sentence(kept), QMessageBox.StandardButton.Ok,
+                          self)
+        box.setObjectName("storeRecoveredBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.open()
 
     # ================================================================ auto refresh
     @Slot()

@@ -319,3 +319,13 @@ class _Plurals(QObject):
             "",
             seconds,
         )
+
+
+def recovered_sentence(kept: str) -> str:
+    """The data file was damaged, set aside and started afresh."""
+    return QCoreApplication.translate(
+        "Messages",
+        "The data file was damaged and could not be read. It was kept as:\n{0}\nA new, "
+        "empty data file was started; saved operations, campaign lists and the history up "
+        "to now are in the kept file.",
+    ).format(kept)

@@ -18,6 +18,8 @@ Worker signals (plain Python values, emitted from the worker thread):
 * ``tokenSourcesChanged(dict[str, TokenSource])``, ``backendStatusChanged(BackendStatus)``
 * ``saveFinished(SaveOutcome)``, ``testFinished(CallResult)``
 * ``problem(str)``: something outside a call went wrong (English sentence, logged).
+* ``storeRecovered(str)``: the data file was damaged; it was kept under this path and a
+  fresh one started (said once, at start).
 * ``jobFinished(int, object)``: a submitted job's value (for :class:`WorkerHandle`).
 """
 
@@ -98,6 +100,7 @@ class Worker(QObject):
     saveFinished = Signal(object)
     testFinished = Signal(object)
     problem = Signal(str)
+    storeRecovered = Signal(str)
     jobFinished = Signal(int, object)
 
     # internal: a BACKGROUND job ended (delivered to the worker thread); a row began/ended
@@ -141,6 +144,8 @@ class Worker(QObject):
             from wolkvox_desktop.core.store import Store
 
             self._store = Store(self.config.store_path)
+            if self._store.recovered_from is not None:
+                self.storeRecovered.emit(str(self._store.recovered_from))
             for op in self.config.seed_operations:
                 self._store.upsert_operation(op)
             demo = self.config.demo
