@@ -237,6 +237,14 @@ def build_parser() -> argparse.ArgumentParser:
             f"{DEFAULT_TIMEOUT_S:g})",
         )
 
+    def read_call_args(p: argparse.ArgumentParser) -> None:
+        """A read call's options: it costs one token."""
+        server_arg(p)
+        p.add_argument("--json", action="store_true", help="print JSON")
+        p.add_argument("--yes", action="store_true",
+                       help="go ahead even if today's token budget is used up")
+        timeout_arg(p)
+
     for action in Action:
         verb = "Start" if action is Action.START else "Stop (pause)"
         p = sub.add_parser(
@@ -260,11 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
         "them for the app and for --type-less starts. --json prints one object with the 7 "
         "call keys plus `campaigns` (a list of {id, name, type, status}).",
     )
-    server_arg(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--yes", action="store_true",
-                   help="go ahead even if today's token budget is used up")
-    timeout_arg(p)
+    read_call_args(p)
 
     token = sub.add_parser("token", help="save, remove or check the operation's token",
                            description="The token is kept in the OS keyring, per operation.")
@@ -292,11 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(information.php?api=token_info). This question itself costs one token. --json "
         "adds token_limit and token_use_today to the 7 call keys.",
     )
-    server_arg(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--yes", action="store_true",
-                   help="go ahead even if today's token budget is used up")
-    timeout_arg(p)
+    read_call_args(p)
 
     p = sub.add_parser(
         "operations", help="list the operations this computer knows (no token used)",

@@ -36,22 +36,27 @@ def with_budget_hint(result: CallResult) -> CallResult:
     return dataclasses.replace(result, message=f"{result.message} Add --yes to go ahead.")
 
 
+def json_answer(result: CallResult, **extra: object) -> int:
+    """A read call's one JSON object: the 7 call keys and ``extra``; the exit code."""
+    obj = result.to_json_dict()
+    obj.update(extra)
+    say_json(obj)
+    if not result.ok:
+        err(result.message)
+    return result.outcome.exit_code
+
+
 def cmd_campaigns(args: argparse.Namespace) -> int:
     result = read_call(args, lambda service: service.refresh_campaigns(allow_over_budget=args.yes))
     if isinstance(result, int):
         return result
     campaigns = result.data if result.ok and isinstance(result.data, list) else []
     if args.json:
-        obj = result.to_json_dict()
-        obj["campaigns"] = [
+        return json_answer(result, campaigns=[
             {"id": c.id, "name": c.name, "type": c.type.value if c.type else None,
              "status": c.status.value}
             for c in campaigns
-        ]
-        say_json(obj)
-        if not result.ok:
-            err(result.message)
-        return result.outcome.exit_code
+        ])
     if not result.ok:
         err(f"campaigns: {describe(result)}")
         return result.outcome.exit_code
@@ -72,13 +77,7 @@ def cmd_token_info(args: argparse.Namespace) -> int:
     limit = getattr(info, "token_limit", None)
     used = getattr(info, "token_use_today", None)
     if args.json:
-        obj = result.to_json_dict()
-        obj["token_limit"] = limit
-        obj["token_use_today"] = used
-        say_json(obj)
-        if not result.ok:
-            err(result.message)
-        return result.outcome.exit_code
+        return json_answer(result, token_limit=limit, token_use_today=used)
     if not result.ok:
         err(f"token info: {describe(result)} (asking cost one token if it reached Wolkvox)")
         return result.outcome.exit_code

@@ -82,8 +82,7 @@ def token_set(server: str, stray: list[str]) -> int:
             err(no_keyring_message(str(exc)))
             return EXIT_LOCAL
     say(f"The token for operation {server} is saved in the keyring ({status.name}).")
-    if os.environ.get(TOKEN_ENV, "").strip():
-        err(f"Note: {TOKEN_ENV} is set in this environment and wins over the keyring.")
+    _note_environment_token("is set in this environment and wins over the keyring")
     return EXIT_OK
 
 
@@ -95,9 +94,13 @@ def token_clear(server: str) -> int:
             err(no_keyring_message(str(exc)))
             return EXIT_LOCAL
     say(f"No token is kept in the keyring for operation {server} any more.")
-    if os.environ.get(TOKEN_ENV, "").strip():
-        err(f"Note: {TOKEN_ENV} is still set in this environment and would be used.")
+    _note_environment_token("is still set in this environment and would be used")
     return EXIT_OK
+
+
+def _note_environment_token(what: str) -> None:
+    if os.environ.get(TOKEN_ENV, "").strip():
+        err(f"Note: {TOKEN_ENV} {what}.")
 
 
 def token_status(server: str) -> int:

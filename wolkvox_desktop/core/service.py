@@ -129,16 +129,11 @@ class OperationService:
     ) -> CallResult:
         """Start or stop ``campaign`` (checked where it was typed), recorded in the history;
         on success its saved status follows."""
-        result = self._recorded(
-            action.value,
-            campaign.id,
-            campaign.type.value,
-            lambda: self.client.campaign_action(
-                action, campaign, on_notice=on_notice or self.on_notice
-            ),
-            allow_over_budget,
-            on_notice,
-        )
+        notice = on_notice or self.on_notice
+        result = self._recorded(_Call(
+            action.value, campaign.id, campaign.type.value, allow_over_budget,
+            lambda: self.client.campaign_action(action, campaign, on_notice=notice),
+        ), notice)
         if result.ok:
             self.store.set_campaign_status(self.server, campaign.id, action.resulting_status.value)
         return result
@@ -154,11 +149,11 @@ class OperationService:
     ) -> CallResult:
         """List the account's campaigns (costs one token) and cache them in the store. An
         answer that is not a clean list never replaces the saved one."""
-        result = self._recorded(
-            "campaigns", None, None,
-            lambda: self.client.list_campaigns(on_notice=on_notice or self.on_notice),
-            allow_over_budget, on_notice,
-        )
+        notice = on_notice or self.on_notice
+        result = self._recorded(_Call(
+            "campaigns", None, None, allow_over_budget,
+            lambda: self.client.list_campaigns(on_notice=notice),
+        ), notice)
         if result.ok and isinstance(result.data, list):
             campaigns: list[Campaign] = [c for c in result.data if isinstance(c, Campaign)]
             self.store.replace_api_campaigns(self.server, campaigns)
@@ -168,25 +163,16 @@ class OperationService:
         self, *, allow_over_budget: bool = False, on_notice: NoticeSink | None = None
     ) -> CallResult:
         """Wolkvox's own count of today's token use. This call itself costs one token."""
-        return self._recorded(
-            "token_info", None, None,
-            lambda: self.client.token_info(on_notice=on_notice or self.on_notice),
-            allow_over_budget, on_notice,
-        )
+        notice = on_notice or self.on_notice
+        return self._recorded(_Call(
+            "token_info", None, None, allow_over_budget,
+            lambda: self.client.token_info(on_notice=notice),
+        ), notice)
 
     # ---- internals ----
-    def _recorded(
-        self,
-        action: str,
-        campaign_id: str | None,
-        campaign_type: str | None,
-        call: Callable[[], CallResult],
-        allow_over_budget: bool,
-        on_notice: NoticeSink | None,
-    ) -> CallResult:
+    def _recorded(self, call: _Call, on_notice: NoticeSink | None) -> CallResult:
         """One call (and its resends while Wolkvox says it is busy), each in the history."""
-        on_notice = on_notice or self.on_notice
-        result = self._attempt(action, campaign_id, campaign_type, call, allow_over_budget)
+        result = self._attempt(call)
         for attempt, pause in enumerate(self.busy_backoff, start=1):
             if result.reason is not Reason.SIMULTANEOUS_LIMIT or self.client.aborted:
                 break
@@ -199,29 +185,23 @@ class OperationService:
                     seconds=seconds, attempt=attempt,
                 ))
             log.info("%s: Wolkvox busy (simultaneous limit); attempt %d in %.1f s",
-                     action, attempt + 1, seconds)
+                     call.action, attempt + 1, seconds)
             if self.client.wait(seconds):
                 break  # the app is closing: the last answer stands
-            result = self._attempt(action, campaign_id, campaign_type, call, allow_over_budget)
+            result = self._attempt(call)
         return result
 
-    def _attempt(
-        self,
-        action: str,
-        campaign_id: str | None,
-        campaign_type: str | None,
-        call: Callable[[], CallResult],
-        allow_over_budget: bool,
-    ) -> CallResult:
+    def _attempt(self, call: _Call) -> CallResult:
+        """One request with its history row: begun (committed) before, finished after."""
         try:
-            if self.enforce_budget and not allow_over_budget:
+            if self.enforce_budget and not call.allow_over_budget:
                 usage = self.usage()
                 if usage.exhausted:
                     return budget_exceeded_result(usage)
             base = self.client.base_url if self.client.is_override else None
             row_id = self.store.begin_call(
-                self.server, action, campaign_id, campaign_type, api_base=base,
-                plan=self.plan_name,
+                self.server, call.action, call.campaign_id, call.campaign_type,
+                api_base=base, plan=self.plan_name,
             )
         except StoreError as exc:
             # Without a pending row a crash would leave no trace: do not send anything.
@@ -232,13 +212,24 @@ class OperationService:
                 "Check the disk space and that no other program locks the file.",
             )
         try:
-            result = call()
+            result = call.send()
         except Exception:  # a bug in our code must still end in a sentence and a row
-            log.exception("unexpected error during %s", action)
+            log.exception("unexpected error during %s", call.action)
             result = CallResult.unexpected()
         try:
             self.store.finish_call(row_id, result)
         except StoreError:
             # The call happened; its row stays pending and shows as unknown later.
-            log.exception("could not record the end of %s", action)
+            log.exception("could not record the end of %s", call.action)
         return result
+
+
+@dataclass(frozen=True)
+class _Call:
+    """One kind of call as the history records it, and how to send it."""
+
+    action: str  # "start", "stop", "campaigns", "token_info"
+    campaign_id: str | None
+    campaign_type: str | None
+    allow_over_budget: bool
+    send: Callable[[], CallResult]
