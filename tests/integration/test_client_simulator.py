@@ -11,15 +11,9 @@ import pytest
 import requests
 
 from tests.support.sim_fixtures import DEMO_TOKEN
-from wolkvox_desktop.core.answers import (
-    CAMPAIGN_PATH,
-    INFORMATION_PATH,
-    ApiRequest,
-    ResponseContext,
-    TokenInfo,
-    interpret_response,
-)
+from wolkvox_desktop.core.answers import ResponseContext, interpret_response
 from wolkvox_desktop.core.api import USER_AGENT, WolkvoxClient
+from wolkvox_desktop.core.api_request import CAMPAIGN_PATH, INFORMATION_PATH, ApiRequest, TokenInfo
 from wolkvox_desktop.core.campaigns import Action, CampaignRef, CampaignStatus, CampaignType
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.limits import TokenGate

@@ -22,21 +22,14 @@ from urllib3.exceptions import (
 from urllib3.exceptions import SSLError as Urllib3SSLError
 
 from wolkvox_desktop.core.answers import (
-    ApiRequest,
     ResponseContext,
-    TokenInfo,
-    after_sending_reason,
-    cancelled_result,
-    failed_before_connecting,
     interpret_response,
     match_error_table,
-    never_connected_reason,
     parse_campaigns,
     parse_code,
     parse_token_info,
-    too_large_result,
-    undelivered_result,
 )
+from wolkvox_desktop.core.api_request import ApiRequest, TokenInfo
 from wolkvox_desktop.core.campaigns import (
     Action,
     Campaign,
@@ -45,6 +38,14 @@ from wolkvox_desktop.core.campaigns import (
     CampaignType,
 )
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
+from wolkvox_desktop.core.failures import (
+    after_sending_reason,
+    cancelled_result,
+    failed_before_connecting,
+    never_connected_reason,
+    too_large_result,
+    undelivered_result,
+)
 
 SECRET = "S3cr3t-T0ken-value"
 CTX = ResponseContext("wv0032.wolkvox.com", 60.0, 64 * 1024 * 1024, SECRET)

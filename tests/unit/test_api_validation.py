@@ -263,9 +263,11 @@ def test_requests_only_go_to_documented_paths(path: str) -> None:
 
 
 def test_token_info_is_one_class_everywhere() -> None:
-    from wolkvox_desktop.core import answers
+    from wolkvox_desktop.core import answers, api_request
 
-    assert TokenInfo is answers.TokenInfo
+    assert TokenInfo is api_request.TokenInfo
+    parsed = answers.parse_token_info({"token_limit": 5, "token_use_today": 1})
+    assert type(parsed) is api_request.TokenInfo
 
 
 def test_proxied_connections_are_tracked_and_verified_too() -> None:

@@ -1,10 +1,10 @@
-"""What Wolkvox's answers mean: requests as values, and every answer or failure as a result.
+"""What Wolkvox's answers mean: the error table, and every answer as a result.
 
 Pure functions, unit-tested without a network: :func:`interpret_response` turns an HTTP
 status and a complete body into a :class:`~wolkvox_desktop.core.errors.CallResult` with a
-sentence a supervisor can act on; the ``*_result`` helpers do the same for failures that
-left no answer. Nothing here ever holds the token except :class:`ResponseContext`, which
-uses it only to scrub it out of any text Wolkvox might echo.
+sentence a supervisor can act on ("done" only on a positive answer). Failures that left no
+answer are :mod:`~wolkvox_desktop.core.failures`'. Nothing here ever holds the token except
+:class:`ResponseContext`, which uses it only to scrub it out of any text Wolkvox might echo.
 """
 
 from __future__ import annotations
@@ -12,129 +12,20 @@ from __future__ import annotations
 import json
 import math
 import re
-import socket
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-import requests
-import urllib3
-from urllib3.exceptions import (
-    ConnectTimeoutError,
-    NameResolutionError,
-    NewConnectionError,
-    ReadTimeoutError,
-)
-
+from wolkvox_desktop.core.api_request import ApiRequest, TokenInfo
 from wolkvox_desktop.core.campaigns import (
-    Action,
     Campaign,
-    CampaignRef,
     CampaignStatus,
     CampaignType,
     validate_campaign_id,
 )
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 
-CAMPAIGN_PATH = "/api/v2/campaign.php"
-INFORMATION_PATH = "/api/v2/information.php"
-REAL_TIME_PATH = "/api/v2/real_time.php"
-#: The only paths a request may have: it is appended to the base URL as is.
-DOCUMENTED_PATHS = frozenset({CAMPAIGN_PATH, INFORMATION_PATH, REAL_TIME_PATH})
 _MAX_TEXT = 300  # longest Wolkvox msg/error text kept in a result
-
-
-@dataclass(frozen=True)
-class TokenInfo:
-    token_limit: int | None
-    token_use_today: int | None
-
-
-
-CallKind = Literal["action", "campaigns", "token_info"]
-
-
-@dataclass(frozen=True)
-class ApiRequest:
-    """One documented call, ready to send: method, path and query pairs (not yet encoded)."""
-
-    kind: CallKind
-    method: str
-    path: str
-    params: tuple[tuple[str, str], ...]
-    action: Action | None = None
-    campaign_id: str | None = None
-    campaign_type: CampaignType | None = None
-
-    def __post_init__(self) -> None:
-        # The path is appended to the base URL as is: anything but a documented path could
-        # change the host ("@evil.com/...") and take the token with it.
-        if self.path not in DOCUMENTED_PATHS:
-            raise ValueError(f"not a documented Wolkvox path: {self.path[:60]!r}")
-        if self.method not in ("GET", "PUT"):
-            raise ValueError(f"unsupported method: {self.method[:10]!r}")
-        if not all(isinstance(k, str) and isinstance(v, str) for k, v in self.params):
-            raise TypeError("query parameters must be pairs of strings")
-
-    @classmethod
-    def campaign_action(cls, action: Action, campaign: CampaignRef) -> ApiRequest:
-        """The request for a start or stop. ``campaign`` was checked where it was typed;
-        this is the last guard before a URL is built from it (raises InvalidInput)."""
-        action = Action(action)
-        cid = validate_campaign_id(campaign.id)
-        ctype = campaign.type
-        if not isinstance(ctype, CampaignType):
-            raise InvalidInput(
-                Reason.BAD_CAMPAIGN_TYPE, "The campaign type must be 'preview' or 'predictive'."
-            )
-        params = (("api", action.value), ("type_campaign", ctype.value), ("campaign_id", cid))
-        return cls("action", "PUT", CAMPAIGN_PATH, params, action, cid, ctype)
-
-    @classmethod
-    def campaigns(cls) -> ApiRequest:
-        return cls("campaigns", "GET", INFORMATION_PATH, (("api", "campaigns"),))
-
-    @classmethod
-    def token_info(cls) -> ApiRequest:
-        return cls("token_info", "GET", INFORMATION_PATH, (("api", "token_info"),))
-
-    # ---- sentences ----
-    @property
-    def is_action(self) -> bool:
-        return self.kind == "action"
-
-    def done_sentence(self) -> str:
-        if self.action is Action.START:
-            return f"Wolkvox started campaign {self.campaign_id}."
-        if self.action is Action.STOP:
-            return f"Wolkvox stopped campaign {self.campaign_id}."
-        return "Wolkvox answered."
-
-    def refused_subject(self) -> str:
-        if self.action is not None:
-            return f"Wolkvox refused to {self.action.value} campaign {self.campaign_id}"
-        if self.kind == "campaigns":
-            return "Wolkvox refused to send the campaign list"
-        return "Wolkvox refused to send today's token count"
-
-    def not_done_subject(self) -> str:
-        if self.action is Action.START:
-            return f"Campaign {self.campaign_id} was not started"
-        if self.action is Action.STOP:
-            return f"Campaign {self.campaign_id} was not stopped"
-        if self.kind == "campaigns":
-            return "The campaign list was not loaded"
-        return "Today's token count was not loaded"
-
-    def unknown_sentence(self, cause: str) -> str:
-        if self.action is not None:
-            verb = "started" if self.action is Action.START else "stopped"
-            return (
-                f"Wolkvox Desktop cannot tell whether campaign {self.campaign_id} was {verb}: "
-                f"{cause}. It may or may not have happened; refresh the campaign list before "
-                "trying again."
-            )
-        return f"{self.not_done_subject()}: {cause}. Nothing was changed; try again in a moment."
 
 
 @dataclass(frozen=True)
@@ -173,9 +64,7 @@ _REFUSED_ADVICE: dict[Reason, str] = {
         "Too many requests were running with this token at the same time (Wolkvox allows 2); "
         "another program may be using the same token. Wait a moment and try again."
     ),
-    Reason.UNKNOWN_API: (
-        "Wolkvox does not know this request; Wolkvox Desktop may need an update."
-    ),
+    Reason.UNKNOWN_API: ("Wolkvox does not know this request; Wolkvox Desktop may need an update."),
     Reason.MISSING_PARAMETERS: (
         "Wolkvox says some parameters are missing. Check the campaign ID and type."
     ),
@@ -384,12 +273,18 @@ def interpret_response(
     if error is not None and error.lower() in ("", "null", "none"):
         error = None
     if not json_ok and msg is None and body.strip():
-        msg = _text(body[:_MAX_TEXT * 2].decode("utf-8", "replace"), secret)
+        msg = _text(body[: _MAX_TEXT * 2].decode("utf-8", "replace"), secret)
 
     def result(outcome: Outcome, reason: Reason, message: str, data: object = None) -> CallResult:
         return CallResult(
-            outcome, reason, scrub(message, secret), http_status=status, code=code,
-            error=error, msg=msg, data=data,
+            outcome,
+            reason,
+            scrub(message, secret),
+            http_status=status,
+            code=code,
+            error=error,
+            msg=msg,
+            data=data,
         )
 
     def unknown(reason: Reason, cause: str) -> CallResult:
@@ -477,161 +372,3 @@ def interpret_response(
     return result(
         Outcome.OK, Reason.OK, f"Wolkvox counts {used} of {limit} token uses today.", info
     )
-
-
-def too_large_result(request: ApiRequest, status: int, ctx: ResponseContext) -> CallResult:
-    megabytes = max(1, ctx.max_body_bytes // (1024 * 1024))
-    return CallResult(
-        Outcome.UNKNOWN,
-        Reason.TOO_LARGE,
-        request.unknown_sentence(
-            f"Wolkvox's answer was larger than {megabytes} MB and was not read to the end"
-        ),
-        http_status=status,
-    )
-
-
-def cancelled_result(request: ApiRequest, may_have_been_sent: bool) -> CallResult:
-    """The app aborted the call (window closing): ``unknown``/``INTERRUPTED`` if it may have
-    reached Wolkvox, else ``invalid``/``CANCELLED`` (nothing was sent)."""
-    if may_have_been_sent:
-        return CallResult(
-            Outcome.UNKNOWN,
-            Reason.INTERRUPTED,
-            request.unknown_sentence("the call was interrupted while waiting for Wolkvox"),
-        )
-    return CallResult(
-        Outcome.INVALID,
-        Reason.CANCELLED,
-        f"{request.not_done_subject()}: the call was cancelled before anything was sent.",
-    )
-
-
-_UNDELIVERED_CAUSE: dict[Reason, str] = {
-    Reason.DNS_FAILURE: (
-        "the address {host} could not be found (DNS). Nothing reached Wolkvox; check the "
-        "server code and the network connection"
-    ),
-    Reason.CONNECTION_REFUSED: (
-        "no connection could be made to {host}. Nothing reached Wolkvox; check the network "
-        "connection (and proxy settings) and try again"
-    ),
-    Reason.TLS_FAILURE: (
-        "the secure connection to {host} could not be verified. Nothing reached Wolkvox; if "
-        "your network inspects HTTPS traffic, ask IT to install its certificate on this "
-        "computer"
-    ),
-    Reason.CONNECT_TIMEOUT: (
-        "{host} did not accept a connection in time. Nothing reached Wolkvox; check the "
-        "network connection and try again"
-    ),
-    Reason.UNEXPECTED: (
-        "the request could not be sent to {host}. Nothing reached Wolkvox; check the network "
-        "and proxy settings"
-    ),
-}
-
-
-def undelivered_result(request: ApiRequest, reason: Reason, host: str) -> CallResult:
-    cause = _UNDELIVERED_CAUSE.get(reason, _UNDELIVERED_CAUSE[Reason.UNEXPECTED])
-    return CallResult(
-        Outcome.UNDELIVERED,
-        reason,
-        f"{request.not_done_subject()}: {cause.format(host=host)}.",
-    )
-
-
-def _exception_chain(exc: BaseException) -> list[BaseException]:
-    """The exception, what it wraps (args, ``reason``, causes), breadth-first, bounded."""
-    seen: list[BaseException] = []
-    queue: list[BaseException] = [exc]
-    while queue and len(seen) < 24:
-        item = queue.pop(0)
-        if any(item is s for s in seen):
-            continue
-        seen.append(item)
-        inner: list[object] = [getattr(item, "reason", None), item.__cause__, item.__context__]
-        inner.extend(item.args[:2])
-        queue.extend(x for x in inner if isinstance(x, BaseException))
-    return seen
-
-
-def never_connected_reason(exc: BaseException) -> Reason:
-    """The ``undelivered`` reason of a failure that happened before a connection existed."""
-    chain = _exception_chain(exc)
-    if any(isinstance(e, (NameResolutionError, socket.gaierror)) for e in chain):
-        return Reason.DNS_FAILURE
-    if any(isinstance(e, ConnectionRefusedError) for e in chain):
-        return Reason.CONNECTION_REFUSED
-    if any(
-        isinstance(e, (requests.exceptions.SSLError, urllib3.exceptions.SSLError))
-        or type(e).__module__ == "ssl"
-        or "certificate" in type(e).__name__.lower()
-        for e in chain
-    ) and not any(isinstance(e, (ReadTimeoutError, TimeoutError)) for e in chain):
-        return Reason.TLS_FAILURE
-    if any(
-        isinstance(e, (ReadTimeoutError, TimeoutError, requests.exceptions.Timeout))
-        or (isinstance(e, ConnectTimeoutError) and not isinstance(e, NewConnectionError))
-        for e in chain
-    ):
-        return Reason.CONNECT_TIMEOUT
-    if any(
-        isinstance(e, NewConnectionError)
-        or (isinstance(e, OSError) and not isinstance(e, requests.RequestException))
-        for e in chain
-    ):
-        return Reason.CONNECTION_REFUSED
-    return Reason.UNEXPECTED
-
-
-def failed_before_connecting(exc: BaseException) -> bool:
-    """Judging by the exception alone: did the request fail before any connection existed?
-
-    Only used when connection tracking saw nothing (it is the stronger evidence). Anything
-    not clearly a connect-phase or preparation failure counts as "may have been sent".
-    """
-    chain = _exception_chain(exc)
-    return any(
-        isinstance(e, (NewConnectionError, NameResolutionError, socket.gaierror))
-        or (isinstance(e, ConnectTimeoutError) and not isinstance(e, ReadTimeoutError))
-        or isinstance(
-            e,
-            (
-                requests.exceptions.ConnectTimeout,
-                requests.exceptions.InvalidURL,
-                requests.exceptions.InvalidSchema,
-                requests.exceptions.MissingSchema,
-                requests.exceptions.InvalidHeader,
-                requests.exceptions.InvalidProxyURL,
-            ),
-        )
-        for e in chain
-    )
-
-
-def after_sending_reason(exc: BaseException) -> Reason:
-    """The ``unknown`` reason of a failure once the connection existed."""
-    chain = _exception_chain(exc)
-    if any(isinstance(e, (ReadTimeoutError, requests.exceptions.ReadTimeout)) for e in chain):
-        return Reason.READ_TIMEOUT
-    if any(isinstance(e, (TimeoutError, socket.timeout)) for e in chain):
-        return Reason.READ_TIMEOUT
-    if any(isinstance(e, requests.exceptions.ContentDecodingError) for e in chain):
-        return Reason.NOT_JSON
-    return Reason.CONNECTION_RESET
-
-
-_UNKNOWN_CAUSE: dict[Reason, str] = {
-    Reason.READ_TIMEOUT: "Wolkvox did not answer within {timeout:g} seconds",
-    Reason.CONNECTION_RESET: "the connection broke after the request was sent",
-    Reason.NOT_JSON: "Wolkvox's answer could not be decoded",
-}
-
-
-def after_sending_result(request: ApiRequest, reason: Reason, read_timeout: float) -> CallResult:
-    cause = _UNKNOWN_CAUSE.get(reason, "the answer could not be read")
-    return CallResult(
-        Outcome.UNKNOWN, reason, request.unknown_sentence(cause.format(timeout=read_timeout))
-    )
-

@@ -49,23 +49,14 @@ from urllib.parse import urlencode, urlsplit
 import requests
 
 from wolkvox_desktop import __version__
-from wolkvox_desktop.core.answers import (
+from wolkvox_desktop.core.answers import ResponseContext, interpret_response, scrub
+from wolkvox_desktop.core.api_request import (
     CAMPAIGN_PATH,
     DOCUMENTED_PATHS,
     INFORMATION_PATH,
     REAL_TIME_PATH,
     ApiRequest,
-    ResponseContext,
     TokenInfo,
-    after_sending_reason,
-    after_sending_result,
-    cancelled_result,
-    failed_before_connecting,
-    interpret_response,
-    never_connected_reason,
-    scrub,
-    too_large_result,
-    undelivered_result,
 )
 from wolkvox_desktop.core.campaigns import Action, CampaignRef, parse_server_code
 from wolkvox_desktop.core.errors import (
@@ -76,6 +67,15 @@ from wolkvox_desktop.core.errors import (
     NoticeSink,
     Outcome,
     Reason,
+)
+from wolkvox_desktop.core.failures import (
+    after_sending_reason,
+    after_sending_result,
+    cancelled_result,
+    failed_before_connecting,
+    never_connected_reason,
+    too_large_result,
+    undelivered_result,
 )
 from wolkvox_desktop.core.limits import GateCancelled, GateTimeout, TokenGate, shared_gate
 from wolkvox_desktop.core.transport import (
@@ -359,12 +359,17 @@ class WolkvoxClient:
 
         def waiting() -> None:
             if on_notice is not None:
-                on_notice(Notice(NoticeKind.WAITING_FOR_TOKEN,
-                                 "Waiting for another call with this token to finish…"))
+                on_notice(
+                    Notice(
+                        NoticeKind.WAITING_FOR_TOKEN,
+                        "Waiting for another call with this token to finish…",
+                    )
+                )
 
         try:
-            with self.gate.slot(self.__token, self.gate_timeout, cancel=self._cancel,
-                                on_wait=waiting):
+            with self.gate.slot(
+                self.__token, self.gate_timeout, cancel=self._cancel, on_wait=waiting
+            ):
                 started = time.monotonic()
                 result = self._send_with_retry(request)
         except GateCancelled:
@@ -385,8 +390,11 @@ class WolkvoxClient:
         if isinstance(first, CallResult):
             return first
         if first.retryable and not self._cancel.is_set():
-            log.info("connection to %s never established (%s); retrying once",
-                     self._host, first.reason.value)
+            log.info(
+                "connection to %s never established (%s); retrying once",
+                self._host,
+                first.reason.value,
+            )
             if self._cancel.wait(self.retry_delay):
                 return cancelled_result(request, may_have_been_sent=False)
             second = self._attempt(request)
@@ -467,7 +475,10 @@ class WolkvoxClient:
             may_have_been_sent = not failed_before_connecting(exc)
         log.debug(
             "%s %s failed (%s, connection established: %s): %s",
-            request.method, request.path, type(exc).__name__, may_have_been_sent,
+            request.method,
+            request.path,
+            type(exc).__name__,
+            may_have_been_sent,
             scrub(str(exc), self.__token)[:500],
         )
         if attempt.aborted:
