@@ -116,7 +116,9 @@ class BulkControls(QObject):
         from wolkvox_desktop.gui.bulk.unsent_offer import UnsentOffer
         from wolkvox_desktop.gui.qsettings import app_settings
 
-        self.unsent_offer = UnsentOffer(self, app_settings())
+        self.unsent_offer = UnsentOffer(
+            window, self.handle, app_settings(), self._server, self.open_bulk
+        )
         self.handle.worker.operationState.connect(self._on_operation_state)
         self.unsent_offer.check()
 

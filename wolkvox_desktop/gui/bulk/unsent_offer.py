@@ -9,10 +9,11 @@ the window's settings file, so the question never comes back for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, Slot
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wolkvox_desktop.core.bulk import UnsentRun, unsent_from_last_run
 from wolkvox_desktop.core.campaigns import Action
@@ -20,30 +21,43 @@ from wolkvox_desktop.gui.jobs import Lane
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
-    from wolkvox_desktop.gui.bulk.controls import BulkControls
+    from wolkvox_desktop.gui.worker import WorkerHandle
 
 OFFERED_KEY = "ui/unsent_offered/{server}"  # the newest not-sent row already offered
 BOX_NAME = "unsentOfferBox"
 
 
 class UnsentOffer(QObject):
-    """Asks once per stopped run and operation; ``box`` is the question while it is open."""
+    """Asks once per stopped run and operation; ``box`` is the question while it is open.
 
-    def __init__(self, controls: BulkControls, settings: QSettings) -> None:
-        super().__init__(controls)
-        self.controls = controls
+    ``current_server`` says which operation the window shows; ``open_bulk`` opens the bulk
+    dialog (the window's bulk controls) for an action and campaigns."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        handle: WorkerHandle,
+        settings: QSettings,
+        current_server: Callable[[], str | None],
+        open_bulk: Callable[[Action, list[object]], object],
+    ) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.handle = handle
         self.settings = settings
+        self._current_server = current_server
+        self._open_bulk = open_bulk
         self.box: QMessageBox | None = None
         self._asked: set[str] = set()  # operations looked at in this session
 
     @Slot()
     def check(self) -> None:
         """Look (once per operation and session) for campaigns the last run never sent."""
-        server = self.controls._server()
+        server = self._current_server()
         if server is None or server in self._asked:
             return
         self._asked.add(server)
-        self.controls.handle.submit(
+        self.handle.submit(
             lambda ops: _unsent(ops, server), lane=Lane.STORE, owner=self,
             done=lambda value: self._offer(server, value),
             what="looking for campaigns a stopped run never sent",
@@ -59,7 +73,7 @@ class UnsentOffer(QObject):
             offered = 0
         if found.last_row <= offered or self.box is not None:
             return
-        if server != self.controls._server():
+        if server != self._current_server():
             return
         self.settings.setValue(key, found.last_row)  # asked: never again for this run
         self.settings.sync()
@@ -67,7 +81,7 @@ class UnsentOffer(QObject):
 
     def _ask(self, found: UnsentRun) -> None:
         count = len(found.items)
-        box = QMessageBox(self.controls.window_)
+        box = QMessageBox(self.window_)
         box.setObjectName(BOX_NAME)
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -93,7 +107,7 @@ class UnsentOffer(QObject):
         def answered(_result: int) -> None:
             self.box = None
             if box.clickedButton() is go:
-                self.controls.open_bulk(found.action, self._named(found))
+                self._open_bulk(found.action, self._named(found))
 
         box.finished.connect(answered)
         self.box = box
@@ -101,7 +115,7 @@ class UnsentOffer(QObject):
 
     def _named(self, found: UnsentRun) -> list[object]:
         """The campaigns as the window's list knows them (names, last known status)."""
-        model = getattr(self.controls.window_, "campaignModel", None)
+        model = getattr(self.window_, "campaignModel", None)
         out: list[object] = []
         for item in found.items:
             row = model.row_of(item.campaign_id) if model is not None else -1
