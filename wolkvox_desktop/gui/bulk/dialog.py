@@ -37,6 +37,8 @@ class BulkDialog(QDialog):
     this dialog never waits. Pages: :class:`~.confirm_page.ConfirmPage`, then
     :class:`~.progress_page.ProgressPage` (outcomes, the pause question, the summary).
     Esc, ✕ or *Stop the run…* during a run ask first (:mod:`.close_question`).
+    ``plan_name``: a shift plan's *Run now* (its history rows carry the name);
+    ``include_in_state``: call the campaigns already in that state too (a plan calls all).
 
     Signals (GUI thread, after the dialog has shown the news): ``itemStarted(int, str)``,
     ``itemFinished(int, object CallResult)``, ``runPaused(int, object CallResult)``,
@@ -52,7 +54,8 @@ class BulkDialog(QDialog):
     openFailed = Signal(object)
 
     def __init__(self, action: Action, campaigns: Sequence[object], handle: WorkerHandle,
-                 server: str, parent: QWidget | None = None, *, server_label: str = "") -> None:
+                 server: str, parent: QWidget | None = None, *, server_label: str = "",
+                 plan_name: str | None = None, include_in_state: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("bulkDialog")
         self.setModal(False)
@@ -71,6 +74,7 @@ class BulkDialog(QDialog):
             self.tr("Start campaigns") if self.action is Action.START else self.tr("Stop campaigns")
         )
         self.confirmPage = ConfirmPage(self.action, plan, problem, server_label or server, self)
+        self.confirmPage.includeInStateCheck.setChecked(include_in_state)
         self.progressPage = ProgressPage(self.action, self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.confirmPage)
@@ -81,7 +85,7 @@ class BulkDialog(QDialog):
 
         self.runner: BulkRunner | None = None
         if plan is not None and plan.items:
-            self.runner = self._make_runner(handle, server)
+            self.runner = self._make_runner(handle, server, plan_name)
             self.finished.connect(self.runner.dispose)
             self.runner.start()
 
@@ -96,8 +100,9 @@ class BulkDialog(QDialog):
         progress.pauseBox.retryClicked.connect(self.retry)
         progress.pauseBox.abortClicked.connect(self.abort)
 
-    def _make_runner(self, handle: WorkerHandle, server: str) -> BulkRunner:
-        runner = BulkRunner(handle, server)
+    def _make_runner(self, handle: WorkerHandle, server: str,
+                     plan_name: str | None) -> BulkRunner:
+        runner = BulkRunner(handle, server, plan_name)
         runner.ready.connect(self._on_ready)
         runner.openFailed.connect(self._on_open_failed)
         runner.itemStarted.connect(self._on_item_started)

@@ -99,11 +99,12 @@ class BulkRunner(QObject):
     usageChanged = Signal(object)
     notice = Signal(object)
 
-    def __init__(self, handle: WorkerHandle, server: str) -> None:
+    def __init__(self, handle: WorkerHandle, server: str, plan_name: str | None = None) -> None:
         super().__init__(handle)
         self.setObjectName("bulkRunner")
         self._handle = handle
         self.server = server
+        self.plan_name = plan_name  # a shift plan's run: its history rows carry the name
         self._session = _Session()
         self._service: OperationService | None = None
         self._run: BulkRun | None = None
@@ -145,13 +146,14 @@ class BulkRunner(QObject):
     # ------------------------------------------------------------ control (GUI thread)
     def start(self) -> None:
         """Open the run's service; ``ready`` or ``openFailed`` follows."""
-        session, server = self._session, self.server
+        session, server, plan_name = self._session, self.server, self.plan_name
 
         def open_service(ops: Operations) -> _Opened | CallResult | None:
             try:
                 service = ops.open(server)
             except InvalidInput as exc:
                 return CallResult.invalid(exc)
+            service.plan_name = plan_name
             if not session.opened(ops, service):
                 return None
             return _Opened(service, ops.usage(server))
