@@ -247,7 +247,7 @@ def test_past_the_budget_the_run_pauses_without_sending(
 def test_campaigns_a_stopped_run_never_sent_are_in_the_history_and_offered_later(
     simulator: Simulator, service: OperationService, store: Store
 ) -> None:
-    from wolkvox_desktop.core.bulk import unsent_from_last_run
+    from wolkvox_desktop.core.bulk_unsent import unsent_from_last_run
 
     plan = plan_bulk(Action.START, [("3302", Q), ("9998", P), ("3303", P), ("3306", P)])
     summary = BulkRun(service, plan).run_all(stop_on_failure=True)  # 9998 is refused

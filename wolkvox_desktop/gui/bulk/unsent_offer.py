@@ -1,7 +1,7 @@
 """The campaigns a stopped run never sent, offered once when the window shows the operation
 again: "6 campaigns of the last run were not sent — start them now?"
 
-The core finds them (``core.bulk.unsent_from_last_run``: the history's not-sent rows of the
+The core finds them (``core.bulk_unsent``: the history's not-sent rows of the
 newest stopped run, minus those called since). Yes opens the bulk dialog with them (its
 usual confirmation, token cost and progress); either answer is remembered for that run in
 the window's settings file, so the question never comes back for it.
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Qt, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from wolkvox_desktop.core.bulk import UnsentRun, unsent_from_last_run
+from wolkvox_desktop.core.bulk_unsent import UnsentRun, unsent_from_last_run
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui.jobs import Lane
 
