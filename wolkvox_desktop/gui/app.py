@@ -288,10 +288,13 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
 
 
 def _install_extras(window: MainWindow) -> None:
-    """Bulk start/stop and the activity history, when this build has them."""
+    """Bulk start/stop and the activity history; the shift plans with their scheduler and
+    the tray (after History: the Plans button goes next to it)."""
     from wolkvox_desktop.gui.bulk import install_bulk_and_history
+    from wolkvox_desktop.gui.plans import install_plans
 
     install_bulk_and_history(window)
+    install_plans(window)
 
 
 # ------------------------------------------------------------------ garbage collection
@@ -551,11 +554,14 @@ def _start_watchdog() -> threading.Timer:
 
 
 def _close_on_interrupt(window: MainWindow) -> None:
-    """Ctrl+C in the terminal (or SIGTERM) closes the window the normal way."""
+    """Ctrl+C in the terminal (or SIGTERM) closes the window the normal way, and quits the
+    app even when it would otherwise keep running in the tray."""
     import signal
 
+    from wolkvox_desktop.gui.tray import quit_app
+
     def close(_signum: int, _frame: object) -> None:
-        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, lambda: quit_app(window))
 
     for name in ("SIGINT", "SIGTERM"):
         sig = getattr(signal, name, None)

@@ -1,0 +1,488 @@
+"""The Plans window: every shift plan with its schedule, next run and last run; the slots
+missed, each with *Run now*; new, edit, delete, run now, export and import.
+
+It holds no thread and no store: the list (:func:`~wolkvox_desktop.core.plan_runs.
+plan_states` on the scheduler's clock and zone), deleting, importing and exporting are jobs
+of the main window's worker. *Run now* and the schedules' pause belong to the window's plan
+controls; this window asks for them.
+
+Signals: ``runRequested(str)`` (a plan's name: *Run now*, of the list or of a missed slot),
+``pauseToggled(bool)``, ``keepInTrayToggled(bool)``, ``plansChanged()`` (a plan was saved,
+deleted or imported), ``loaded(int)`` (plans listed; ``-1``: the list could not be read),
+``exported(str)``/``imported(int)`` and ``fileFailed(str)`` (the sentence shown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wolkvox_desktop.core.campaigns import Action
+from wolkvox_desktop.core.plan_runs import PlanState, plan_states
+from wolkvox_desktop.core.plans import PlanError, plans_from_json, plans_to_json, read_plans_file
+from wolkvox_desktop.gui.bulk.parts import button_row, text_label
+from wolkvox_desktop.gui.history.export import documents_folder
+from wolkvox_desktop.gui.jobs import Lane
+from wolkvox_desktop.gui.local_format import number
+from wolkvox_desktop.gui.outcome_look import (
+    outcome_colour,
+    outcome_glyph,
+    outcome_icon,
+    outcome_words,
+)
+from wolkvox_desktop.gui.plans.editor import PlanDraft, PlanEditor, draft_from_selection, draft_of
+from wolkvox_desktop.gui.plans.notices import MISSED
+from wolkvox_desktop.gui.plans.when import day_and_time, schedule_text
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.operations import Operations
+    from wolkvox_desktop.gui.plans.selection import WindowSelection
+    from wolkvox_desktop.gui.scheduler import PlanScheduler
+    from wolkvox_desktop.gui.worker import WorkerHandle
+
+DELETE_QUESTION = "deletePlanQuestion"
+NAME, WHAT, SCHEDULE, NEXT, LAST = range(5)
+
+
+class PlansPanel(QDialog):
+    """The plans (non-modal). ``keep_in_tray``: the remembered answer to closing to the
+    tray (``None``: no tray here, the choice is not shown)."""
+
+    runRequested = Signal(str)
+    pauseToggled = Signal(bool)
+    keepInTrayToggled = Signal(bool)
+    plansChanged = Signal()
+    loaded = Signal(int)
+    exported = Signal(str)
+    imported = Signal(int)
+    fileFailed = Signal(str)
+
+    def __init__(self, handle: WorkerHandle, scheduler: PlanScheduler,
+                 selection: WindowSelection, parent: QWidget | None = None, *,
+                 keep_in_tray: bool | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("plansPanel")
+        self.setWindowTitle(self.tr("Plans"))
+        self.setModal(False)
+        self._handle = handle
+        self._scheduler = scheduler
+        self._selection = selection
+        self.states: list[PlanState] = []
+        self.editor: PlanEditor | None = None
+        self._serial = 0
+        self._build(keep_in_tray)
+        self.set_paused(scheduler.paused)
+        self.resize(780, 460)
+        scheduler.runFinished.connect(self.refresh)
+        scheduler.slotsMissed.connect(self.refresh)
+        scheduler.looked.connect(self._on_looked)
+        scheduler.pausedChanged.connect(self.set_paused)
+        self.refresh()
+
+    # ------------------------------------------------------------ building
+    def _build(self, keep_in_tray: bool | None) -> None:
+        self.missedBox = QFrame(self)
+        self.missedBox.setObjectName("plansMissedBox")
+        self.missedBox.setFrameShape(QFrame.Shape.StyledPanel)
+        self.missedLayout = QVBoxLayout(self.missedBox)
+        self.missedLayout.setContentsMargins(8, 6, 8, 6)
+        self.missedBox.setVisible(False)
+
+        self.planTree = QTreeWidget(self)
+        self.planTree.setObjectName("planTree")
+        self.planTree.setRootIsDecorated(False)
+        self.planTree.setUniformRowHeights(True)
+        self.planTree.setAlternatingRowColors(True)
+        self.planTree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.planTree.setHeaderLabels([self.tr("Plan"), self.tr("What it does"),
+                                       self.tr("Schedule"), self.tr("Next run"),
+                                       self.tr("Last run")])
+        header = self.planTree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        self.planTree.itemSelectionChanged.connect(self._update)
+        self.planTree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
+
+        self.newButton = self._button("planNewButton", self.tr("New from selection…"),
+                                      self.tr("A new plan with the campaigns selected in the "
+                                              "main window, in the order you selected them"))
+        self.editButton = self._button("planEditButton", self.tr("Edit…"))
+        self.deleteButton = self._button("planDeleteButton", self.tr("Delete…"))
+        self.runNowButton = self._button("planRunNowButton", self.tr("Run now…"),
+                                         self.tr("Start or stop the plan's campaigns now "
+                                                 "(asks first, with the token cost)"))
+        self.importButton = self._button("planImportButton", self.tr("Import…"),
+                                         self.tr("Add the plans of a plans file; plans of the "
+                                                 "same name are replaced"))
+        self.exportButton = self._button("planExportButton", self.tr("Export…"),
+                                         self.tr("Write every plan to a file, for other "
+                                                 "workstations"))
+        self.pauseCheck = QCheckBox(self.tr("Pause schedules"), self)
+        self.pauseCheck.setObjectName("planPauseCheck")
+        self.pauseCheck.setToolTip(self.tr("No plan runs at its time while this is on (the "
+                                           "system scheduler's wolkvox plan run-due still "
+                                           "does)"))
+        self.keepInTrayCheck = QCheckBox(self.tr("Keep running in the tray when the window "
+                                                 "is closed"), self)
+        self.keepInTrayCheck.setObjectName("planKeepInTrayCheck")
+        self.keepInTrayCheck.setVisible(keep_in_tray is not None)
+        self.keepInTrayCheck.setChecked(bool(keep_in_tray))
+        self.statusLabel = text_label(self, "plansStatusLabel")
+        self.closeButton = self._button("plansCloseButton", self.tr("Close"))
+
+        actions = QHBoxLayout()
+        for button in (self.newButton, self.editButton, self.deleteButton, self.runNowButton):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.importButton)
+        actions.addWidget(self.exportButton)
+        choices = QHBoxLayout()
+        choices.addWidget(self.pauseCheck)
+        choices.addWidget(self.keepInTrayCheck)
+        choices.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.missedBox)
+        layout.addWidget(self.planTree, 1)
+        layout.addLayout(actions)
+        layout.addLayout(choices)
+        layout.addWidget(self.statusLabel)
+        layout.addLayout(button_row(self.closeButton))
+
+        self.newButton.clicked.connect(self.new_from_selection)
+        self.editButton.clicked.connect(self.edit_selected)
+        self.deleteButton.clicked.connect(self.ask_delete)
+        self.runNowButton.clicked.connect(self._run_selected)
+        self.importButton.clicked.connect(self._ask_import)
+        self.exportButton.clicked.connect(self._ask_export)
+        self.pauseCheck.toggled.connect(self.pauseToggled)
+        self.keepInTrayCheck.toggled.connect(self.keepInTrayToggled)
+        self.closeButton.clicked.connect(self.close)
+        self._update()
+
+    def _button(self, name: str, text: str, tip: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        if tip:
+            button.setToolTip(tip)
+        return button
+
+    # ------------------------------------------------------------ the list
+    @Slot()
+    def refresh(self) -> None:
+        """Read the plans again (a job); ``loaded`` follows."""
+        self._serial += 1
+        serial, scheduler = self._serial, self._scheduler
+        now, zone = scheduler.now(), scheduler.zone
+
+        def read(ops: Operations) -> list[PlanState]:
+            return plan_states(ops.store, now=now, zone=zone)
+
+        self._handle.submit(read, lane=Lane.STORE, done=lambda v: self._on_states(serial, v),
+                            owner=self, what="listing the plans")
+
+    @Slot(object)
+    def _on_looked(self, _look: object) -> None:
+        if self.isVisible():  # "Today"/"Tomorrow" and the next runs move with the clock
+            self.refresh()
+
+    def _on_states(self, serial: int, value: Any) -> None:
+        if serial != self._serial:
+            return  # a newer list is on its way
+        if not isinstance(value, list):
+            self.statusLabel.setText(self.tr("The plans could not be read: the local database "
+                                             "is not available."))
+            self.loaded.emit(-1)
+            return
+        chosen = self.selected_name()
+        self.states = value
+        self.planTree.clear()
+        now, zone = self._scheduler.now(), self._scheduler.zone
+        for state in value:
+            self.planTree.addTopLevelItem(self._row(state, now, zone))
+        for column in (NAME, SCHEDULE, NEXT):
+            self.planTree.resizeColumnToContents(column)
+        self._select(chosen)
+        self._show_missed([s for s in value if s.missed is not None], now, zone)
+        self._update()
+        self.loaded.emit(len(value))
+
+    def _row(self, state: PlanState, now: Any, zone: Any) -> QTreeWidgetItem:
+        plan, saved = state.plan, state.saved
+        what = (self.tr("Start %Ln campaign(s)", "", len(plan.campaigns))
+                if plan.action is Action.START
+                else self.tr("Stop %Ln campaign(s)", "", len(plan.campaigns)))
+        label = self._selection.label(plan.server)
+        texts = [plan.name, f"{what} · {label}", schedule_text(plan.schedule), "", ""]
+        if state.next_slot is not None:
+            texts[NEXT] = day_and_time(state.next_slot.moment, zone, now)
+        if self._scheduler.paused and plan.scheduled:
+            texts[NEXT] = self.tr("Paused")
+        if saved.last_run_at is not None:
+            texts[LAST] = day_and_time(saved.last_run_at, zone, now)
+        item = QTreeWidgetItem(texts)
+        item.setData(NAME, Qt.ItemDataRole.UserRole, plan.name)
+        item.setToolTip(WHAT, ", ".join(c.id for c in plan.campaigns))
+        if saved.last_outcome:
+            item.setIcon(LAST, outcome_icon(saved.last_outcome))
+            item.setToolTip(LAST, outcome_words(saved.last_outcome))
+        if state.missed is not None:
+            item.setIcon(NEXT, outcome_icon(MISSED))
+            item.setToolTip(NEXT, self.tr("Missed: {when}").format(
+                when=day_and_time(state.missed.moment, zone, now)))
+        return item
+
+    def _show_missed(self, missed: Sequence[PlanState], now: Any, zone: Any) -> None:
+        while self.missedLayout.count():
+            child = self.missedLayout.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for state in missed:
+            assert state.missed is not None
+            row = QWidget(self.missedBox)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            sentence = self.tr("Plan “{name}” was missed: not run at its time ({when}).")
+            text = QLabel(f"{outcome_glyph(MISSED)} " + sentence.format(
+                name=state.plan.name, when=day_and_time(state.missed.moment, zone, now)), row)
+            text.setWordWrap(True)
+            text.setStyleSheet(f"color: {outcome_colour(MISSED).name()};")
+            button = QPushButton(self.tr("Run now…"), row)
+            button.setObjectName("missedRunNowButton")
+            button.setAutoDefault(False)
+            button.setProperty("plan", state.plan.name)
+            button.clicked.connect(lambda _c=False, n=state.plan.name: self.runRequested.emit(n))
+            line.addWidget(text, 1)
+            line.addWidget(button)
+            self.missedLayout.addWidget(row)
+        self.missedBox.setVisible(bool(missed))
+
+    def missed_names(self) -> list[str]:
+        return [s.plan.name for s in self.states if s.missed is not None]
+
+    def selected_name(self) -> str | None:
+        items = self.planTree.selectedItems()
+        return str(items[0].data(NAME, Qt.ItemDataRole.UserRole)) if items else None
+
+    def select(self, name: str) -> None:
+        self._select(name)
+
+    def _select(self, name: str | None) -> None:
+        for i in range(self.planTree.topLevelItemCount()):
+            item = self.planTree.topLevelItem(i)
+            if item is not None and item.data(NAME, Qt.ItemDataRole.UserRole) == name:
+                self.planTree.setCurrentItem(item)
+                return
+
+    @Slot()
+    def _update(self) -> None:
+        chosen = self.selected_name() is not None
+        for button in (self.editButton, self.deleteButton, self.runNowButton):
+            button.setEnabled(chosen)
+        self.exportButton.setEnabled(bool(self.states))
+
+    @Slot(bool)
+    def set_paused(self, paused: bool) -> None:
+        self.pauseCheck.blockSignals(True)
+        self.pauseCheck.setChecked(paused)
+        self.pauseCheck.blockSignals(False)
+        if self.states:
+            self.refresh()  # the next runs read "Paused"
+
+    # ------------------------------------------------------------ new, edit, delete, run
+    @Slot()
+    def new_from_selection(self) -> PlanEditor:
+        """The form with the main window's operation and selected campaigns, in order."""
+        draft = draft_from_selection(self._selection.server(), self._selection.campaigns())
+        return self._open_editor(draft)
+
+    @Slot()
+    def edit_selected(self) -> None:
+        name = self.selected_name()
+        if name is None:
+            return
+
+        def read(ops: Operations) -> PlanDraft | None:
+            saved = ops.store.plan(name)
+            if saved is None:
+                return None
+            names = {s.campaign.id: s.campaign.name for s in ops.store.campaigns(saved.plan.server)}
+            return draft_of(saved, names)
+
+        self._handle.submit(read, lane=Lane.STORE, done=self._on_draft, owner=self,
+                            what=f"reading plan {name!r}")
+
+    def _on_draft(self, value: Any) -> None:
+        if isinstance(value, PlanDraft):
+            self._open_editor(value)
+        else:
+            self.statusLabel.setText(self.tr("That plan is no longer there."))
+            self.refresh()
+
+    def _open_editor(self, draft: PlanDraft) -> PlanEditor:
+        if self.editor is not None:
+            self.editor.close()
+        editor = PlanEditor(draft, self._handle, self._selection, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        editor.saved.connect(self._on_saved)
+        editor.destroyed.connect(self._on_editor_gone)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    @Slot()
+    def _on_editor_gone(self) -> None:
+        self.editor = None
+
+    @Slot(str)
+    def _on_saved(self, name: str) -> None:
+        self.statusLabel.setText(self.tr("Plan “{name}” saved.").format(name=name))
+        self.refresh()
+        self._select_after_load(name)
+        self.plansChanged.emit()
+
+    def _select_after_load(self, name: str) -> None:
+        def select(_count: int) -> None:
+            self.loaded.disconnect(select)
+            self._select(name)
+        self.loaded.connect(select)
+
+    @Slot()
+    def _run_selected(self) -> None:
+        name = self.selected_name()
+        if name is not None:
+            self.runRequested.emit(name)
+
+    @Slot()
+    def ask_delete(self) -> QMessageBox | None:
+        name = self.selected_name()
+        if name is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete plan"),
+                          self.tr("Delete plan “{name}”?").format(name=name),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName(DELETE_QUESTION)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.setInformativeText(self.tr("It no longer runs at its time. Its runs stay in the "
+                                       "history."))
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("deletePlanButton")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.buttonClicked.connect(lambda b: self.delete(name) if b is delete else None)
+        box.open()
+        return box
+
+    def delete(self, name: str) -> None:
+        def forget(ops: Operations) -> bool:
+            return ops.store.delete_plan(name)
+
+        def done(value: Any) -> None:
+            self.statusLabel.setText(self.tr("Plan “{name}” deleted.").format(name=name)
+                                     if value is True else
+                                     self.tr("That plan is no longer there."))
+            self.refresh()
+            self.plansChanged.emit()
+
+        self._handle.submit(forget, lane=Lane.STORE, done=done, owner=self,
+                            what=f"deleting plan {name!r}")
+
+    # ------------------------------------------------------------ the file
+    @Slot()
+    def _ask_export(self) -> None:
+        path, _kind = QFileDialog.getSaveFileName(
+            self, self.tr("Export plans"), str(documents_folder() / "wolkvox-plans.json"),
+            self.tr("Plans files (*.json)"))
+        if path:
+            self.export_to(Path(path))
+
+    @Slot()
+    def _ask_import(self) -> None:
+        path, _kind = QFileDialog.getOpenFileName(
+            self, self.tr("Import plans"), str(documents_folder()),
+            self.tr("Plans files (*.json);;All files (*)"))
+        if path:
+            self.import_from(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Every plan to ``path`` (a job: the file is written off the GUI thread)."""
+        def write(ops: Operations) -> int | str:
+            plans = [saved.plan for saved in ops.store.plans()]
+            try:
+                path.write_text(plans_to_json(plans), encoding="utf-8")
+            except OSError as exc:
+                return exc.strerror or type(exc).__name__
+            return len(plans)
+
+        def done(value: Any) -> None:
+            if isinstance(value, int):
+                self.statusLabel.setText(self.tr("%n plan(s) exported to {path}.", "", value)
+                                         .format(path=str(path)))
+                self.exported.emit(str(path))
+            else:
+                self._file_failed(self.tr("The plans could not be written to {path}: {why}")
+                                  .format(path=str(path), why=str(value)))
+
+        self._handle.submit(write, lane=Lane.BACKGROUND, done=done, owner=self,
+                            what="exporting the plans")
+
+    def import_from(self, path: Path) -> None:
+        """The plans of a file: all of them, or none when one is wrong (a job)."""
+        def read(ops: Operations) -> tuple[int, int] | PlanError:
+            try:
+                plans = plans_from_json(read_plans_file(path))
+            except PlanError as error:
+                return error
+            return ops.store.save_plans(plans)
+
+        def done(value: Any) -> None:
+            if isinstance(value, tuple):
+                added, replaced = value
+                self.statusLabel.setText(
+                    self.tr("%n plan(s) imported", "", added + replaced) + " "
+                    + self.tr("({added} new, {replaced} replaced).").format(
+                        added=number(added), replaced=number(replaced)))
+                self.refresh()
+                self.plansChanged.emit()
+                self.imported.emit(added + replaced)
+            elif isinstance(value, PlanError):
+                self._file_failed(self.tr("Nothing was imported: {why}").format(
+                    why=value.message))
+            else:
+                self._file_failed(self.tr("Nothing was imported: the local database is not "
+                                          "available."))
+
+        self._handle.submit(read, lane=Lane.BACKGROUND, done=done, owner=self,
+                            what="importing plans")
+
+    def _file_failed(self, sentence: str) -> None:
+        self.statusLabel.setText(sentence)
+        self.fileFailed.emit(sentence)
+
+    # ------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.editor is not None:
+            self.editor.close()
+        super().closeEvent(event)
