@@ -240,7 +240,7 @@ SPANISH: dict[tuple[str, str], Forms] = {
     ("PlanEditor", "Start the campaigns"): "Iniciar las campañas",
     ("PlanEditor", "Stop the campaigns"): "Detener las campañas",
     ("PlanEditor", "Campaigns of the plan, in order"): "Campañas del plan, en orden",
-    ("PlanEditor", "Add the selected campaigns"): "Agregar las campañas seleccionadas",
+    ("PlanEditor", "Add selected"): "Agregar seleccionadas",
     ("PlanEditor", "Add the campaigns selected in the main window's list, in the order you "
                    "selected them"):
         "Agrega las campañas seleccionadas en la lista de la ventana principal, en el orden en "
@@ -301,9 +301,9 @@ SPANISH: dict[tuple[str, str], Forms] = {
     ("PlanEditor", "A plan holds at most %Ln campaign(s)."):
         ("Un plan tiene como máximo %Ln campaña.", "Un plan tiene como máximo %Ln campañas."),
     ("PlanEditor", "Add at least one campaign: select them in the main window's list, then "
-                   "“Add the selected campaigns”."):
+                   "“Add selected”."):
         "Agregue al menos una campaña: selecciónelas en la lista de la ventana principal y "
-        "luego use «Agregar las campañas seleccionadas».",
+        "luego use «Agregar seleccionadas».",
     ("PlanEditor", "Give the time as HH:MM on a 24-hour clock, such as 07:00 or 19:30."):
         "Escriba la hora como HH:MM en formato de 24 horas, por ejemplo 07:00 o 19:30.",
     ("PlanEditor", "Choose at least one day."): "Elija al menos un día.",

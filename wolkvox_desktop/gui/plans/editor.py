@@ -14,7 +14,7 @@ Signals: ``saved(str)``: the plan was saved under that name.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -138,8 +139,10 @@ class PlanEditor(QDialog):
         self.campaignList = QListWidget(self)
         self.campaignList.setObjectName("planCampaignList")
         self.campaignList.setAccessibleName(self.tr("Campaigns of the plan, in order"))
+        self.campaignList.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.campaignList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.addSelectedButton = self._button("planAddSelectedButton",
-                                              self.tr("Add the selected campaigns"))
+                                              self.tr("Add selected"))
         self.addSelectedButton.setToolTip(self.tr(
             "Add the campaigns selected in the main window's list, in the order you selected "
             "them"))
@@ -160,7 +163,7 @@ class PlanEditor(QDialog):
         self.atEdit = QLineEdit(self)
         self.atEdit.setObjectName("planAtEdit")
         self.atEdit.setPlaceholderText("07:00")
-        self.atEdit.setMaximumWidth(90)
+        self.atEdit.setFixedWidth(self.atEdit.fontMetrics().horizontalAdvance("00:00") * 2)
         self.atEdit.setToolTip(self.tr("HH:MM on a 24-hour clock, the computer's local time"))
         self.daysCombo = QComboBox(self)
         self.daysCombo.setObjectName("planDaysCombo")
@@ -169,13 +172,20 @@ class PlanEditor(QDialog):
         self.daysCombo.addItem(self.tr("These days:"), CHOSEN_DAYS)
         self.dayChecks = [QCheckBox(QLocale().dayName(i + 1, QLocale.FormatType.ShortFormat),
                                     self) for i in range(7)]
+        at_label = QLabel(self.tr("At"), self)
+        at_label.setBuddy(self.atEdit)
         when = QHBoxLayout()
-        when.addWidget(QLabel(self.tr("At"), self))
+        when.addWidget(at_label)
         when.addWidget(self.atEdit)
         when.addWidget(self.daysCombo)
-        for check in self.dayChecks:
-            when.addWidget(check)
         when.addStretch(1)
+        days = QHBoxLayout()
+        for check in self.dayChecks:
+            days.addWidget(check)
+        days.addStretch(1)
+        schedule = QVBoxLayout()
+        for row in (when, days):
+            schedule.addLayout(row)
 
         self.errors = {f: self._error_label(f) for f in PlanField}
         self.statusLabel = self.errors[PlanField.FILE]  # anything not about one field
@@ -186,7 +196,7 @@ class PlanEditor(QDialog):
         form.addRow(self.tr("Action"), self._with_error(self.actionCombo, PlanField.ACTION))
         form.addRow(self.tr("Campaigns"), self._with_error(campaigns, PlanField.CAMPAIGNS))
         form.addRow(self.tr("Schedule"), self._with_error(
-            self.scheduleCheck, PlanField.AT, when, self.errors[PlanField.DAYS]))
+            self.scheduleCheck, PlanField.AT, schedule, self.errors[PlanField.DAYS]))
 
         self.saveButton = self._button("planSaveButton", self.tr("Save"))
         self.saveButton.setDefault(True)
@@ -220,11 +230,12 @@ class PlanEditor(QDialog):
         label.setVisible(False)
         return label
 
-    def _with_error(self, field: QWidget | QHBoxLayout, kind: PlanField,
-                    *more: QWidget | QHBoxLayout) -> QVBoxLayout:
+    def _with_error(self, field: QWidget | QLayout, kind: PlanField,
+                    *more: QWidget | QLayout) -> QVBoxLayout:
+        """``field`` (and ``more``), with ``kind``'s error under them."""
         box = QVBoxLayout()
         box.setSpacing(2)
-        for part in (field, self.errors[kind], *more):
+        for part in (field, *more, self.errors[kind]):
             if isinstance(part, QWidget):
                 box.addWidget(part)
             else:
@@ -261,6 +272,7 @@ class PlanEditor(QDialog):
         ref = campaign.ref
         parts = [ref.id, campaign.name, messages.campaign_type_label(ref.type.value)]
         item = QListWidgetItem(" · ".join(p for p in parts if p))
+        item.setToolTip(item.text())
         item.setData(Qt.ItemDataRole.UserRole, campaign)
         self.campaignList.addItem(item)
 
@@ -320,17 +332,16 @@ class PlanEditor(QDialog):
 
     # ------------------------------------------------------------ saving
     def plan(self) -> Plan:
-        """The plan the form describes; raises :class:`PlanError` at the first problem."""
-        schedule = None
-        if self.scheduleCheck.isChecked():
-            days = self.daysCombo.currentData()
-            if days == CHOSEN_DAYS:
-                days = [DAY_NAMES[n] for n, check in enumerate(self.dayChecks)
-                        if check.isChecked()]
-            schedule = Schedule.parse(self.atEdit.text(), days)
-        return Plan.create(self.nameEdit.text(), self.operationCombo.currentData() or "",
-                           self.actionCombo.currentData(), [c.ref for c in self.campaigns()],
-                           schedule)
+        """The plan the form describes; raises :class:`PlanError` at the first problem,
+        from the top of the form down."""
+        plan = Plan.create(self.nameEdit.text(), self.operationCombo.currentData() or "",
+                           self.actionCombo.currentData(), [c.ref for c in self.campaigns()])
+        if not self.scheduleCheck.isChecked():
+            return plan
+        days = self.daysCombo.currentData()
+        if days == CHOSEN_DAYS:
+            days = [DAY_NAMES[n] for n, check in enumerate(self.dayChecks) if check.isChecked()]
+        return replace(plan, schedule=Schedule.parse(self.atEdit.text(), days))
 
     @Slot()
     def save(self) -> None:
@@ -406,7 +417,7 @@ class PlanEditor(QDialog):
             if len(self.campaigns()) > MAX_PLAN_CAMPAIGNS:
                 return self.tr("A plan holds at most %Ln campaign(s).", "", MAX_PLAN_CAMPAIGNS)
             return self.tr("Add at least one campaign: select them in the main window's list, "
-                           "then “Add the selected campaigns”.")
+                           "then “Add selected”.")
         if kind is PlanField.AT:
             return self.tr("Give the time as HH:MM on a 24-hour clock, such as 07:00 or "
                            "19:30.")

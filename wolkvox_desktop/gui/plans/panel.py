@@ -113,6 +113,7 @@ class PlansPanel(QDialog):
         self.planTree.setRootIsDecorated(False)
         self.planTree.setUniformRowHeights(True)
         self.planTree.setAlternatingRowColors(True)
+        self.planTree.setStyleSheet("QTreeView::item { padding: 5px 2px; }")
         self.planTree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.planTree.setHeaderLabels([self.tr("Plan"), self.tr("What it does"),
                                        self.tr("Schedule"), self.tr("Next run"),
@@ -232,8 +233,9 @@ class PlansPanel(QDialog):
         what = (self.tr("Start %Ln campaign(s)", "", len(plan.campaigns))
                 if plan.action is Action.START
                 else self.tr("Stop %Ln campaign(s)", "", len(plan.campaigns)))
-        label = self._selection.label(plan.server)
-        texts = [plan.name, f"{what} · {label}", schedule_text(plan.schedule), "", ""]
+        if len(self._selection.operations()) > 1:  # which operation, where it is a question
+            what = f"{what} · {self._selection.label(plan.server)}"
+        texts = [plan.name, what, schedule_text(plan.schedule), "", ""]
         if state.next_slot is not None:
             texts[NEXT] = day_and_time(state.next_slot.moment, zone, now)
         if self._scheduler.paused and plan.scheduled:
@@ -242,7 +244,8 @@ class PlansPanel(QDialog):
             texts[LAST] = day_and_time(saved.last_run_at, zone, now)
         item = QTreeWidgetItem(texts)
         item.setData(NAME, Qt.ItemDataRole.UserRole, plan.name)
-        item.setToolTip(WHAT, ", ".join(c.id for c in plan.campaigns))
+        item.setToolTip(WHAT, f"{self._selection.label(plan.server)}: "
+                        + ", ".join(c.id for c in plan.campaigns))
         if saved.last_outcome:
             item.setIcon(LAST, outcome_icon(saved.last_outcome))
             item.setToolTip(LAST, outcome_words(saved.last_outcome))
