@@ -25,7 +25,8 @@ from wolkvox_desktop.gui.bulk import BulkDialog
 from wolkvox_desktop.gui.demo import DEMO_SERVER
 from wolkvox_desktop.gui.main_window import MainWindow
 from wolkvox_desktop.gui.plans import PlanEditor, PlansPanel
-from wolkvox_desktop.gui.plans.panel import DELETE_QUESTION, LAST, NEXT, SCHEDULE
+from wolkvox_desktop.gui.plans.panel import DELETE_QUESTION
+from wolkvox_desktop.gui.plans.plan_list import LAST, NEXT, SCHEDULE
 from wolkvox_desktop.gui.plans.when import schedule_text
 
 WAIT_MS = 15_000
@@ -130,7 +131,7 @@ def test_run_now_from_the_plans_window_goes_through_the_bulk_confirmation(
     qtbot: QtBot, plans_window: Callable[..., Opened]
 ) -> None:
     window, controls = plans_window()
-    save_plans(qtbot, window, plan("Cierre", at=None, ids=("3306", "3303")))
+    save_plans(qtbot, window, plan("Cierre", at=None, ids=("3306", "3304")))  # 3304: started
     panel = controls.open_panel()
     listed(qtbot, panel, ["Cierre"])
     panel.select("Cierre")
@@ -143,7 +144,7 @@ def test_run_now_from_the_plans_window_goes_through_the_bulk_confirmation(
     assert "Cost: 2 token" in dialog.confirmPage.budgetLabel.text()  # the cost, as for bulk
     with qtbot.waitSignal(controls.runNow.ended, timeout=WAIT_MS):
         click(qtbot, dialog.confirmPage.startButton)
-    assert starts(window) == ["3306", "3303"]
+    assert starts(window) == ["3306", "3304"]  # every campaign: a plan is what was asked
 
     def last_run() -> str:
         row = panel.planTree.topLevelItem(0)

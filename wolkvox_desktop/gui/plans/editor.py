@@ -1,105 +1,55 @@
 """The plan form: name, operation, start or stop, the campaigns in their order, a schedule.
 
-A new plan starts from the main window's selection (:func:`draft_from_selection`: its
-operation, its campaigns in the order they were selected); an edit from the saved plan
-(:func:`draft_of`). The values are checked once, by the core (:meth:`Plan.create
-<wolkvox_desktop.core.plans.Plan.create>`, :meth:`Schedule.parse`); a
-:class:`~wolkvox_desktop.core.plans.PlanError` is shown under the field it is about, in the
-window's language, and the focus goes there. Saving is a job of the window's worker
-(the store refuses a name another plan has, in any case).
+A new plan starts from the main window's selection, an edit from the saved plan
+(:mod:`.draft`). Its parts: :class:`~.campaign_order.CampaignOrder` and
+:class:`~.schedule_fields.ScheduleFields`. The values are checked once, by the core
+(:meth:`Plan.create <wolkvox_desktop.core.plans.Plan.create>`, :meth:`Schedule.parse`),
+from the top of the form down; a :class:`~wolkvox_desktop.core.plans.PlanError` is shown
+under the field it is about, in the window's language, and the focus goes there. Saving is
+a job of the window's worker (the store refuses a name another plan has, in any case).
 
 Signals: ``saved(str)``: the plan was saved under that name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from wolkvox_desktop.core.campaigns import Action, CampaignRef
+from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.plans import (
-    DAILY,
-    DAY_NAMES,
-    EVERY_DAY,
     MAX_PLAN_CAMPAIGNS,
     MAX_PLAN_NAME_LENGTH,
-    WEEKDAYS,
-    WEEKDAYS_WORD,
     Plan,
     PlanError,
     PlanField,
-    Schedule,
 )
 from wolkvox_desktop.core.store import SavedPlan
-from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.bulk.parts import button_row
 from wolkvox_desktop.gui.jobs import Lane
 from wolkvox_desktop.gui.outcome_look import outcome_colour
+from wolkvox_desktop.gui.plans.campaign_order import CampaignOrder
+from wolkvox_desktop.gui.plans.draft import PlanDraft, drafts_of
+from wolkvox_desktop.gui.plans.schedule_fields import ScheduleFields
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
-    from wolkvox_desktop.core.store import SavedCampaign
+    from wolkvox_desktop.gui.plans.draft import DraftCampaign
     from wolkvox_desktop.gui.plans.selection import WindowSelection
     from wolkvox_desktop.gui.worker import WorkerHandle
-
-CHOSEN_DAYS = "days"
-
-
-@dataclass(frozen=True)
-class DraftCampaign:
-    ref: CampaignRef
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class PlanDraft:
-    """What the form opens with. ``previous``: the saved plan's name (an edit);
-    ``untyped``: selected campaigns left out because their type is not known."""
-
-    name: str = ""
-    server: str | None = None
-    action: Action = Action.START
-    campaigns: tuple[DraftCampaign, ...] = ()
-    schedule: Schedule | None = None
-    previous: str | None = None
-    untyped: int = 0
-
-
-def drafts_of(selected: Sequence[SavedCampaign]) -> tuple[list[DraftCampaign], int]:
-    """The selected campaigns with a known type, in order; and how many have none."""
-    typed = [DraftCampaign(CampaignRef(s.campaign.id, s.campaign.type), s.campaign.name)
-             for s in selected if s.campaign.type is not None]
-    return typed, len(selected) - len(typed)
-
-
-def draft_from_selection(server: str | None, selected: Sequence[SavedCampaign]) -> PlanDraft:
-    campaigns, untyped = drafts_of(selected)
-    return PlanDraft(server=server, campaigns=tuple(campaigns), untyped=untyped)
-
-
-def draft_of(saved: SavedPlan, names: Mapping[str, str]) -> PlanDraft:
-    plan = saved.plan
-    return PlanDraft(plan.name, plan.server, plan.action,
-                     tuple(DraftCampaign(ref, names.get(ref.id, "")) for ref in plan.campaigns),
-                     plan.schedule, previous=saved.name)
 
 
 class _Gone:
@@ -107,7 +57,9 @@ class _Gone:
 
 
 class PlanEditor(QDialog):
-    """The form (see the module docstring). ``selection`` is the main window's."""
+    """The form (see the module docstring). ``selection`` is the main window's. Its fields
+    are public, under the names tests and automation know (``nameEdit``, ``campaignList``,
+    ``atEdit``…); ``errors`` holds the label of each :class:`PlanField`."""
 
     saved = Signal(str)
 
@@ -135,57 +87,13 @@ class PlanEditor(QDialog):
         self.actionCombo.setObjectName("planActionCombo")
         self.actionCombo.addItem(self.tr("Start the campaigns"), Action.START.value)
         self.actionCombo.addItem(self.tr("Stop the campaigns"), Action.STOP.value)
-
-        self.campaignList = QListWidget(self)
-        self.campaignList.setObjectName("planCampaignList")
-        self.campaignList.setAccessibleName(self.tr("Campaigns of the plan, in order"))
-        self.campaignList.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.campaignList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.addSelectedButton = self._button("planAddSelectedButton",
-                                              self.tr("Add selected"))
-        self.addSelectedButton.setToolTip(self.tr(
-            "Add the campaigns selected in the main window's list, in the order you selected "
-            "them"))
-        self.upButton = self._button("planUpButton", self.tr("Up"))
-        self.downButton = self._button("planDownButton", self.tr("Down"))
-        self.removeButton = self._button("planRemoveButton", self.tr("Remove"))
-        moves = QVBoxLayout()
-        for button in (self.addSelectedButton, self.upButton, self.downButton,
-                       self.removeButton):
-            moves.addWidget(button)
-        moves.addStretch(1)
-        campaigns = QHBoxLayout()
-        campaigns.addWidget(self.campaignList, 1)
-        campaigns.addLayout(moves)
-
-        self.scheduleCheck = QCheckBox(self.tr("Run on a schedule, while the app runs"), self)
-        self.scheduleCheck.setObjectName("planScheduleCheck")
-        self.atEdit = QLineEdit(self)
-        self.atEdit.setObjectName("planAtEdit")
-        self.atEdit.setPlaceholderText("07:00")
-        self.atEdit.setFixedWidth(self.atEdit.fontMetrics().horizontalAdvance("00:00") * 2)
-        self.atEdit.setToolTip(self.tr("HH:MM on a 24-hour clock, the computer's local time"))
-        self.daysCombo = QComboBox(self)
-        self.daysCombo.setObjectName("planDaysCombo")
-        self.daysCombo.addItem(self.tr("Every day"), DAILY)
-        self.daysCombo.addItem(self.tr("Weekdays (Monday to Friday)"), WEEKDAYS_WORD)
-        self.daysCombo.addItem(self.tr("These days:"), CHOSEN_DAYS)
-        self.dayChecks = [QCheckBox(QLocale().dayName(i + 1, QLocale.FormatType.ShortFormat),
-                                    self) for i in range(7)]
-        at_label = QLabel(self.tr("At"), self)
-        at_label.setBuddy(self.atEdit)
-        when = QHBoxLayout()
-        when.addWidget(at_label)
-        when.addWidget(self.atEdit)
-        when.addWidget(self.daysCombo)
-        when.addStretch(1)
-        days = QHBoxLayout()
-        for check in self.dayChecks:
-            days.addWidget(check)
-        days.addStretch(1)
-        schedule = QVBoxLayout()
-        for row in (when, days):
-            schedule.addLayout(row)
+        self.campaignOrder = order = CampaignOrder(self)
+        self.campaignList, self.addSelectedButton = order.campaignList, order.addSelectedButton
+        self.upButton, self.downButton = order.upButton, order.downButton
+        self.removeButton = order.removeButton
+        self.scheduleFields = when = ScheduleFields(self)
+        self.scheduleCheck, self.atEdit = when.scheduleCheck, when.atEdit
+        self.daysCombo, self.dayChecks = when.daysCombo, when.dayChecks
 
         self.errors = {f: self._error_label(f) for f in PlanField}
         self.statusLabel = self.errors[PlanField.FILE]  # anything not about one field
@@ -194,13 +102,16 @@ class PlanEditor(QDialog):
         form.addRow(self.tr("Operation"), self._with_error(self.operationCombo,
                                                           PlanField.SERVER))
         form.addRow(self.tr("Action"), self._with_error(self.actionCombo, PlanField.ACTION))
-        form.addRow(self.tr("Campaigns"), self._with_error(campaigns, PlanField.CAMPAIGNS))
-        form.addRow(self.tr("Schedule"), self._with_error(
-            self.scheduleCheck, PlanField.AT, schedule, self.errors[PlanField.DAYS]))
+        form.addRow(self.tr("Campaigns"), self._with_error(order, PlanField.CAMPAIGNS))
+        form.addRow(self.tr("Schedule"), self._with_error(when, PlanField.AT,
+                                                          self.errors[PlanField.DAYS]))
 
-        self.saveButton = self._button("planSaveButton", self.tr("Save"))
+        self.saveButton = QPushButton(self.tr("Save"), self)
+        self.saveButton.setObjectName("planSaveButton")
         self.saveButton.setDefault(True)
-        self.cancelButton = self._button("planCancelButton", self.tr("Cancel"))
+        self.cancelButton = QPushButton(self.tr("Cancel"), self)
+        self.cancelButton.setObjectName("planCancelButton")
+        self.cancelButton.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.statusLabel)
@@ -208,19 +119,7 @@ class PlanEditor(QDialog):
 
         self.saveButton.clicked.connect(self.save)
         self.cancelButton.clicked.connect(self.reject)
-        self.addSelectedButton.clicked.connect(self.add_selected)
-        self.upButton.clicked.connect(lambda: self._move(-1))
-        self.downButton.clicked.connect(lambda: self._move(1))
-        self.removeButton.clicked.connect(self.remove_current)
-        self.scheduleCheck.toggled.connect(self._update)
-        self.daysCombo.currentIndexChanged.connect(self._update)
-        self.campaignList.currentRowChanged.connect(self._update)
-
-    def _button(self, name: str, text: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        return button
+        order.addSelectedClicked.connect(self.add_selected)
 
     def _error_label(self, field: PlanField) -> QLabel:
         label = QLabel(self)
@@ -230,16 +129,12 @@ class PlanEditor(QDialog):
         label.setVisible(False)
         return label
 
-    def _with_error(self, field: QWidget | QLayout, kind: PlanField,
-                    *more: QWidget | QLayout) -> QVBoxLayout:
-        """``field`` (and ``more``), with ``kind``'s error under them."""
+    def _with_error(self, field: QWidget, kind: PlanField, *more: QWidget) -> QLayout:
+        """``field`` with ``kind``'s error (and ``more``) under it."""
         box = QVBoxLayout()
         box.setSpacing(2)
-        for part in (field, *more, self.errors[kind]):
-            if isinstance(part, QWidget):
-                box.addWidget(part)
-            else:
-                box.addLayout(part)
+        for part in (field, self.errors[kind], *more):
+            box.addWidget(part)
         return box
 
     def _fill(self, draft: PlanDraft) -> None:
@@ -251,84 +146,31 @@ class PlanEditor(QDialog):
             self.operationCombo.addItem(label, code)
         self.operationCombo.setCurrentIndex(self.operationCombo.findData(draft.server))
         self.actionCombo.setCurrentIndex(self.actionCombo.findData(draft.action.value))
-        for campaign in draft.campaigns:
-            self._add(campaign)
-        schedule = draft.schedule
-        self.scheduleCheck.setChecked(schedule is not None)
-        self.atEdit.setText(schedule.at_text if schedule else "")
-        days = schedule.days if schedule else EVERY_DAY
-        kind = DAILY if days == EVERY_DAY else WEEKDAYS_WORD if days == WEEKDAYS else CHOSEN_DAYS
-        self.daysCombo.setCurrentIndex(self.daysCombo.findData(kind))
-        for number, check in enumerate(self.dayChecks):
-            check.setChecked(kind == CHOSEN_DAYS and number in days)
+        self.campaignOrder.add(draft.campaigns)
+        self.scheduleFields.set_schedule(draft.schedule)
         if draft.untyped:
             self._say(PlanField.CAMPAIGNS, self.tr(
                 "%n selected campaign(s) left out: their type (preview or predictive) is not "
                 "known. Refresh the list, or add them by hand in the main window first.", "",
                 draft.untyped))
-        self._update()
-
-    def _add(self, campaign: DraftCampaign) -> None:
-        ref = campaign.ref
-        parts = [ref.id, campaign.name, messages.campaign_type_label(ref.type.value)]
-        item = QListWidgetItem(" · ".join(p for p in parts if p))
-        item.setToolTip(item.text())
-        item.setData(Qt.ItemDataRole.UserRole, campaign)
-        self.campaignList.addItem(item)
-
-    @Slot()
-    def _update(self) -> None:
-        scheduled = self.scheduleCheck.isChecked()
-        chosen = self.daysCombo.currentData() == CHOSEN_DAYS
-        self.atEdit.setEnabled(scheduled)
-        self.daysCombo.setEnabled(scheduled)
-        for check in self.dayChecks:
-            check.setVisible(chosen)
-            check.setEnabled(scheduled)
-        row, count = self.campaignList.currentRow(), self.campaignList.count()
-        self.upButton.setEnabled(row > 0)
-        self.downButton.setEnabled(0 <= row < count - 1)
-        self.removeButton.setEnabled(row >= 0)
 
     # ------------------------------------------------------------ the campaigns
     def campaigns(self) -> list[DraftCampaign]:
-        items = (self.campaignList.item(i) for i in range(self.campaignList.count()))
-        return [i.data(Qt.ItemDataRole.UserRole) for i in items if i is not None]
+        return self.campaignOrder.campaigns()
 
     @Slot()
     def add_selected(self) -> None:
         """The main window's selected campaigns, at the end, each once."""
-        server = self.operationCombo.currentData()
-        if self._selection.server() != server:
+        if self._selection.server() != self.operationCombo.currentData():
             self._say(PlanField.CAMPAIGNS, self.tr(
                 "The main window shows another operation: choose this plan's operation there "
                 "and select its campaigns first."))
             return
         selected, untyped = drafts_of(self._selection.campaigns())
-        have = {c.ref.id for c in self.campaigns()}
-        for campaign in selected:
-            if campaign.ref.id not in have:
-                self._add(campaign)
+        self.campaignOrder.add(selected)
         self._say(PlanField.CAMPAIGNS, self.tr(
             "%n selected campaign(s) left out: their type (preview or predictive) is not "
             "known.", "", untyped) if untyped else "")
-        self._update()
-
-    def _move(self, step: int) -> None:
-        row = self.campaignList.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.campaignList.count():
-            return
-        item = self.campaignList.takeItem(row)
-        self.campaignList.insertItem(target, item)
-        self.campaignList.setCurrentRow(target)
-
-    @Slot()
-    def remove_current(self) -> None:
-        row = self.campaignList.currentRow()
-        if row >= 0:
-            self.campaignList.takeItem(row)
-        self._update()
 
     # ------------------------------------------------------------ saving
     def plan(self) -> Plan:
@@ -336,12 +178,7 @@ class PlanEditor(QDialog):
         from the top of the form down."""
         plan = Plan.create(self.nameEdit.text(), self.operationCombo.currentData() or "",
                            self.actionCombo.currentData(), [c.ref for c in self.campaigns()])
-        if not self.scheduleCheck.isChecked():
-            return plan
-        days = self.daysCombo.currentData()
-        if days == CHOSEN_DAYS:
-            days = [DAY_NAMES[n] for n, check in enumerate(self.dayChecks) if check.isChecked()]
-        return replace(plan, schedule=Schedule.parse(self.atEdit.text(), days))
+        return replace(plan, schedule=self.scheduleFields.schedule())
 
     @Slot()
     def save(self) -> None:

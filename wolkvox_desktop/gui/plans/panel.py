@@ -1,10 +1,12 @@
 """The Plans window: every shift plan with its schedule, next run and last run; the slots
 missed, each with *Run now*; new, edit, delete, run now, export and import.
 
-It holds no thread and no store: the list (:func:`~wolkvox_desktop.core.plan_runs.
-plan_states` on the scheduler's clock and zone), deleting, importing and exporting are jobs
-of the main window's worker. *Run now* and the schedules' pause belong to the window's plan
-controls; this window asks for them.
+Made of :class:`~.missed_box.MissedBox` and :class:`~.plan_list.PlanList`, with the
+buttons under them. It holds no thread and no store: the list
+(:func:`~wolkvox_desktop.core.plan_runs.plan_states` on the scheduler's clock and zone),
+deleting and the plans file (:mod:`.plans_file`) are jobs of the main window's worker.
+*Run now* and the schedules' pause belong to the window's plan controls; this window asks
+for them.
 
 Signals: ``runRequested(str)`` (a plan's name: *Run now*, of the list or of a missed slot),
 ``pauseToggled(bool)``, ``keepInTrayToggled(bool)``, ``plansChanged()`` (a plan was saved,
@@ -14,45 +16,31 @@ deleted or imported), ``loaded(int)`` (plans listed; ``-1``: the list could not 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.plan_runs import PlanState, plan_states
-from wolkvox_desktop.core.plans import PlanError, plans_from_json, plans_to_json, read_plans_file
+from wolkvox_desktop.core.plans import PlanError
 from wolkvox_desktop.gui.bulk.parts import button_row, text_label
-from wolkvox_desktop.gui.history.export import documents_folder
 from wolkvox_desktop.gui.jobs import Lane
 from wolkvox_desktop.gui.local_format import number
-from wolkvox_desktop.gui.outcome_look import (
-    outcome_colour,
-    outcome_glyph,
-    outcome_icon,
-    outcome_words,
-)
-from wolkvox_desktop.gui.plans.editor import PlanDraft, PlanEditor, draft_from_selection, draft_of
-from wolkvox_desktop.gui.plans.notices import MISSED
-from wolkvox_desktop.gui.plans.when import day_and_time, schedule_text
+from wolkvox_desktop.gui.plans import plans_file
+from wolkvox_desktop.gui.plans.draft import PlanDraft, draft_from_selection, draft_of
+from wolkvox_desktop.gui.plans.editor import PlanEditor
+from wolkvox_desktop.gui.plans.missed_box import MissedBox
+from wolkvox_desktop.gui.plans.plan_list import PlanList
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
@@ -61,7 +49,6 @@ if TYPE_CHECKING:
     from wolkvox_desktop.gui.worker import WorkerHandle
 
 DELETE_QUESTION = "deletePlanQuestion"
-NAME, WHAT, SCHEDULE, NEXT, LAST = range(5)
 
 
 class PlansPanel(QDialog):
@@ -90,6 +77,7 @@ class PlansPanel(QDialog):
         self.states: list[PlanState] = []
         self.editor: PlanEditor | None = None
         self._serial = 0
+        self._select_next: str | None = None
         self._build(keep_in_tray)
         self.set_paused(scheduler.paused)
         self.resize(780, 460)
@@ -101,29 +89,8 @@ class PlansPanel(QDialog):
 
     # ------------------------------------------------------------ building
     def _build(self, keep_in_tray: bool | None) -> None:
-        self.missedBox = QFrame(self)
-        self.missedBox.setObjectName("plansMissedBox")
-        self.missedBox.setFrameShape(QFrame.Shape.StyledPanel)
-        self.missedLayout = QVBoxLayout(self.missedBox)
-        self.missedLayout.setContentsMargins(8, 6, 8, 6)
-        self.missedBox.setVisible(False)
-
-        self.planTree = QTreeWidget(self)
-        self.planTree.setObjectName("planTree")
-        self.planTree.setRootIsDecorated(False)
-        self.planTree.setUniformRowHeights(True)
-        self.planTree.setAlternatingRowColors(True)
-        self.planTree.setStyleSheet("QTreeView::item { padding: 5px 2px; }")
-        self.planTree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.planTree.setHeaderLabels([self.tr("Plan"), self.tr("What it does"),
-                                       self.tr("Schedule"), self.tr("Next run"),
-                                       self.tr("Last run")])
-        header = self.planTree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
-        self.planTree.itemSelectionChanged.connect(self._update)
-        self.planTree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
-
+        self.missedBox = MissedBox(self)
+        self.planTree = PlanList(self._selection, self)
         self.newButton = self._button("planNewButton", self.tr("New from selection…"),
                                       self.tr("A new plan with the campaigns selected in the "
                                               "main window, in the order you selected them"))
@@ -169,6 +136,9 @@ class PlansPanel(QDialog):
         layout.addWidget(self.statusLabel)
         layout.addLayout(button_row(self.closeButton))
 
+        self.missedBox.runRequested.connect(self.runRequested)
+        self.planTree.itemSelectionChanged.connect(self._update)
+        self.planTree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
         self.newButton.clicked.connect(self.new_from_selection)
         self.editButton.clicked.connect(self.edit_selected)
         self.deleteButton.clicked.connect(self.ask_delete)
@@ -215,88 +185,24 @@ class PlansPanel(QDialog):
                                              "is not available."))
             self.loaded.emit(-1)
             return
-        chosen = self.selected_name()
         self.states = value
-        self.planTree.clear()
         now, zone = self._scheduler.now(), self._scheduler.zone
-        for state in value:
-            self.planTree.addTopLevelItem(self._row(state, now, zone))
-        for column in (NAME, SCHEDULE, NEXT):
-            self.planTree.resizeColumnToContents(column)
-        self._select(chosen)
-        self._show_missed([s for s in value if s.missed is not None], now, zone)
+        self.planTree.show_states(value, now, zone, paused=self._scheduler.paused)
+        if self._select_next is not None:
+            self.planTree.select(self._select_next)
+            self._select_next = None
+        self.missedBox.show_missed([s for s in value if s.missed is not None], now, zone)
         self._update()
         self.loaded.emit(len(value))
-
-    def _row(self, state: PlanState, now: Any, zone: Any) -> QTreeWidgetItem:
-        plan, saved = state.plan, state.saved
-        what = (self.tr("Start %Ln campaign(s)", "", len(plan.campaigns))
-                if plan.action is Action.START
-                else self.tr("Stop %Ln campaign(s)", "", len(plan.campaigns)))
-        if len(self._selection.operations()) > 1:  # which operation, where it is a question
-            what = f"{what} · {self._selection.label(plan.server)}"
-        texts = [plan.name, what, schedule_text(plan.schedule), "", ""]
-        if state.next_slot is not None:
-            texts[NEXT] = day_and_time(state.next_slot.moment, zone, now)
-        if self._scheduler.paused and plan.scheduled:
-            texts[NEXT] = self.tr("Paused")
-        if saved.last_run_at is not None:
-            texts[LAST] = day_and_time(saved.last_run_at, zone, now)
-        item = QTreeWidgetItem(texts)
-        item.setData(NAME, Qt.ItemDataRole.UserRole, plan.name)
-        item.setToolTip(WHAT, f"{self._selection.label(plan.server)}: "
-                        + ", ".join(c.id for c in plan.campaigns))
-        if saved.last_outcome:
-            item.setIcon(LAST, outcome_icon(saved.last_outcome))
-            item.setToolTip(LAST, outcome_words(saved.last_outcome))
-        if state.missed is not None:
-            item.setIcon(NEXT, outcome_icon(MISSED))
-            item.setToolTip(NEXT, self.tr("Missed: {when}").format(
-                when=day_and_time(state.missed.moment, zone, now)))
-        return item
-
-    def _show_missed(self, missed: Sequence[PlanState], now: Any, zone: Any) -> None:
-        while self.missedLayout.count():
-            child = self.missedLayout.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        for state in missed:
-            assert state.missed is not None
-            row = QWidget(self.missedBox)
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
-            sentence = self.tr("Plan “{name}” was missed: not run at its time ({when}).")
-            text = QLabel(f"{outcome_glyph(MISSED)} " + sentence.format(
-                name=state.plan.name, when=day_and_time(state.missed.moment, zone, now)), row)
-            text.setWordWrap(True)
-            text.setStyleSheet(f"color: {outcome_colour(MISSED).name()};")
-            button = QPushButton(self.tr("Run now…"), row)
-            button.setObjectName("missedRunNowButton")
-            button.setAutoDefault(False)
-            button.setProperty("plan", state.plan.name)
-            button.clicked.connect(lambda _c=False, n=state.plan.name: self.runRequested.emit(n))
-            line.addWidget(text, 1)
-            line.addWidget(button)
-            self.missedLayout.addWidget(row)
-        self.missedBox.setVisible(bool(missed))
 
     def missed_names(self) -> list[str]:
         return [s.plan.name for s in self.states if s.missed is not None]
 
     def selected_name(self) -> str | None:
-        items = self.planTree.selectedItems()
-        return str(items[0].data(NAME, Qt.ItemDataRole.UserRole)) if items else None
+        return self.planTree.selected_name()
 
     def select(self, name: str) -> None:
-        self._select(name)
-
-    def _select(self, name: str | None) -> None:
-        for i in range(self.planTree.topLevelItemCount()):
-            item = self.planTree.topLevelItem(i)
-            if item is not None and item.data(NAME, Qt.ItemDataRole.UserRole) == name:
-                self.planTree.setCurrentItem(item)
-                return
+        self.planTree.select(name)
 
     @Slot()
     def _update(self) -> None:
@@ -330,8 +236,8 @@ class PlansPanel(QDialog):
             saved = ops.store.plan(name)
             if saved is None:
                 return None
-            names = {s.campaign.id: s.campaign.name for s in ops.store.campaigns(saved.plan.server)}
-            return draft_of(saved, names)
+            known = ops.store.campaigns(saved.plan.server)
+            return draft_of(saved, {s.campaign.id: s.campaign.name for s in known})
 
         self._handle.submit(read, lane=Lane.STORE, done=self._on_draft, owner=self,
                             what=f"reading plan {name!r}")
@@ -361,15 +267,12 @@ class PlansPanel(QDialog):
     @Slot(str)
     def _on_saved(self, name: str) -> None:
         self.statusLabel.setText(self.tr("Plan “{name}” saved.").format(name=name))
-        self.refresh()
-        self._select_after_load(name)
-        self.plansChanged.emit()
+        self._select_next = name
+        self._changed()
 
-    def _select_after_load(self, name: str) -> None:
-        def select(_count: int) -> None:
-            self.loaded.disconnect(select)
-            self._select(name)
-        self.loaded.connect(select)
+    def _changed(self) -> None:
+        self.refresh()
+        self.plansChanged.emit()
 
     @Slot()
     def _run_selected(self) -> None:
@@ -406,8 +309,7 @@ class PlansPanel(QDialog):
             self.statusLabel.setText(self.tr("Plan “{name}” deleted.").format(name=name)
                                      if value is True else
                                      self.tr("That plan is no longer there."))
-            self.refresh()
-            self.plansChanged.emit()
+            self._changed()
 
         self._handle.submit(forget, lane=Lane.STORE, done=done, owner=self,
                             what=f"deleting plan {name!r}")
@@ -415,61 +317,43 @@ class PlansPanel(QDialog):
     # ------------------------------------------------------------ the file
     @Slot()
     def _ask_export(self) -> None:
-        path, _kind = QFileDialog.getSaveFileName(
-            self, self.tr("Export plans"), str(documents_folder() / "wolkvox-plans.json"),
-            self.tr("Plans files (*.json)"))
-        if path:
-            self.export_to(Path(path))
+        path = plans_file.ask_export_path(self)
+        if path is not None:
+            self.export_to(path)
 
     @Slot()
     def _ask_import(self) -> None:
-        path, _kind = QFileDialog.getOpenFileName(
-            self, self.tr("Import plans"), str(documents_folder()),
-            self.tr("Plans files (*.json);;All files (*)"))
-        if path:
-            self.import_from(Path(path))
+        path = plans_file.ask_import_path(self)
+        if path is not None:
+            self.import_from(path)
 
     def export_to(self, path: Path) -> None:
         """Every plan to ``path`` (a job: the file is written off the GUI thread)."""
-        def write(ops: Operations) -> int | str:
-            plans = [saved.plan for saved in ops.store.plans()]
-            try:
-                path.write_text(plans_to_json(plans), encoding="utf-8")
-            except OSError as exc:
-                return exc.strerror or type(exc).__name__
-            return len(plans)
-
         def done(value: Any) -> None:
             if isinstance(value, int):
                 self.statusLabel.setText(self.tr("%n plan(s) exported to {path}.", "", value)
                                          .format(path=str(path)))
                 self.exported.emit(str(path))
-            else:
-                self._file_failed(self.tr("The plans could not be written to {path}: {why}")
-                                  .format(path=str(path), why=str(value)))
+                return
+            why = ((value.strerror or type(value).__name__) if isinstance(value, OSError)
+                   else type(value).__name__)
+            self._file_failed(self.tr("The plans could not be written to {path}: {why}")
+                              .format(path=str(path), why=why))
 
-        self._handle.submit(write, lane=Lane.BACKGROUND, done=done, owner=self,
-                            what="exporting the plans")
+        self._handle.submit(plans_file.export_job(path), lane=Lane.BACKGROUND, done=done,
+                            owner=self, what="exporting the plans")
 
     def import_from(self, path: Path) -> None:
         """The plans of a file: all of them, or none when one is wrong (a job)."""
-        def read(ops: Operations) -> tuple[int, int] | PlanError:
-            try:
-                plans = plans_from_json(read_plans_file(path))
-            except PlanError as error:
-                return error
-            return ops.store.save_plans(plans)
-
         def done(value: Any) -> None:
-            if isinstance(value, tuple):
-                added, replaced = value
+            if isinstance(value, plans_file.Imported):
+                count = value.added + value.replaced
                 self.statusLabel.setText(
-                    self.tr("%n plan(s) imported", "", added + replaced) + " "
+                    self.tr("%n plan(s) imported", "", count) + " "
                     + self.tr("({added} new, {replaced} replaced).").format(
-                        added=number(added), replaced=number(replaced)))
-                self.refresh()
-                self.plansChanged.emit()
-                self.imported.emit(added + replaced)
+                        added=number(value.added), replaced=number(value.replaced)))
+                self._changed()
+                self.imported.emit(count)
             elif isinstance(value, PlanError):
                 self._file_failed(self.tr("Nothing was imported: {why}").format(
                     why=value.message))
@@ -477,8 +361,8 @@ class PlansPanel(QDialog):
                 self._file_failed(self.tr("Nothing was imported: the local database is not "
                                           "available."))
 
-        self._handle.submit(read, lane=Lane.BACKGROUND, done=done, owner=self,
-                            what="importing plans")
+        self._handle.submit(plans_file.import_job(path), lane=Lane.BACKGROUND, done=done,
+                            owner=self, what="importing plans")
 
     def _file_failed(self, sentence: str) -> None:
         self.statusLabel.setText(sentence)
