@@ -39,6 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.plans_idle import rss_mb  # noqa: E402 - after the path
+
 CPU_TARGET = 1.0  # % of one core
 RSS_TARGET_MB = 120.0
 TIMES = ("07:00", "07:30", "13:00", "14:00", "19:00")
@@ -55,21 +57,6 @@ class SpeedClock:
 
     def set_speed(self, speed: float) -> None:
         self._start, self._t0, self.speed = self(), time.monotonic(), speed
-
-
-def rss_mb() -> float:
-    """Resident memory now (Linux), else the peak so far."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def spin(seconds: float) -> None:

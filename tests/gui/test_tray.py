@@ -211,6 +211,15 @@ def asked(window: MainWindow) -> QMessageBox | None:
     return shown[0] if shown else None
 
 
+def with_a_tray(qtbot: QtBot, plans_window: Callable[..., Opened], *plans: Plan) -> Opened:
+    """The window with a tray and ``plans`` (default: one at 07:00), once it knows them."""
+    window, controls = plans_window(tray=True)
+    plans = plans or (plan(),)
+    save_plans(qtbot, window, *plans)
+    looked_at(qtbot, controls, sorted(p.name for p in plans))
+    return window, controls
+
+
 def question(qtbot: QtBot, window: MainWindow) -> QMessageBox:
     qtbot.waitUntil(lambda: asked(window) is not None)
     box = asked(window)
@@ -233,12 +242,8 @@ def test_closing_with_plans_scheduled_asks_once_then_hides_and_quit_stops_everyt
     assert asked(window) is None
     assert not window.handle.thread.isRunning()
 
-    window, controls = plans_window(tray=True)
+    window, controls = with_a_tray(qtbot, plans_window, plan("Sin hora", at=None), plan())
     tray = controls.tray
-    save_plans(qtbot, window, plan("Sin hora", at=None))
-    looked_at(qtbot, controls, ["Sin hora"])
-    save_plans(qtbot, window, plan())
-    looked_at(qtbot, controls, ["Mañana", "Sin hora"])
     assert tray.keep_running is None
     window.close()
     box = question(qtbot, window)
@@ -268,17 +273,14 @@ def test_closing_with_plans_scheduled_asks_once_then_hides_and_quit_stops_everyt
 def test_quit_as_the_answer_is_remembered_and_the_window_closes(
     qtbot: QtBot, plans_window: Callable[..., Opened]
 ) -> None:
-    window, controls = plans_window(tray=True)
-    save_plans(qtbot, window, plan())
-    looked_at(qtbot, controls, ["Mañana"])
+    window, _controls = with_a_tray(qtbot, plans_window)
     window.close()
     click(qtbot, question(qtbot, window), "quitNotTrayButton")
     assert not window.handle.thread.isRunning()
     assert app_settings().value(KEEP_SETTING) == "false"
 
-    window, controls = plans_window(tray=True)  # the next start: remembered, not asked
-    save_plans(qtbot, window, plan("Tarde", at="15:00"))  # (a fresh demo store)
-    looked_at(qtbot, controls, ["Tarde"])
+    # the next start (a fresh demo store): remembered, not asked
+    window, controls = with_a_tray(qtbot, plans_window, plan("Tarde", at="15:00"))
     assert controls.tray.keep_running is False
     window.close()
     assert asked(window) is None
@@ -288,9 +290,7 @@ def test_quit_as_the_answer_is_remembered_and_the_window_closes(
 def test_cancel_keeps_the_window_open_and_asks_again_next_time(
     qtbot: QtBot, plans_window: Callable[..., Opened]
 ) -> None:
-    window, controls = plans_window(tray=True)
-    save_plans(qtbot, window, plan())
-    looked_at(qtbot, controls, ["Mañana"])
+    window, controls = with_a_tray(qtbot, plans_window)
     window.close()
     click(qtbot, question(qtbot, window), "keepInTrayCancelButton")
     assert window.isVisible() and controls.tray.keep_running is None
