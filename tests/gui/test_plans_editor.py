@@ -15,7 +15,7 @@ from tests.gui import test_plans_notices, test_tray
 from tests.gui.test_bulk_wiring import select_rows
 from tests.gui.test_tray import Opened, plan, save_plans
 from wolkvox_desktop.core.plans import PlanField
-from wolkvox_desktop.gui.plans import PlanEditor
+from wolkvox_desktop.gui.plans.editor import PlanEditor
 
 WAIT_MS = 15_000
 

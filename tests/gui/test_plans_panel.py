@@ -24,8 +24,8 @@ from wolkvox_desktop.core.store import SavedPlan, Store
 from wolkvox_desktop.gui.bulk import BulkDialog
 from wolkvox_desktop.gui.demo import DEMO_SERVER
 from wolkvox_desktop.gui.main_window import MainWindow
-from wolkvox_desktop.gui.plans import PlanEditor, PlansPanel
-from wolkvox_desktop.gui.plans.panel import DELETE_QUESTION
+from wolkvox_desktop.gui.plans.editor import PlanEditor
+from wolkvox_desktop.gui.plans.panel import DELETE_QUESTION, PlansPanel
 from wolkvox_desktop.gui.plans.plan_list import LAST, NEXT, SCHEDULE
 from wolkvox_desktop.gui.plans.when import schedule_text
 

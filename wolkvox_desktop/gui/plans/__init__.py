@@ -10,7 +10,6 @@ a run says when nobody watched it); :mod:`.when` (times and schedules in words);
 """
 
 from wolkvox_desktop.gui.plans.controls import PlansControls, install_plans
-from wolkvox_desktop.gui.plans.editor import PlanEditor
-from wolkvox_desktop.gui.plans.panel import PlansPanel
 
-__all__ = ["PlanEditor", "PlansControls", "PlansPanel", "install_plans"]
+# the Plans window and the form load when first opened (gui.plans.panel, gui.plans.editor)
+__all__ = ["PlansControls", "install_plans"]

@@ -14,7 +14,7 @@ for good, the scheduler stops and the Plans window goes with it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -24,11 +24,13 @@ from wolkvox_desktop.core.schedule import Clock, LocalZone, utc_now
 from wolkvox_desktop.gui.bulk.controls import _place
 from wolkvox_desktop.gui.bulk.summary import worst_ending
 from wolkvox_desktop.gui.plans import notices
-from wolkvox_desktop.gui.plans.panel import PlansPanel
 from wolkvox_desktop.gui.plans.run_now import PlanRunNow
 from wolkvox_desktop.gui.plans.selection import WindowSelection
 from wolkvox_desktop.gui.scheduler import Look, PlanScheduler
 from wolkvox_desktop.gui.tray import AppTray
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.gui.plans.panel import PlansPanel
 
 
 class PlansControls(QObject):
@@ -78,6 +80,8 @@ class PlansControls(QObject):
     # ------------------------------------------------------------ the Plans window
     @Slot()
     def open_panel(self) -> PlansPanel:
+        from wolkvox_desktop.gui.plans.panel import PlansPanel  # when first asked for
+
         if self.panel is not None:
             self.panel.show()
             self.panel.raise_()

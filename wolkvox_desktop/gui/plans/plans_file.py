@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from wolkvox_desktop.core.plans import PlanError, plans_from_json, plans_to_json, read_plans_file
-from wolkvox_desktop.gui.history.export import documents_folder
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
@@ -32,16 +31,23 @@ class Imported:
     replaced: int
 
 
+def _documents() -> Path:
+    # here, not at the top: the History's export module brings openpyxl (~0.25 s)
+    from wolkvox_desktop.gui.history.export import documents_folder
+
+    return documents_folder()
+
+
 def ask_export_path(parent: QWidget) -> Path | None:
     path, _kind = QFileDialog.getSaveFileName(
-        parent, _translate("PlansFile", "Export plans"), str(documents_folder() / DEFAULT_NAME),
+        parent, _translate("PlansFile", "Export plans"), str(_documents() / DEFAULT_NAME),
         _translate("PlansFile", "Plans files (*.json)"))
     return Path(path) if path else None
 
 
 def ask_import_path(parent: QWidget) -> Path | None:
     path, _kind = QFileDialog.getOpenFileName(
-        parent, _translate("PlansFile", "Import plans"), str(documents_folder()),
+        parent, _translate("PlansFile", "Import plans"), str(_documents()),
         _translate("PlansFile", "Plans files (*.json);;All files (*)"))
     return Path(path) if path else None
 
