@@ -22,6 +22,7 @@ from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.plans import WEEKDAYS, plans_to_json
 from wolkvox_desktop.core.store import SavedPlan, Store
 from wolkvox_desktop.gui.bulk import BulkDialog
+from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME
 from wolkvox_desktop.gui.demo import DEMO_SERVER
 from wolkvox_desktop.gui.main_window import MainWindow
 from wolkvox_desktop.gui.plans.editor import PlanEditor
@@ -241,3 +242,31 @@ def test_the_plans_window_shows_the_schedules_paused(
 
     qtbot.waitUntil(lambda: nexts() == ["Paused", ""], timeout=WAIT_MS)
     assert not panel.keepInTrayCheck.isVisible()  # no tray here: not offered
+
+
+def test_closing_the_window_during_a_run_now_asks_first_and_closes_once_it_stopped(
+    qtbot: QtBot, plans_window: Callable[..., Opened]
+) -> None:
+    window, controls = plans_window()
+    save_plans(qtbot, window, plan("Cierre", at=None, ids=("3303", "3306", "3308")))
+    controls.run_plan("Cierre")
+    qtbot.waitUntil(lambda: isinstance(controls.runNow.dialog, BulkDialog), timeout=WAIT_MS)
+    dialog = controls.runNow.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.confirmPage.startButton.isEnabled(), timeout=WAIT_MS)
+    sim = window.demo_session.simulator  # type: ignore[attr-defined]
+    sim.faults.latency = 0.2
+    with qtbot.waitSignal(dialog.itemStarted, timeout=WAIT_MS):
+        click(qtbot, dialog.confirmPage.startButton)
+    window.close()
+    assert window.handle.thread.isRunning()  # asked first: nothing closed yet
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, QUESTION_NAME) is not None)
+    box = dialog.findChild(QMessageBox, QUESTION_NAME)
+    assert isinstance(box, QMessageBox)
+    click(qtbot, box.findChild(QPushButton, "bulkStopRunButton"))  # Stop after this call
+    qtbot.waitUntil(lambda: not window.handle.thread.isRunning(), timeout=WAIT_MS)
+    assert [r.query.get("campaign_id") for r in sim.requests if r.api == "start"] == ["3303"]
+    with Store(window.demo_session.store_path) as store:  # type: ignore[attr-defined]
+        rows = store.history(plan="Cierre")
+    assert [(r.campaign_id, r.reason) for r in reversed(rows)] == [
+        ("3303", "ok"), ("3306", "not_run"), ("3308", "not_run")]

@@ -159,11 +159,12 @@ class PlansControls(QObject):
         # getattr: during teardown the Python side may already be half gone
         if watched is not getattr(self, "window_", None) or event.type() != QEvent.Type.Close:
             return False
-        if self.runNow.is_running() and not self._close_after_run:
-            event.ignore()  # ask first; the window closes once the run has stopped
-            self.runNow.ask_to_stop(then=self._stop_then_close)
-            return True
-        self.runNow.close_now()  # before the worker (and the store the run writes) stops
+        if self.runNow.is_running():
+            if not self._close_after_run:
+                event.ignore()  # ask first; the window closes once the run has stopped
+                self.runNow.ask_to_stop(then=self._stop_then_close)
+                return True
+            self.runNow.close_now()  # before the worker (and the store the run writes) stops
         return False
 
     @Slot()
@@ -171,8 +172,10 @@ class PlansControls(QObject):
         self._close_after_run = True
 
     def shutdown(self) -> None:
-        """The window closed for good: no more schedules; the Plans window goes."""
+        """The window closed for good: no more schedules; the Plans window and a *Run now*
+        dialog (no run in it any more) go."""
         self.scheduler.stop()
+        self.runNow.close_now()
         if self.panel is not None:
             self.panel.close()
 
