@@ -107,9 +107,6 @@ class BulkControls(QObject):
         table.model().modelReset.connect(self._update)
         table.model().layoutChanged.connect(self._update)
         window.operationCombo.currentIndexChanged.connect(self._update)  # type: ignore[attr-defined]
-        busy_changed = getattr(window, "busyChanged", None)
-        if busy_changed is not None:  # a single call in flight: no bulk run starts meanwhile
-            busy_changed.connect(self._update)
         window.installEventFilter(self)
         self._update()
         # the campaigns a stopped run never sent: offered once when the operation shows
@@ -151,8 +148,8 @@ class BulkControls(QObject):
     def _update(self) -> None:
         count = len(self.table.selectionModel().selectedRows())
         running = self.bulk_dialog is not None and self.bulk_dialog.is_running()
-        busy = bool(getattr(self.window_, "is_busy", lambda: False)())
-        enabled = count > 0 and self._server() is not None and not running and not busy
+        # (during a single call the window's action rows hold both buttons disabled)
+        enabled = count > 0 and self._server() is not None and not running
         self.startSelectedButton.setEnabled(enabled)
         self.stopSelectedButton.setEnabled(enabled)
         self.startSelectedButton.setText(
