@@ -93,11 +93,11 @@
 <context>
     <name>KeepRunningQuestion</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/tray.py" line="+96"/>
+        <location filename="../../wolkvox_desktop/gui/tray.py" line="+97"/>
         <source>%n plan(s) are scheduled. Keep Wolkvox Desktop running in the system tray so that they run at their time?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n plan is scheduled. Keep Wolkvox Desktop running in the system tray so that it runs at its time?</numerusform>
+            <numerusform>%n plans are scheduled. Keep Wolkvox Desktop running in the system tray so that they run at their time?</numerusform>
         </translation>
     </message>
 </context>
@@ -126,121 +126,124 @@
 <context>
     <name>PlanEditor</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/editor.py" line="+255"/>
+        <location filename="../../wolkvox_desktop/gui/plans/editor.py" line="+153"/>
         <source>%n selected campaign(s) left out: their type (preview or predictive) is not known. Refresh the list, or add them by hand in the main window first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected campaign left out: its type (preview or predictive) is not known. Refresh the list, or add it by hand in the main window first.</numerusform>
+            <numerusform>%n selected campaigns left out: their type (preview or predictive) is not known. Refresh the list, or add them by hand in the main window first.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+19"/>
         <source>%n selected campaign(s) left out: their type (preview or predictive) is not known.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected campaign left out: its type (preview or predictive) is not known.</numerusform>
+            <numerusform>%n selected campaigns left out: their type (preview or predictive) is not known.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+73"/>
         <source>A plan&apos;s name is at most %n character(s) long.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>A plan&apos;s name is at most %n character long.</numerusform>
+            <numerusform>A plan&apos;s name is at most %n characters long.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
-        <source>A plan holds at most %n campaign(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>A plan holds at most %Ln campaign(s).</source>
+        <translation>
+            <numerusform>A plan holds at most %Ln campaign.</numerusform>
+            <numerusform>A plan holds at most %Ln campaigns.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanList</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+59"/>
+        <source>Start %Ln campaign(s)</source>
+        <translation>
+            <numerusform>Start %Ln campaign</numerusform>
+            <numerusform>Start %Ln campaigns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Stop %Ln campaign(s)</source>
+        <translation>
+            <numerusform>Stop %Ln campaign</numerusform>
+            <numerusform>Stop %Ln campaigns</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PlanNotices</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/notices.py" line="+76"/>
-        <source>The other %n campaign(s) were not sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location filename="../../wolkvox_desktop/gui/plans/notices.py" line="+78"/>
+        <source>The other %Ln campaign(s) were not sent.</source>
+        <translation>
+            <numerusform>The other campaign was not sent.</numerusform>
+            <numerusform>The other %Ln campaigns were not sent.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
-        <source>Plan “{name}” is running on schedule: %n campaign(s), one after the other…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>Plan “{name}” is running on schedule: %Ln campaign(s), one after the other…</source>
+        <translation>
+            <numerusform>Plan “{name}” is running on schedule: %Ln campaign…</numerusform>
+            <numerusform>Plan “{name}” is running on schedule: %Ln campaigns, one after the other…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
         <source>%n scheduled plan(s) were missed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n scheduled plan was missed</numerusform>
+            <numerusform>%n scheduled plans were missed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
-        <source>Its %n call(s) would pass today&apos;s token budget for operation {server}, so nothing was sent. The history says so.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>Its %Ln call(s) would pass today&apos;s token budget for operation {server}, so nothing was sent. The history says so.</source>
+        <translation>
+            <numerusform>Its %Ln call would pass today&apos;s token budget for operation {server}, so nothing was sent. The history says so.</numerusform>
+            <numerusform>Its %Ln calls would pass today&apos;s token budget for operation {server}, so nothing was sent. The history says so.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>%n campaign(s) started.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln campaign(s) started.</source>
+        <translation>
+            <numerusform>%Ln campaign started.</numerusform>
+            <numerusform>%Ln campaigns started.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n campaign(s) stopped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln campaign(s) stopped.</source>
+        <translation>
+            <numerusform>%Ln campaign stopped.</numerusform>
+            <numerusform>%Ln campaigns stopped.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>PlansPanel</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+226"/>
-        <source>Start %n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Stop %n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+208"/>
+        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+334"/>
         <source>%n plan(s) exported to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n plan exported to {path}.</numerusform>
+            <numerusform>%n plans exported to {path}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+18"/>
         <source>%n plan(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n plan imported</numerusform>
+            <numerusform>%n plans imported</numerusform>
         </translation>
     </message>
 </context>
@@ -393,7 +396,7 @@
 <context>
     <name>UnsentOffer</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/unsent_offer.py" line="+77"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/unsent_offer.py" line="+91"/>
         <source>%n campaign(s) of the last run were not sent — start them now?</source>
         <translation>
             <numerusform>%n campaign of the last run was not sent — start it now?</numerusform>

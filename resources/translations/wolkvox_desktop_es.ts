@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+357"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+360"/>
         <source>Wolkvox Desktop: unexpected error</source>
         <translation>Wolkvox Desktop: error inesperado</translation>
     </message>
@@ -28,7 +28,7 @@
 {0}</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+222"/>
         <source>Wolkvox Desktop cannot start</source>
         <translation>Wolkvox Desktop no puede iniciar</translation>
     </message>
@@ -52,31 +52,31 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>AppTray</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/tray.py" line="+144"/>
-        <location line="+26"/>
+        <location filename="../../wolkvox_desktop/gui/tray.py" line="+145"/>
+        <location line="+27"/>
         <source>Wolkvox Desktop</source>
-        <translation type="unfinished">Wolkvox Desktop</translation>
+        <translation>Wolkvox Desktop</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Wolkvox Desktop (schedules paused)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wolkvox Desktop (horarios en pausa)</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Wolkvox Desktop is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>Wolkvox Desktop sigue en ejecución</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scheduled plans run at their time. Open the window, run a plan or quit from this icon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los planes programados se ejecutan a su hora. Abra la ventana, ejecute un plan o salga desde este icono.</translation>
     </message>
 </context>
 <context>
     <name>BulkControls</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/controls.py" line="+89"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/controls.py" line="+53"/>
         <source>Start the selected campaigns</source>
         <translation>Iniciar las campañas seleccionadas</translation>
     </message>
@@ -111,7 +111,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Todas las llamadas hechas desde este equipo: filtrar, copiar, exportar (Ctrl+H)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>▶ Start selected ({count})</source>
         <translation>▶ Iniciar seleccionadas ({count})</translation>
     </message>
@@ -182,6 +182,39 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <location line="+68"/>
         <source>Asking Wolkvox…</source>
         <translation>Consultando a Wolkvox…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignOrder</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/campaign_order.py" line="+34"/>
+        <source>Campaigns of the plan, in order</source>
+        <translation>Campañas del plan, en orden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add selected</source>
+        <translation>Agregar seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the campaigns selected in the main window&apos;s list, in the order you selected them</source>
+        <translation>Agrega las campañas seleccionadas en la lista de la ventana principal, en el orden en que las seleccionó</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
     </message>
 </context>
 <context>
@@ -673,32 +706,32 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>KeepRunningQuestion</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/tray.py" line="-111"/>
+        <location filename="../../wolkvox_desktop/gui/tray.py" line="-112"/>
         <source>Keep running in the tray?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Seguir en la bandeja del sistema?</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n plan(s) are scheduled. Keep Wolkvox Desktop running in the system tray so that they run at their time?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Hay %n plan programado. ¿Mantener Wolkvox Desktop en la bandeja del sistema para que se ejecute a su hora?</numerusform>
+            <numerusform>Hay %n planes programados. ¿Mantener Wolkvox Desktop en la bandeja del sistema para que se ejecuten a su hora?</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>From the tray&apos;s icon you can open the window, run a plan, pause the schedules or quit. Your answer is remembered; change it in Plans.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde el icono de la bandeja puede abrir la ventana, ejecutar un plan, pausar los horarios o salir. Su respuesta se recuerda; puede cambiarla en Planes.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keep running in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir en la bandeja</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1470,19 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
     </message>
 </context>
 <context>
+    <name>MissedBox</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/missed_box.py" line="+46"/>
+        <source>Plan “{name}” was missed: not run at its time ({when}).</source>
+        <translation>El plan “{name}” no se ejecutó a su hora ({when}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run now…</source>
+        <translation>Ejecutar ahora…</translation>
+    </message>
+</context>
+<context>
     <name>OperationEditor</name>
     <message numerus="yes">
         <location filename="../../wolkvox_desktop/gui/settings/operation_form.py" line="+217"/>
@@ -1514,307 +1560,301 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/editor.py" line="+117"/>
+        <location filename="../../wolkvox_desktop/gui/plans/editor.py" line="+70"/>
         <source>Edit plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar el plan</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo plan</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>For example: Morning shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Por ejemplo: Turno de la mañana</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Start the campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar las campañas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener las campañas</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Campaigns of the plan, in order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add the selected campaigns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add the campaigns selected in the main window&apos;s list, in the order you selected them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Run on a schedule, while the app runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>HH:MM on a 24-hour clock, the computer&apos;s local time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weekdays (Monday to Friday)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>These days:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>At</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operation</source>
-        <translation type="unfinished">Operación</translation>
+        <translation>Operación</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Action</source>
-        <translation type="unfinished">Acción</translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Campaigns</source>
-        <translation type="unfinished">Campañas</translation>
+        <translation>Campañas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save</source>
-        <translation type="unfinished">Guardar</translation>
+        <translation>Guardar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+41"/>
         <source>%n selected campaign(s) left out: their type (preview or predictive) is not known. Refresh the list, or add them by hand in the main window first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campaña seleccionada quedó fuera: no se conoce su tipo (preview o predictiva). Actualice la lista o agréguela a mano primero en la ventana principal.</numerusform>
+            <numerusform>%n campañas seleccionadas quedaron fuera: no se conoce su tipo (preview o predictiva). Actualice la lista o agréguelas a mano primero en la ventana principal.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+13"/>
         <source>The main window shows another operation: choose this plan&apos;s operation there and select its campaigns first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ventana principal muestra otra operación: elija allí la operación de este plan y seleccione primero sus campañas.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+6"/>
         <source>%n selected campaign(s) left out: their type (preview or predictive) is not known.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n campaña seleccionada quedó fuera: no se conoce su tipo (preview o predictiva).</numerusform>
+            <numerusform>%n campañas seleccionadas quedaron fuera: no se conoce su tipo (preview o predictiva).</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+47"/>
         <source>This plan was deleted meanwhile (in another window or from the command line). Save it under a name to keep it as a new plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este plan se eliminó mientras tanto (en otra ventana o desde la línea de comandos). Guárdelo con un nombre para conservarlo como un plan nuevo.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The plan could not be saved: the local database is not available. The log file has the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el plan: la base de datos local no está disponible. El archivo de registro tiene los detalles.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Give the plan a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Póngale un nombre al plan.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>A plan&apos;s name is at most %n character(s) long.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El nombre de un plan tiene como máximo %n carácter.</numerusform>
+            <numerusform>El nombre de un plan tiene como máximo %n caracteres.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A plan&apos;s name cannot contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de un plan no puede contener caracteres de control.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Another plan is named “{name}” (in any case): choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya hay otro plan llamado “{name}” (sin distinguir mayúsculas): elija otro nombre.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose the operation the plan runs on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija la operación en la que se ejecuta el plan.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>A plan holds at most %n campaign(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>A plan holds at most %Ln campaign(s).</source>
+        <translation>
+            <numerusform>Un plan tiene como máximo %Ln campaña.</numerusform>
+            <numerusform>Un plan tiene como máximo %Ln campañas.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Add at least one campaign: select them in the main window&apos;s list, then “Add the selected campaigns”.</source>
-        <translation type="unfinished"></translation>
+        <source>Add at least one campaign: select them in the main window&apos;s list, then “Add selected”.</source>
+        <translation>Agregue al menos una campaña: selecciónelas en la lista de la ventana principal y luego use «Agregar seleccionadas».</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Give the time as HH:MM on a 24-hour clock, such as 07:00 or 19:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la hora como HH:MM en formato de 24 horas, por ejemplo 07:00 o 19:30.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose at least one day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija al menos un día.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanList</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+36"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation>Qué hace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Schedule</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next run</source>
+        <translation>Próxima ejecución</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last run</source>
+        <translation>Última ejecución</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Start %Ln campaign(s)</source>
+        <translation>
+            <numerusform>Iniciar %Ln campaña</numerusform>
+            <numerusform>Iniciar %Ln campañas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Stop %Ln campaign(s)</source>
+        <translation>
+            <numerusform>Detener %Ln campaña</numerusform>
+            <numerusform>Detener %Ln campañas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Missed: {when}</source>
+        <translation>No se ejecutó: {when}</translation>
     </message>
 </context>
 <context>
     <name>PlanNotices</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/notices.py" line="+70"/>
+        <location filename="../../wolkvox_desktop/gui/plans/notices.py" line="+72"/>
         <source>Plan “{name}” ran</source>
-        <translation type="unfinished"></translation>
+        <translation>El plan “{name}” se ejecutó</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Plan “{name}” stopped at a failure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>The other %n campaign(s) were not sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>El plan “{name}” se detuvo en un fallo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Plan “{name}” ended with a failure</source>
-        <translation type="unfinished"></translation>
+        <translation>El plan “{name}” terminó con un fallo</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
-        <source>Plan “{name}” is running on schedule: %n campaign(s), one after the other…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location line="-2"/>
+        <source>The other %Ln campaign(s) were not sent.</source>
+        <translation>
+            <numerusform>No se envió la campaña restante.</numerusform>
+            <numerusform>No se enviaron las %Ln campañas restantes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Plan “{name}” is running on schedule: %Ln campaign(s), one after the other…</source>
+        <translation>
+            <numerusform>El plan “{name}” se está ejecutando según su horario: %Ln campaña…</numerusform>
+            <numerusform>El plan “{name}” se está ejecutando según su horario: %Ln campañas, una tras otra…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Plan “{name}” was missed</source>
-        <translation type="unfinished"></translation>
+        <translation>El plan “{name}” no se ejecutó a su hora</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not run at its time ({when}): the computer was off or asleep, or the app was closed. It is not run late; run it from Plans if it is still wanted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ejecutó a su hora ({when}): el equipo estaba apagado o suspendido, o la aplicación estaba cerrada. No se ejecuta tarde; ejecútelo desde Planes si todavía hace falta.</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n scheduled plan(s) were missed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n plan programado no se ejecutó a su hora</numerusform>
+            <numerusform>%n planes programados no se ejecutaron a su hora</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{names}: not run at their time (the computer was off or asleep, or the app was closed). They are not run late; run them from Plans if they are still wanted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{names}: no se ejecutaron a su hora (el equipo estaba apagado o suspendido, o la aplicación estaba cerrada). No se ejecutan tarde; ejecútelos desde Planes si todavía hacen falta.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Plan “{name}” did not start</source>
-        <translation type="unfinished"></translation>
+        <translation>El plan “{name}” no se inició</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>Its %n call(s) would pass today&apos;s token budget for operation {server}, so nothing was sent. The history says so.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>Its %Ln call(s) would pass today&apos;s token budget for operation {server}, so nothing was sent. The history says so.</source>
+        <translation>
+            <numerusform>Su %Ln llamada pasaría el presupuesto de tokens de hoy de la operación {server}, así que no se envió nada. El historial lo registra.</numerusform>
+            <numerusform>Sus %Ln llamadas pasarían el presupuesto de tokens de hoy de la operación {server}, así que no se envió nada. El historial lo registra.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>%n campaign(s) started.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln campaign(s) started.</source>
+        <translation>
+            <numerusform>%Ln campaña iniciada.</numerusform>
+            <numerusform>%Ln campañas iniciadas.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No campaign was started.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n campaign(s) stopped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location line="+2"/>
+        <source>%Ln campaign(s) stopped.</source>
+        <translation>
+            <numerusform>%Ln campaña detenida.</numerusform>
+            <numerusform>%Ln campañas detenidas.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>No campaign was started.</source>
+        <translation>No se inició ninguna campaña.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No campaign was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se detuvo ninguna campaña.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Campaign {campaign} failed: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>La campaña {campaign} falló: {why}</translation>
     </message>
 </context>
 <context>
@@ -1822,300 +1862,251 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
     <message>
         <location filename="../../wolkvox_desktop/gui/plans/run_now.py" line="+78"/>
         <source>There is no plan named “{name}” any more: it was deleted or renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya no hay un plan llamado “{name}”: se eliminó o se le cambió el nombre.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Plan “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan “{name}”</translation>
     </message>
 </context>
 <context>
     <name>PlanTimes</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/when.py" line="+33"/>
+        <location filename="../../wolkvox_desktop/gui/plans/when.py" line="+34"/>
         <source>Today {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy {time}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tomorrow {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mañana {time}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Yesterday {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayer {time}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>By hand only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo a mano</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every day at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los días a las {time}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weekdays at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>De lunes a viernes a las {time}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{days} at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{days} a las {time}</translation>
     </message>
 </context>
 <context>
     <name>PlansControls</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/controls.py" line="+54"/>
+        <location filename="../../wolkvox_desktop/gui/plans/controls.py" line="+56"/>
         <source>&amp;Plans…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Planes…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shift plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Planes de turno</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved sets of campaigns, started or stopped in one action or at a set time</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjuntos guardados de campañas que se inician o detienen en una sola acción o a una hora fija</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Plan “{name}”: {headline}</source>
+        <translation>Plan “{name}”: {headline}</translation>
+    </message>
+</context>
+<context>
+    <name>PlansFile</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/plans_file.py" line="+43"/>
+        <source>Export plans</source>
+        <translation>Exportar los planes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans files (*.json)</source>
+        <translation>Archivos de planes (*.json)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import plans</source>
+        <translation>Importar planes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans files (*.json);;All files (*)</source>
+        <translation>Archivos de planes (*.json);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
     <name>PlansPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+79"/>
+        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+72"/>
         <source>Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Planes</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>What it does</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Schedule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Next run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>New from selection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo desde la selección…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A new plan with the campaigns selected in the main window, in the order you selected them</source>
-        <translation type="unfinished"></translation>
+        <translation>Un plan nuevo con las campañas seleccionadas en la ventana principal, en el orden en que las seleccionó</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
         <source>Run now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar ahora…</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="+1"/>
         <source>Start or stop the plan&apos;s campaigns now (asks first, with the token cost)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicia o detiene ahora las campañas del plan (pregunta antes, con el costo en tokens)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add the plans of a plans file; plans of the same name are replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Agrega los planes de un archivo de planes; los planes con el mismo nombre se reemplazan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export…</source>
-        <translation type="unfinished">Exportar…</translation>
+        <translation>Exportar…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write every plan to a file, for other workstations</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe todos los planes en un archivo, para otros puestos de trabajo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pause schedules</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar los horarios</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No plan runs at its time while this is on (the system scheduler&apos;s wolkvox plan run-due still does)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún plan se ejecuta a su hora mientras esto esté activo (wolkvox plan run-due del programador del sistema sí lo hace)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keep running in the tray when the window is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir en la bandeja al cerrar la ventana</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>The plans could not be read: the local database is not available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+19"/>
-        <source>Start %n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Stop %n campaign(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Missed: {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{glyph} Plan “{name}” was missed: not run at its time ({when}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+75"/>
         <location line="+65"/>
+        <source>The plans could not be read: the local database is not available.</source>
+        <translation>No se pudieron leer los planes: la base de datos local no está disponible.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+62"/>
         <source>That plan is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese plan ya no existe.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-42"/>
         <source>Plan “{name}” saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan “{name}” guardado.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Delete plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el plan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete plan “{name}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar el plan “{name}”?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>It no longer runs at its time. Its runs stay in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya no se ejecutará a su hora. Sus ejecuciones siguen en el historial.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete</source>
-        <translation type="unfinished">Eliminar</translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Plan “{name}” deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Export plans</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plans files (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Import plans</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plans files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan “{name}” eliminado.</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+25"/>
         <source>%n plan(s) exported to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n plan exportado a {path}.</numerusform>
+            <numerusform>%n planes exportados a {path}.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The plans could not be written to {path}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron escribir los planes en {path}: {why}</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+12"/>
         <source>%n plan(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n plan importado</numerusform>
+            <numerusform>%n planes importados</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>({added} new, {replaced} replaced).</source>
-        <translation type="unfinished"></translation>
+        <translation>({added} nuevos, {replaced} reemplazados).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Nothing was imported: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importó nada: {why}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nothing was imported: the local database is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se importó nada: la base de datos local no está disponible.</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2218,39 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
         <location line="+8"/>
         <source>Skipped at your request.</source>
         <translation>Omitida a petición suya.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleFields</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/schedule_fields.py" line="+32"/>
+        <source>Run on a schedule, while the app runs</source>
+        <translation>Ejecutar según un horario, mientras la aplicación esté abierta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>HH:MM on a 24-hour clock, the computer&apos;s local time</source>
+        <translation>HH:MM en formato de 24 horas, en la hora local del equipo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every day</source>
+        <translation>Todos los días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekdays (Monday to Friday)</source>
+        <translation>Entre semana (de lunes a viernes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These days:</source>
+        <translation>Estos días:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At</source>
+        <translation>A las</translation>
     </message>
 </context>
 <context>
@@ -2873,33 +2897,33 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
     <message>
         <location filename="../../wolkvox_desktop/gui/tray.py" line="-52"/>
         <source>Open Wolkvox Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir Wolkvox Desktop</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar un plan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pause schedules</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar los horarios</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No plans yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay planes</translation>
     </message>
 </context>
 <context>
     <name>UnsentOffer</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/unsent_offer.py" line="+75"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/unsent_offer.py" line="+89"/>
         <source>Campaigns not started</source>
         <translation>Campañas no iniciadas</translation>
     </message>

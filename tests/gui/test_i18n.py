@@ -192,7 +192,8 @@ def test_spanish_is_really_spanish():
     """A copied English source is not a translation (a few words are the same in both)."""
     same_in_both = {"ID", "HTTP", "Preview", "{ms} ms", "{0} ms", " s", "Wolkvox Desktop",
                     "{0}: {1} {2}", "Demo", "Token", "Total", "Error", "OK", "CSV",
-                    "Wolkvox Desktop — Demo"}  # fmt: skip
+                    "Wolkvox Desktop — Demo", "Plan", "Plan “{name}”",
+                    "Plan “{name}”: {headline}"}  # fmt: skip
     copied = [
         (context, source)
         for context, source, forms in _messages(ES_TS)

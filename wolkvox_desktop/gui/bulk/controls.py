@@ -10,16 +10,12 @@ window's public parts only: ``campaignTable`` (rows carry the ``SavedCampaign`` 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
-    QLayout,
-    QMainWindow,
     QPushButton,
     QWidget,
 )
@@ -29,39 +25,7 @@ from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui.bulk.dialog import BulkDialog
 from wolkvox_desktop.gui.bulk.summary import worst_ending
 from wolkvox_desktop.gui.local_format import number
-
-
-def _layout_holding(root: QLayout | None, widget: QWidget) -> QLayout | None:
-    """The (possibly nested) layout that directly holds ``widget``."""
-    if root is None:
-        return None
-    if root.indexOf(widget) >= 0:
-        return root
-    for i in range(root.count()):
-        child = root.itemAt(i)
-        inner = child.layout() if child is not None else None
-        found = _layout_holding(inner, widget) if inner is not None else None
-        if found is not None:
-            return found
-    return None
-
-
-def _place(window: QWidget, anchor: object, widgets: Sequence[QWidget], *,
-           before: bool = False) -> None:
-    """Next to ``anchor`` in its box layout, or else on the status bar: always reachable."""
-    parent = anchor.parentWidget() if isinstance(anchor, QWidget) else None
-    if isinstance(anchor, QWidget) and parent is not None:
-        layout = _layout_holding(parent.layout(), anchor)
-        if isinstance(layout, QBoxLayout):
-            index = layout.indexOf(anchor) + (0 if before else 1)
-            for offset, widget in enumerate(widgets):
-                layout.insertWidget(index + offset, widget)
-                widget.show()
-            return
-    if isinstance(window, QMainWindow):
-        for widget in widgets:
-            window.statusBar().addPermanentWidget(widget)
-            widget.show()
+from wolkvox_desktop.gui.placement import place_beside
 
 
 class BulkControls(QObject):
@@ -94,9 +58,9 @@ class BulkControls(QObject):
         self.historyButton = self._button(
             "historyButton", self.tr("&History…"), self.tr("Activity history"),
             self.tr("Every call made from this computer: filter, copy, export (Ctrl+H)"))
-        _place(window, getattr(window, "stopButton", None),
+        place_beside(window, getattr(window, "stopButton", None),
                [self.startSelectedButton, self.stopSelectedButton])
-        _place(window, getattr(window, "settingsButton", None), [self.historyButton],
+        place_beside(window, getattr(window, "settingsButton", None), [self.historyButton],
                before=True)
 
         self.startSelectedButton.clicked.connect(self.start_selected)

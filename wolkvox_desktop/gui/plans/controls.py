@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from wolkvox_desktop.core.plan_runs import MissedSlot, PlanRunResult, PlanRunStart
 from wolkvox_desktop.core.schedule import Clock, LocalZone, utc_now
-from wolkvox_desktop.gui.bulk.controls import _place
 from wolkvox_desktop.gui.bulk.summary import worst_ending
+from wolkvox_desktop.gui.placement import place_beside
 from wolkvox_desktop.gui.plans import notices
 from wolkvox_desktop.gui.plans.run_now import PlanRunNow
 from wolkvox_desktop.gui.plans.selection import WindowSelection
@@ -61,7 +61,7 @@ class PlansControls(QObject):
         self.plansButton.setAutoDefault(False)
         history = window.findChild(QPushButton, "historyButton")
         anchor = history if history is not None else getattr(window, "settingsButton", None)
-        _place(window, anchor, [self.plansButton], before=history is None)
+        place_beside(window, anchor, [self.plansButton], before=history is None)
         self.plansButton.clicked.connect(self.open_panel)
 
         s = self.scheduler
