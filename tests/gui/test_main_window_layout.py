@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from tests.gui.conftest import close_window, wait_ready
@@ -36,46 +36,14 @@ from wolkvox_desktop.gui.welcome_page import WelcomePage, demo_command
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 P = "CampaignPage"
-#: (context, source) -> (singular, plural): this change's plural forms, until the catalog
-#: has them (Spanish, and English: ``wolkvox_desktop_en.ts`` holds only plural forms).
-PENDING_ES: dict[tuple[str, str], tuple[str, str]] = {
-    (P, "%Ln campaign(s)"): ("%Ln campaña", "%Ln campañas"),
-    (P, "{0} of %Ln campaign(s) shown"): ("Se muestran {0} de %Ln campaña",
-                                          "Se muestran {0} de %Ln campañas"),
-}
-PENDING_EN: dict[tuple[str, str], tuple[str, str]] = {
-    (P, "%Ln campaign(s)"): ("%Ln campaign", "%Ln campaigns"),
-    (P, "{0} of %Ln campaign(s) shown"): ("{0} of %Ln campaign shown",
-                                          "{0} of %Ln campaigns shown"),
-}
-
-
-class PendingCatalog(QTranslator):
-    """The proposed plural forms of this change's strings, asked after the real catalog."""
-
-    def __init__(self, entries: dict[tuple[str, str], tuple[str, str]]) -> None:
-        super().__init__()
-        self._entries = entries
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
-        entry = self._entries.get((context, source))
-        return None if entry is None else entry[0] if n == 1 else entry[1]
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
-        return False
-
-
 @pytest.fixture(params=["en", "es"])
 def language(request: Any, qapp: QApplication) -> Iterator[str]:
-    """The window's language (as ``--lang`` installs it) and this change's plural forms."""
+    """The window's language, as ``--lang`` installs it."""
     locale = QLocale()
     assert i18n.install_translators(qapp, request.param) == request.param
-    pending = PendingCatalog(PENDING_ES if request.param == "es" else PENDING_EN)
-    qapp.installTranslator(pending)
     try:
         yield request.param
     finally:
-        qapp.removeTranslator(pending)
         i18n.remove_translators(qapp)
         QLocale.setDefault(locale)
 

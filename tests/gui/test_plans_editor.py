@@ -22,7 +22,7 @@ WAIT_MS = 15_000
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 plans_window = test_tray.plans_window  # the fixture: the demo window with its plans' controls
-language = test_plans_notices.language  # the fixture: the window's language, new strings too
+language = test_plans_notices.language  # the fixture: the window's language
 
 
 def new_editor(qtbot: QtBot, opened: Opened, ids: list[str]) -> PlanEditor:
@@ -90,8 +90,8 @@ def test_a_name_another_plan_has_is_refused_by_the_store_at_the_name(
 def test_problems_are_told_in_spanish(
     qtbot: QtBot, plans_window: Callable[..., Opened], language: object
 ) -> None:
+    opened = plans_window()  # (the window installs its saved language: English)
     language("es")  # type: ignore[operator]
-    opened = plans_window()
     editor = new_editor(qtbot, opened, ["3303"])
     assert editor.windowTitle() == "Nuevo plan"
     assert refused_at(qtbot, editor, PlanField.NAME, editor.nameEdit) == (

@@ -229,7 +229,7 @@ def test_a_scheduled_run_past_todays_budget_does_not_start_and_says_why(
     assert not result.started and gui_simulator.requests == []
     note = notices.run_ended(result)
     assert note.title == "Plan “Mañana” did not start" and note.outcome == "invalid"
-    assert note.body.startswith("Its 3 call")  # the plural forms: test_plans_notices.py
+    assert note.body.startswith("Its 3 call")  # (the plural forms: test_plans_notices.py)
     assert note.body.endswith(" would pass today's token budget for operation 0032, so "
                               "nothing was sent. The history says so.")
     with Store(store_path) as store:
