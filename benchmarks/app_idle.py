@@ -105,8 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["WOLKVOX_DESKTOP_HOME"] = tempfile.mkdtemp(prefix="wolkvox-app-idle-")
 
     from wolkvox_desktop.core.schedule import LocalZone
-    from wolkvox_desktop.gui.app import MainThreadGC, build
+    from wolkvox_desktop.gui.app import build
     from wolkvox_desktop.gui.bulk import install_bulk_and_history
+    from wolkvox_desktop.gui.main_thread_gc import MainThreadGC
     from wolkvox_desktop.gui.plans import install_plans
     from wolkvox_desktop.gui.worker import leaked_threads
 

@@ -76,7 +76,7 @@ def close_window(window: MainWindow) -> None:
 
 @pytest.fixture(autouse=True)
 def _collect_on_the_gui_thread() -> Iterator[None]:
-    """As the app does (app.MainThreadGC): no automatic garbage collection while Qt objects
+    """As the app does (gui/main_thread_gc.py): no automatic garbage collection while Qt objects
     and worker threads live, so that no Qt object is ever destroyed from a worker thread;
     collect here, on the GUI thread, once the test is over."""
     gc.collect()

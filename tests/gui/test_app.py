@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import SECRET_TOKEN, close_window, wait_ready
 from wolkvox_desktop.core import logsetup
-from wolkvox_desktop.gui import app as app_module
 from wolkvox_desktop.gui.app import build, parse_args
+from wolkvox_desktop.gui.crash_reporter import install_exception_hooks
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -118,7 +118,7 @@ def test_uncaught_exception_is_logged_redacted_and_shown_in_a_dialog(
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     logsetup.setup_logging()
     logsetup.register_secret(SECRET_TOKEN)
-    reporter = app_module.install_exception_hooks(qapp)
+    reporter = install_exception_hooks(qapp)
     try:
         raise RuntimeError(f"broken while sending wolkvox-token: {SECRET_TOKEN}")
     except RuntimeError:

@@ -17,13 +17,11 @@ import time
 
 _T0 = time.perf_counter()  # as early as this module allows: the smoke test's time zero
 
-import gc  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from types import TracebackType  # noqa: E402
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
 from PySide6.QtCore import (  # noqa: E402
@@ -41,12 +39,15 @@ from wolkvox_desktop import APP_ID, APP_NAME  # noqa: E402
 from wolkvox_desktop.core import logsetup, paths  # noqa: E402
 from wolkvox_desktop.core.campaigns import parse_server_code  # noqa: E402
 from wolkvox_desktop.core.errors import InvalidInput  # noqa: E402
+from wolkvox_desktop.gui.crash_reporter import install_exception_hooks  # noqa: E402
+from wolkvox_desktop.gui.main_thread_gc import MainThreadGC  # noqa: E402
 from wolkvox_desktop.gui.main_window import MainWindow  # noqa: E402
 from wolkvox_desktop.gui.qtcompat import protect_bool_singletons  # noqa: E402
+from wolkvox_desktop.gui.smoke import emit_json, run_smoke_test, start_watchdog  # noqa: E402
 from wolkvox_desktop.gui.worker import WorkerConfig, WorkerHandle, leaked_threads  # noqa: E402
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    pass
 
 # Start-up time (benchmarks/startup.py): what the first frame does not need is imported
 # where it is used (argparse when there are arguments, json for the smoke test, QMessageBox
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SMOKE_TIMEOUT_S = 18.0
 LANGUAGES = ("system", "en", "es")
 
 
@@ -297,262 +297,6 @@ def _install_extras(window: MainWindow) -> None:
     install_plans(window)
 
 
-# ------------------------------------------------------------------ garbage collection
-class MainThreadGC(QObject):
-    """Python's cyclic garbage collector, run only on the GUI thread.
-
-    Left automatic, a collection can start on whichever thread happens to allocate (a
-    call's background thread), and a Qt object caught in a reference cycle would then be
-    destroyed from the wrong thread, which can crash. So automatic collection is turned
-    off and this timer collects on the GUI thread instead (qutebrowser does the same).
-    """
-
-    INTERVAL_MS = 1000
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thresholds = gc.get_threshold()
-        gc.disable()
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.INTERVAL_MS)
-        self._timer.timeout.connect(self.check)
-        self._timer.start()
-
-    @Slot()
-    def check(self) -> None:
-        t0, t1, t2 = self._thresholds
-        c0, c1, c2 = gc.get_count()
-        if c0 > t0:
-            gc.collect(0)
-            if c1 > t1:
-                gc.collect(1)
-                if c2 > t2:
-                    gc.collect(2)
-
-    def stop(self) -> None:
-        self._timer.stop()
-        gc.collect()
-        gc.enable()
-
-
-# ------------------------------------------------------------------ crash reporting
-class CrashReporter(QObject):
-    """Shows one friendly dialog for an uncaught exception, from any thread."""
-
-    report = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._showing = False
-        self.last_box: QMessageBox | None = None
-        self.report.connect(self._show)
-
-    @Slot(str)
-    def _show(self, where: str) -> None:
-        if self._showing or QApplication.instance() is None:
-            return
-        from PySide6.QtWidgets import QMessageBox
-
-        self._showing = True
-        box = QMessageBox()
-        box.setObjectName("crashDialog")
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(QCoreApplication.translate("App", "Wolkvox Desktop: unexpected error"))
-        box.setText(
-            QCoreApplication.translate(
-                "App",
-                "Something unexpected went wrong. If an action was in progress, it may or may "
-                "not have reached Wolkvox: refresh the campaign list before trying again.",
-            )
-        )
-        details = QCoreApplication.translate(
-            "App", "The details were written to the log file:\n{0}"
-        ).format(str(logsetup.log_file_path()))
-        from wolkvox_desktop.core import crashlog
-
-        crash_file = crashlog.active_path()
-        if crash_file is not None:
-            details += "\n\n" + QCoreApplication.translate(
-                "App", "If Wolkvox Desktop ever closes by itself, the reason is written to:\n{0}"
-            ).format(str(crash_file))
-        box.setInformativeText(details)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.finished.connect(self._closed)
-        self.last_box = box
-        box.open()
-
-    @Slot()
-    def _closed(self) -> None:
-        self._showing = False
-
-
-_reporter: CrashReporter | None = None
-
-
-def _excepthook(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
-    if issubclass(exc_type, KeyboardInterrupt):
-        sys.__excepthook__(exc_type, exc, tb)
-        return
-    logsetup.log_uncaught(exc_type, exc, tb)
-    if _reporter is not None:
-        _reporter.report.emit("main thread")
-
-
-def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
-    if args.exc_type is SystemExit:
-        return
-    name = args.thread.name if args.thread is not None else "a thread"
-    logsetup.log_uncaught(args.exc_type, args.exc_value, args.exc_traceback, where=name)
-    if _reporter is not None:
-        try:
-            _reporter.report.emit(name)
-        except RuntimeError:
-            pass
-
-
-def install_exception_hooks(app: QApplication) -> CrashReporter:
-    """Uncaught exceptions (any thread) go to the log, redacted, and to a friendly dialog."""
-    global _reporter
-    _reporter = CrashReporter(app)
-    sys.excepthook = _excepthook
-    threading.excepthook = _thread_excepthook
-    return _reporter
-
-
-# ------------------------------------------------------------------ the smoke test
-def _keyring_backend() -> tuple[str, bool | None]:
-    """The keyring backend's display name (e.g. "SecretService Keyring"), with a bound."""
-    answer: dict[str, Any] = {"name": "unknown (timed out)", "usable": None}
-
-    def probe() -> None:
-        try:
-            import keyring
-
-            backend = keyring.get_keyring()
-            answer["name"] = str(getattr(backend, "name", type(backend).__name__))
-            priority = getattr(type(backend), "priority", 1)
-            answer["usable"] = bool(priority and float(priority) > 0)
-        except Exception as exc:  # noqa: BLE001 - reported, not raised
-            answer["name"] = f"unavailable ({type(exc).__name__})"
-            answer["usable"] = False
-
-    t = threading.Thread(target=probe, name="keyring-probe", daemon=True)
-    t.start()
-    t.join(5.0)
-    return answer["name"], answer["usable"]
-
-
-def _emit_json(payload: dict[str, Any]) -> None:
-    import json
-
-    line = json.dumps(payload, sort_keys=False)
-    stream = sys.stdout
-    if stream is not None:
-        stream.write(line + "\n")
-        stream.flush()
-    else:  # a windowed build without a console: leave it next to the log
-        try:
-            (paths.log_dir() / "smoke-test.json").write_text(line + "\n", encoding="utf-8")
-        except OSError:
-            pass
-    log.info("smoke test: %s", line)
-
-
-def run_smoke_test(app: QApplication, window: MainWindow) -> int:
-    """Show the window, start the first demo campaign by clicking Start, report as JSON."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from wolkvox_desktop.gui.demo import DEMO_SERVER
-
-    report: dict[str, Any] = {"ok": False, "qt": qVersion()}
-    loop = QEventLoop()
-    state: dict[str, Any] = {"clicked": None, "result": None, "refreshed": False}
-
-    window.show()
-    app.processEvents()
-    handle = window.windowHandle()
-    report["window_shown_ms"] = round((time.perf_counter() - _T0) * 1000)
-    report["exposed"] = bool(handle is not None and handle.isExposed())
-
-    def on_finished(done: Any) -> None:
-        if state["clicked"] is not None and state["result"] is None:
-            state["result"] = done.result
-            state["elapsed"] = time.perf_counter() - state["clicked"]
-            loop.quit()
-
-    window.handle.worker.callFinished.connect(on_finished)
-
-    def poll() -> None:
-        if state["clicked"] is not None:
-            return
-        if (
-            not state["refreshed"]
-            and window.current_server() == DEMO_SERVER
-            and window.campaignModel.rowCount() == 0
-            and window.refreshButton.isEnabled()
-        ):
-            state["refreshed"] = True  # a fresh demo store: list the campaigns first
-            window.refreshButton.click()
-            return
-        ready = (
-            window.current_server() == DEMO_SERVER
-            and window.campaignModel.rowCount() > 0
-            and window.startButton.isEnabled()
-        )
-        if not ready:
-            return
-        first = window.campaignModel.campaign_at(0)
-        assert first is not None
-        window.campaignIdEdit.setText(first.campaign.id)
-        ctype = first.campaign.type.value if first.campaign.type else "predictive"
-        window.typeCombo.setCurrentIndex(window.typeCombo.findData(ctype))
-        report["campaign_id"] = first.campaign.id
-        state["clicked"] = time.perf_counter()
-        window.startButton.click()
-
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(poll)
-    timer.start()
-    QTimer.singleShot(int((SMOKE_TIMEOUT_S - 4) * 1000), loop.quit)
-    loop.exec()
-    timer.stop()
-
-    result = state["result"]
-    if result is None:
-        report["error"] = "no answer to the demo start in time"
-    else:
-        report["outcome"] = result.outcome.value
-        report["start_ms"] = round(state["elapsed"] * 1000)
-        if not result.ok:
-            report["error"] = result.message
-    name, usable = _keyring_backend()
-    report["keyring_backend"] = name
-    report["keyring_usable"] = usable
-    report["ok"] = bool(result is not None and result.ok and report.get("exposed"))
-    ordered = {k: report[k] for k in ("ok", "window_shown_ms", "start_ms", "keyring_backend",
-                                      "qt") if k in report}
-    ordered.update({k: v for k, v in report.items() if k not in ordered})
-    _emit_json(ordered)
-    window.close()
-    return 0 if report["ok"] else 1
-
-
-def _start_watchdog() -> threading.Timer:
-    def expire() -> None:
-        _emit_json({"ok": False, "error": f"smoke test did not finish in {SMOKE_TIMEOUT_S} s",
-                    "qt": qVersion()})
-        logging.shutdown()
-        os._exit(3)
-
-    timer = threading.Timer(SMOKE_TIMEOUT_S, expire)
-    timer.daemon = True
-    timer.start()
-    return timer
-
-
 def _close_on_interrupt(window: MainWindow) -> None:
     """Ctrl+C in the terminal (or SIGTERM) closes the window the normal way, and quits the
     app even when it would otherwise keep running in the tray."""
@@ -582,7 +326,7 @@ def _data_folder_problem(
         logging.getLogger().addHandler(logging.NullHandler())  # never a traceback on stderr
     if watchdog is not None:
         watchdog.cancel()
-        _emit_json({"ok": False, "error": problem.sentence, "qt": qVersion()})
+        emit_json({"ok": False, "error": problem.sentence, "qt": qVersion()})
         return 1
     from PySide6.QtWidgets import QMessageBox
 
@@ -616,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     paths.restrict_umask()  # Linux/macOS: the store, logs and settings are 0600
     crashlog.enable()  # native crashes (Qt, C libraries) leave a trace in the log folder
     args = sys.argv[1:] if argv is None else list(argv)
-    watchdog = _start_watchdog() if "--smoke-test" in args else None
+    watchdog = start_watchdog() if "--smoke-test" in args else None
     try:
         logsetup.setup_logging()
         app, window = build(args)
@@ -627,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     _close_on_interrupt(window)
     try:
         if getattr(window, "smoke_test", False):
-            code = run_smoke_test(app, window)
+            code = run_smoke_test(app, window, _T0)
         else:
             mode = "demo" if window.demo else "normal"
             # logged once on screen: the first record imports logging.handlers (see logsetup)
