@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Screenshots of the main window (800×500 and 1366×768), its stop question, the bulk
-dialog (confirm, progress, paused, summary), the History, the welcome page and the
-Settings dialog, in English and Spanish.
+dialog (confirm, progress, paused, summary), the History, the welcome page, the Settings
+dialog and the shift plans (the Plans window with a missed slot, the plan form with an
+error, Run now, the tray menu, the keep-running question), in English and Spanish.
 
     python tools/screenshots.py                # under Xvfb (xvfb-run -a), into docs/screenshots
     python tools/screenshots.py --offscreen    # Qt's offscreen platform instead (no Xvfb)
@@ -27,6 +28,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "docs" / "screenshots"
@@ -50,6 +52,7 @@ def capture(lang: str, out: Path) -> list[Path]:
     from wolkvox_desktop.gui.welcome_page import WelcomePage
 
     qapp, window = appmod.build(["--demo", "--lang", lang])
+    plans = install_plans_at_seven_twenty(window)
     window.resize(*WINDOW_SIZE)
     window.show()
     sim = window.demo_session.simulator  # type: ignore[attr-defined]
@@ -235,9 +238,98 @@ def capture(lang: str, out: Path) -> list[Path]:
     shots.append(save(settings, "settings-new-operation"))
 
     settings.close()
-    window.close()
+    shots += plans_shots(plans, window, save, at_sizes, settle, wait_until, select)
     window.shutdown()
     qapp.processEvents()
+    return shots
+
+
+def install_plans_at_seven_twenty(window: Any) -> Any:
+    """The window's plans on a clock at 07:20 tomorrow (local): today's 07:00 slots are
+    missed, the others come later."""
+    from datetime import datetime, time, timedelta
+
+    from wolkvox_desktop.core.schedule import LocalZone, utc_now
+    from wolkvox_desktop.gui.bulk import install_bulk_and_history
+    from wolkvox_desktop.gui.plans import install_plans
+
+    zone = LocalZone.system()
+    day = zone.wall(utc_now()).date() + timedelta(days=1)
+    offset = zone.moment_of(datetime.combine(day, time(7, 20))) - utc_now()
+    install_bulk_and_history(window)  # first: the Plans button goes next to History
+    return install_plans(window, clock=lambda: utc_now() + offset, zone=zone,
+                         tray_available=True)
+
+
+def plans_shots(controls: Any, window: Any, save: Any, at_sizes: Any, settle: Any,
+                wait_until: Any, select: Any) -> list[Path]:
+    from PySide6.QtWidgets import QMessageBox
+
+    from wolkvox_desktop.core.campaigns import CampaignRef, CampaignType
+    from wolkvox_desktop.core.plans import Plan, Schedule
+    from wolkvox_desktop.gui.jobs import Lane
+
+    p, q = CampaignType.PREVIEW, CampaignType.PREDICTIVE
+    server = window.current_server()
+    plans = [
+        Plan.create("Mañana cobranza", server, "start",
+                    [CampaignRef("3301", q), CampaignRef("3302", q), CampaignRef("3305", q)],
+                    Schedule.parse("07:00", "weekdays")),
+        Plan.create("Cierre de la tarde", server, "stop",
+                    [CampaignRef("3301", q), CampaignRef("3302", q), CampaignRef("3303", p),
+                     CampaignRef("3304", p)], Schedule.parse("18:30", "mon,wed,fri")),
+        Plan.create("Encuestas a mano", server, "start", [CampaignRef("3304", p)], None),
+        Plan.create("Madrugada", server, "start", [CampaignRef("3307", q)],
+                    Schedule.parse("07:00", "daily")),
+    ]
+    saved: list[object] = []
+
+    def keep(ops: Any) -> None:
+        for plan in plans:
+            ops.store.save_plan(plan)
+
+    window.handle.submit(keep, lane=Lane.STORE, done=saved.append, what="screenshot plans")
+    wait_until(lambda: bool(saved), "the plans saved")
+    controls.scheduler.check_now()
+    settle(800)
+    window.resize(*SIZES[0])
+    shots = [save(window, "main-window-missed-plans-800x500")]
+
+    panel = controls.open_panel()
+    settle(600)
+    shots += at_sizes(panel, "plans")
+
+    select(["3306", "3303", "3308"])
+    editor = panel.new_from_selection()
+    editor.scheduleCheck.setChecked(True)
+    editor.atEdit.setText("25:00")
+    editor.save()
+    settle(400)
+    shots.append(save(editor, "plan-form-error"))
+    editor.close()
+
+    menu = controls.tray.menu
+    menu.adjustSize()
+    shots.append(save(menu, "tray-menu"))
+
+    controls.run_plan("Cierre de la tarde")
+    wait_until(lambda: controls.runNow.dialog is not None, "Run now's dialog")
+    dialog = controls.runNow.dialog
+    dialog.resize(*SIZES[0])
+    shots.append(save(dialog, "plan-run-now-800x500"))
+    controls.runNow.close_now()
+    panel.close()
+    settle(200)
+
+    controls.tray.keep_running = None  # the first close with plans scheduled asks
+    window.close()
+    settle(300)
+    boxes = [b for b in window.findChildren(QMessageBox, "keepInTrayQuestion") if b.isVisible()]
+    if boxes:
+        boxes[0].adjustSize()
+        shots.append(save(boxes[0], "keep-running-question"))
+    controls.tray.quit()
+    settle(200)
     return shots
 
 
