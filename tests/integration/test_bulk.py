@@ -19,22 +19,12 @@ from wolkvox_desktop.core.bulk import (
 )
 from wolkvox_desktop.core.campaigns import Action, CampaignStatus, CampaignType
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
-from wolkvox_desktop.core.paths import store_path
 from wolkvox_desktop.core.service import OperationService
 from wolkvox_desktop.core.store import Operation, Store
 from wolkvox_desktop.simulator import Simulator
 
 SERVER = "0032"
 P, Q = CampaignType.PREVIEW, CampaignType.PREDICTIVE
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    s = Store(store_path())
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import datetime as dt
 import socket
 import ssl
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +21,12 @@ from wolkvox_desktop.core.credentials import Credentials
 from wolkvox_desktop.core.errors import InvalidInput, Notice, NoticeKind, Outcome, Reason
 from wolkvox_desktop.core.limits import TokenGate
 from wolkvox_desktop.core.operations import Operations
-from wolkvox_desktop.core.paths import store_path
 from wolkvox_desktop.core.service import OperationService
 from wolkvox_desktop.core.store import Store
 from wolkvox_desktop.simulator import Simulator
 
 P3303 = CampaignRef("3303", CampaignType.PREVIEW)
 SECRET = "kv-edge-7c1f4a9e0b2d"  # made up: the token that must never be readable
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    s = Store(store_path())
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 def service_for(sim: Simulator, store: Store, backoff: tuple[float, ...]) -> OperationService:

@@ -13,7 +13,6 @@ from wolkvox_desktop.core.credentials import Credentials, KeyringUnavailable, To
 from wolkvox_desktop.core.errors import InvalidInput, Reason
 from wolkvox_desktop.core.limits import shared_gate
 from wolkvox_desktop.core.operations import Operations, resolve_api_base
-from wolkvox_desktop.core.paths import store_path
 from wolkvox_desktop.core.store import Operation, Store
 from wolkvox_desktop.simulator import Simulator
 
@@ -26,15 +25,6 @@ P = CampaignRef("3303", CampaignType.PREVIEW)
 def _reset_token_limit() -> Iterator[None]:
     yield
     shared_gate().set_token_limit(TOKEN, None)  # the shared gate outlives this test
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    s = Store(store_path())
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 def session_only(*tokens: tuple[str, str]) -> Credentials:
