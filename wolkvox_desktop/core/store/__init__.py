@@ -10,22 +10,39 @@ history.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from wolkvox_desktop.core.store.campaigns import CAMPAIGN_ACTIONS, CampaignTable
 from wolkvox_desktop.core.store.connection import BUSY_TIMEOUT_MS, SYNC_INTERVAL_S
 from wolkvox_desktop.core.store.history import NOT_SENT_OUTCOMES, HistoryLog
 from wolkvox_desktop.core.store.operations import OperationTable
-from wolkvox_desktop.core.store.plans import PlanTable, SavedPlan, SlotRecord, SlotState
+from wolkvox_desktop.core.store.plans import PlanTable, SlotState
 from wolkvox_desktop.core.store.records import (
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
     PENDING,
-    HistoryRow,
     Operation,
     SavedCampaign,
     StoreError,
     local_midnight,
 )
 from wolkvox_desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.store.history_rows import HistoryRow
+    from wolkvox_desktop.core.store.plan_rows import SavedPlan, SlotRecord
+
+#: loaded on first use: a start or a stop reads no history row and no plan (see
+#: :mod:`.history_rows`, :mod:`.plan_rows`)
+_LAZY = {"HistoryRow": "history_rows", "SavedPlan": "plan_rows", "SlotRecord": "plan_rows"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Store(OperationTable, CampaignTable, PlanTable, HistoryLog):

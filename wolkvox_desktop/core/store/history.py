@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from time import monotonic
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wolkvox_desktop.core.campaigns import Action, CampaignType, parse_server_code
 from wolkvox_desktop.core.errors import CallResult, Outcome
@@ -33,13 +33,14 @@ from wolkvox_desktop.core.store.records import (
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
     PENDING,
-    HistoryRow,
     as_moment,
-    history_row,
     local_midnight,
     next_local_midnight,
     utc_text,
 )
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.store.history_rows import HistoryRow
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +189,8 @@ class HistoryLog(Connection):
         ``outcome="unknown"`` also matches rows interrupted by a crash (they are stored as
         ``unknown``); ``outcome="pending"`` matches calls still in flight.
         """
+        from wolkvox_desktop.core.store.history_rows import history_row
+
         self.mark_stale_pending()
         clauses: list[str] = []
         params: list[Any] = []

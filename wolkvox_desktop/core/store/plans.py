@@ -17,18 +17,18 @@ process has claimed.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wolkvox_desktop.core.campaigns import Action, CampaignRef, CampaignType
-from wolkvox_desktop.core.plans import Plan, PlanError, PlanField, Schedule, parse_days, parse_time
 from wolkvox_desktop.core.store.connection import Connection
 from wolkvox_desktop.core.store.owners import owner_alive
-from wolkvox_desktop.core.store.records import local_time, utc_text
+from wolkvox_desktop.core.store.records import utc_text
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.plans import Plan
+    from wolkvox_desktop.core.store.plan_rows import SavedPlan, SlotRecord
 
 PLAN_COLUMNS = (
     "id, name, server, action, campaigns, at, days, schedule_from, created_at, updated_at, "
@@ -45,35 +45,6 @@ class SlotState(str, Enum):
     INTERRUPTED = "interrupted"  # read only: claimed by a process that is gone
 
 
-@dataclass(frozen=True)
-class SavedPlan:
-    """A plan as the store keeps it. Times are local and aware."""
-
-    id: int
-    plan: Plan
-    schedule_from: datetime
-    created_at: datetime
-    updated_at: datetime
-    last_run_at: datetime | None = None
-    last_outcome: str | None = None  # the Outcome value of its last run's end
-
-    @property
-    def name(self) -> str:
-        return self.plan.name
-
-
-@dataclass(frozen=True)
-class SlotRecord:
-    plan_id: int
-    slot: str  # Slot.key: "YYYY-MM-DD HH:MM", the local day and time
-    due_at: datetime
-    state: SlotState
-    claimed_at: datetime
-    finished_at: datetime | None
-    outcome: str | None
-    message: str | None
-
-
 class PlanTable(Connection):
     # ---------------------------------------------------------------- plans
     def save_plan(
@@ -85,12 +56,14 @@ class PlanTable(Connection):
         :class:`PlanError` (``NAME``). ``previous``: the name it had (the window's edit
         renames it; another plan with the new name is refused).
         """
+        from wolkvox_desktop.core.store.plan_rows import saved_plan
+
         with self._write(keeps_today=True) as conn:
             plan_id, created = self._save(conn, plan, replace=replace, previous=previous)
             row = conn.execute(
                 f"SELECT {PLAN_COLUMNS} FROM plans WHERE id = ?", (plan_id,)  # noqa: S608
             ).fetchone()
-        return _saved_plan(row), created
+        return saved_plan(row), created
 
     def save_plans(self, plans: Sequence[Plan]) -> tuple[int, int]:
         """Keep several plans at once, replacing those of the same name (an import): all
@@ -105,17 +78,19 @@ class PlanTable(Connection):
     def _save(
         self, conn: Any, plan: Plan, *, replace: bool, previous: str | None
     ) -> tuple[int, bool]:
+        from wolkvox_desktop.core.store.plan_rows import exists_error, no_such_plan, plan_values
+
         now = self._now_text()
-        values = _plan_values(plan)
+        values = plan_values(plan)
         target = _find(conn, previous if previous is not None else plan.name)
         if previous is not None:
             if target is None:
-                raise PlanError(PlanField.NAME, f"There is no plan named {previous!r}.")
+                raise no_such_plan(previous)
             clash = _find(conn, plan.name)
             if clash is not None and clash[0] != target[0]:
-                raise _exists(clash[1])
+                raise exists_error(clash[1])
         elif target is not None and not replace:
-            raise _exists(target[1])
+            raise exists_error(target[1])
         if target is None:
             cursor = conn.execute(
                 """INSERT INTO plans (name, server, action, campaigns, at, days,
@@ -136,20 +111,24 @@ class PlanTable(Connection):
 
     def plans(self) -> list[SavedPlan]:
         """Every plan, by name."""
+        from wolkvox_desktop.core.store.plan_rows import saved_plan
+
         with self._read() as conn:
             rows = conn.execute(
                 f"SELECT {PLAN_COLUMNS} FROM plans ORDER BY name_key, name"  # noqa: S608
             ).fetchall()
-        return [_saved_plan(row) for row in rows]
+        return [saved_plan(row) for row in rows]
 
     def plan(self, name: str) -> SavedPlan | None:
         """The plan of that name (any case), or ``None``."""
+        from wolkvox_desktop.core.store.plan_rows import saved_plan
+
         with self._read() as conn:
             row = conn.execute(
                 f"SELECT {PLAN_COLUMNS} FROM plans WHERE name_key = ?",  # noqa: S608
                 (_key(name),),
             ).fetchone()
-        return _saved_plan(row) if row else None
+        return saved_plan(row) if row else None
 
     def delete_plan(self, name: str) -> bool:
         """Forget a plan and its slots (the history of its runs stays). True if it existed."""
@@ -213,6 +192,8 @@ class PlanTable(Connection):
         return [self._slot_record(row) for row in rows]
 
     def _slot_record(self, row: Sequence[Any]) -> SlotRecord:
+        from wolkvox_desktop.core.store.plan_rows import slot_record
+
         state = SlotState(row[3])
         owner = row[4]
         if (
@@ -221,17 +202,10 @@ class PlanTable(Connection):
             and (owner is None or not owner_alive(self._owners_dir, owner))
         ):
             state = SlotState.INTERRUPTED
-        due_at, claimed_at = local_time(row[2]), local_time(row[5])
-        assert due_at is not None and claimed_at is not None
-        return SlotRecord(int(row[0]), row[1], due_at, state, claimed_at, local_time(row[6]),
-                          row[7], row[8])
+        return slot_record(row, state)
 
 
-# ---------------------------------------------------------------- rows and values
-def _exists(name: str) -> PlanError:
-    return PlanError(PlanField.NAME, f"A plan named {name!r} already exists; choose another name.")
-
-
+# ---------------------------------------------------------------- rows
 def _key(name: str) -> str:
     """A name as it is unique: trimmed and casefolded."""
     return name.strip().casefold()
@@ -240,26 +214,3 @@ def _key(name: str) -> str:
 def _find(conn: Any, name: str) -> tuple[int, str] | None:
     row = conn.execute("SELECT id, name FROM plans WHERE name_key = ?", (_key(name),)).fetchone()
     return (int(row[0]), str(row[1])) if row else None
-
-
-def _plan_values(plan: Plan) -> tuple[str, str, str, str, str | None, str | None]:
-    campaigns = json.dumps([[c.id, c.type.value] for c in plan.campaigns], ensure_ascii=False)
-    schedule = plan.schedule
-    return (
-        plan.name,
-        plan.server,
-        plan.action.value,
-        campaigns,
-        schedule.at_text if schedule else None,
-        schedule.days_text if schedule else None,
-    )
-
-
-def _saved_plan(row: Sequence[Any]) -> SavedPlan:
-    refs = tuple(CampaignRef(str(cid), CampaignType(ctype)) for cid, ctype in json.loads(row[4]))
-    schedule = Schedule(parse_time(row[5]), parse_days(row[6])) if row[5] else None
-    plan = Plan(str(row[1]), str(row[2]), Action(row[3]), refs, schedule)
-    schedule_from, created, updated = local_time(row[7]), local_time(row[8]), local_time(row[9])
-    assert schedule_from is not None and created is not None and updated is not None
-    return SavedPlan(int(row[0]), plan, schedule_from, created, updated,
-                     local_time(row[10]), row[11])

@@ -1,4 +1,5 @@
-"""What the store hands out (operations, saved campaigns, history rows) and its time rules.
+"""What the store hands out (operations, saved campaigns) and its time rules (history rows:
+:mod:`.history_rows`; plans: :mod:`.plan_rows`).
 
 Times are stored as UTC ISO-8601 text (fixed format, so text order is time order) and
 returned as timezone-aware *local* datetimes. A naive datetime handed in is local time.
@@ -53,27 +54,6 @@ class SavedCampaign:
     last_at: datetime | None = None
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    id: int
-    started_at: datetime  # local, timezone-aware
-    server: str
-    action: str  # "start" | "stop" | "campaigns" | "token_info"
-    campaign_id: str | None
-    campaign_type: str | None
-    outcome: str  # Outcome value, or "pending"
-    reason: str | None
-    http_status: int | None
-    code: int | None
-    error: str | None
-    msg: str | None  # Wolkvox's msg (or INTERRUPTED_MESSAGE for an interrupted row)
-    duration_ms: int | None
-    finished_at: datetime | None
-    message: str | None = None  # our English sentence (CallResult.message)
-    api_base: str | None = None  # the loopback test server it went to; None: Wolkvox
-    plan: str | None = None  # the name of the shift plan whose run made the call
-
-
 # ---------------------------------------------------------------- time helpers
 def utc_text(moment: datetime) -> str:
     """UTC ISO text (fixed format, so text order is time order). Naive means local."""
@@ -118,30 +98,6 @@ HISTORY_COLUMNS = (
     "http_status, code, error, msg, duration_ms, finished_at, message, api_base, plan"
 )
 OPERATION_COLUMNS = "server, label, licenses, timeout_s, max_in_flight"
-
-
-def history_row(row: Sequence[Any]) -> HistoryRow:
-    started = local_time(row[1])
-    assert started is not None
-    return HistoryRow(
-        id=int(row[0]),
-        started_at=started,
-        server=row[2],
-        action=row[3],
-        campaign_id=row[4],
-        campaign_type=row[5],
-        outcome=row[6],
-        reason=row[7],
-        http_status=row[8],
-        code=row[9],
-        error=row[10],
-        msg=row[11],
-        duration_ms=row[12],
-        finished_at=local_time(row[13]),
-        message=row[14],
-        api_base=row[15],
-        plan=row[16],
-    )
 
 
 def operation_row(row: Sequence[Any]) -> Operation:
