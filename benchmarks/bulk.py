@@ -16,7 +16,7 @@ Each repetition, in the same process and against fresh simulators with the same 
 * **OperationService loop**: the client plus the budget check, the history rows (SQLite,
   WAL; the pending row synced to disk before each request) and the saved campaign's new
   status, in a plain loop without the bulk runner;
-* **BulkRun**: the product path: plan, :class:`~wolkvox_desktop.core.bulk.BulkRun`,
+* **BulkRun**: the product path: plan, :class:`~wolkvox_desktop.core.bulk_run.BulkRun`,
   :class:`OperationService` (token gate, budget check, history rows committed to SQLite
   before and after every call, the campaign's status updated), :class:`WolkvoxClient`;
 * **BulkRun, fsync per call**: the same with ``SYNC_INTERVAL_S = 0`` (each
@@ -47,7 +47,8 @@ sys.path.insert(0, str(ROOT))
 
 from wolkvox_desktop.core import store as store_module  # noqa: E402
 from wolkvox_desktop.core.api import WolkvoxClient  # noqa: E402
-from wolkvox_desktop.core.bulk import BulkRun, plan_bulk  # noqa: E402
+from wolkvox_desktop.core.bulk import plan_bulk  # noqa: E402
+from wolkvox_desktop.core.bulk_run import BulkRun  # noqa: E402
 from wolkvox_desktop.core.campaigns import (  # noqa: E402
     Action,
     Campaign,

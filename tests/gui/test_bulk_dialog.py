@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui import test_worker
 from tests.gui.conftest import DEMO_TOKEN, Catcher
-from wolkvox_desktop.core.bulk import BulkSummary, ItemState
+from wolkvox_desktop.core.bulk_run import BulkSummary, ItemState
 from wolkvox_desktop.core.campaigns import (
     Action,
     Campaign,

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui import test_bulk_dialog, test_worker
 from tests.gui.test_bulk_dialog import WAIT_MS, campaigns, click, start_until_paused
-from wolkvox_desktop.core.bulk import BulkSummary
+from wolkvox_desktop.core.bulk_run import BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui import i18n
 from wolkvox_desktop.gui.bulk import BulkDialog

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
 from tests.gui.conftest import SECRET_TOKEN, seed_operations
 from wolkvox_desktop.core.api import WolkvoxClient
-from wolkvox_desktop.core.bulk import BulkRun, plan_bulk
+from wolkvox_desktop.core.bulk import plan_bulk
+from wolkvox_desktop.core.bulk_run import BulkRun
 from wolkvox_desktop.core.campaigns import Action, CampaignType
 from wolkvox_desktop.core.limits import TokenGate
 from wolkvox_desktop.core.paths import store_path

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from tests.gui.conftest import close_window
-from wolkvox_desktop.core.bulk import BulkSummary
+from wolkvox_desktop.core.bulk_run import BulkSummary
 from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
 from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME
 from wolkvox_desktop.gui.main_window import MainWindow

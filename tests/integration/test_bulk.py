@@ -1,4 +1,4 @@
-"""core.bulk.BulkRun against the simulator, a real client and a real SQLite store."""
+"""core.bulk_run.BulkRun against the simulator, a real client and a real SQLite store."""
 
 from __future__ import annotations
 
@@ -10,13 +10,8 @@ import pytest
 
 from tests.support.sim_fixtures import DEMO_TOKEN
 from wolkvox_desktop.core.api import WolkvoxClient
-from wolkvox_desktop.core.bulk import (
-    BulkItem,
-    BulkRun,
-    BulkStateError,
-    ItemState,
-    plan_bulk,
-)
+from wolkvox_desktop.core.bulk import BulkItem, plan_bulk
+from wolkvox_desktop.core.bulk_run import BulkRun, BulkStateError, ItemState
 from wolkvox_desktop.core.campaigns import Action, CampaignStatus, CampaignType
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.service import OperationService

@@ -486,10 +486,13 @@ def test_a_bug_ends_in_a_sentence_exit_1_before_calls_and_5_during_them(
     monkeypatch.undo()
     monkeypatch.setenv("WOLKVOX_API_BASE", simulator.base_url)
     monkeypatch.setenv("WOLKVOX_TOKEN", DEMO_TOKEN)
-    monkeypatch.setattr(cli_module.BulkRun, "run_all", broken)
-    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
-    assert ran.code == 5
-    assert "may or may not have reached Wolkvox" in ran.err
+    from wolkvox_desktop.core.service import OperationService
+
+    monkeypatch.setattr(OperationService, "campaign_action", broken)
+    for many in ([], ["--campaign", "3306"]):  # one call, and a run of several
+        ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303", *many)
+        assert ran.code == 5
+        assert "may or may not have reached Wolkvox" in ran.err
     log_text = "".join(p.read_text() for p in store_path().parent.rglob("*.log"))
     assert "injected bug" in log_text and DEMO_TOKEN not in log_text
 

@@ -63,7 +63,7 @@ def test_budget_against_usage() -> None:
 
 
 def test_summary_worst_outcome_ranks_unknown_over_undelivered_over_refused() -> None:
-    from wolkvox_desktop.core.bulk import BulkProgress, BulkSummary, ItemRecord, ItemState
+    from wolkvox_desktop.core.bulk_run import BulkProgress, BulkSummary, ItemRecord, ItemState
     from wolkvox_desktop.core.errors import CallResult, Outcome
 
     def record(cid: str, *outcomes: Outcome) -> ItemRecord:

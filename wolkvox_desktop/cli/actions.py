@@ -1,8 +1,10 @@
 """``wolkvox start|stop``: one or several campaigns, one after the other, never retried.
 
 The campaigns are checked here, where they were typed (``--campaign``, ``--type``, the
-rows of ``--from-file``), before anything is sent; the run itself is the core's
-:class:`~wolkvox_desktop.core.bulk.BulkRun`.
+rows of ``--from-file``), before anything is sent. One campaign is one call of the
+operation's service; several are the core's :class:`~wolkvox_desktop.core.bulk_run.BulkRun`
+(loaded only then: a single start is the command's most common use, and its start-up is
+measured in benchmarks/cli_startup.py).
 """
 
 from __future__ import annotations
@@ -10,18 +12,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wolkvox_desktop.cli.output import err, invalid, report, say
 from wolkvox_desktop.cli.runtime import calling, front_door, open_service
-from wolkvox_desktop.core.bulk import (
-    BulkItem,
-    BulkPlan,
-    BulkRun,
-    BulkSummary,
-    ItemState,
-    plan_bulk,
-)
-from wolkvox_desktop.core.campaign_file import parse_campaign_rows, read_campaign_file
+from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, plan_bulk
 from wolkvox_desktop.core.campaigns import (
     Action,
     CampaignType,
@@ -30,6 +25,9 @@ from wolkvox_desktop.core.campaigns import (
 )
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Reason
 from wolkvox_desktop.core.service import OperationService, Usage
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.bulk_run import BulkSummary
 
 
 def collect_items(
@@ -42,6 +40,8 @@ def collect_items(
     for raw in args.campaign:
         items.append((validate_campaign_id(raw), default_type))
     if args.from_file is not None:
+        from wolkvox_desktop.core.campaign_file import parse_campaign_rows, read_campaign_file
+
         path: Path = args.from_file
         data = read_campaign_file(path)  # refused over 1 MB, before it is read through
         rows = parse_campaign_rows(data, default_type=default_type, require_type=False)
@@ -102,6 +102,15 @@ def run_plan(service: OperationService, plan: BulkPlan, args: argparse.Namespace
     else:
         note_near_limit(plan, usage, json_mode=json_mode)
     on_result = call_printer(plan.action, len(plan.items), json_mode=json_mode)
+    if len(plan.items) == 1:  # one call: nothing to pause, skip or summarise
+        (item,) = plan.items
+        with calling():
+            result = service.campaign_action(plan.action, item.ref,
+                                             allow_over_budget=bool(args.yes))
+        on_result(0, item, result)
+        return result.outcome.exit_code
+    from wolkvox_desktop.core.bulk_run import BulkRun
+
     run = BulkRun(service, plan, allow_over_budget=bool(args.yes))
     with calling():
         summary = run.run_all(on_result, stop_on_failure=not args.keep_going)
@@ -137,6 +146,8 @@ def call_printer(
 
 def print_summary(summary: BulkSummary, *, json_mode: bool) -> None:
     """The run's last line (several campaigns, not in JSON mode): stdout if all went well."""
+    from wolkvox_desktop.core.bulk_run import ItemState
+
     progress = summary.progress
     total = progress.total
     if total <= 1 or json_mode:

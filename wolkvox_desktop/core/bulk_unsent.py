@@ -2,7 +2,7 @@
 start (or stop) them at its next start (``gui/bulk/unsent_offer.py``).
 
 A run that stops early writes one ``not_run`` history row per campaign it never sent
-(:class:`~wolkvox_desktop.core.bulk.BulkRun`); this reads the newest block of those rows
+(:class:`~wolkvox_desktop.core.bulk_run.BulkRun`); this reads the newest block of those rows
 back, minus the campaigns called since.
 """
 

@@ -47,7 +47,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, BulkRun, BulkSummary, plan_bulk
+from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, plan_bulk
+from wolkvox_desktop.core.bulk_run import BulkRun, BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.operations import Operations

@@ -12,7 +12,7 @@ import logging
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignRef
 from wolkvox_desktop.core.errors import (
@@ -224,9 +224,10 @@ class OperationService:
         return result
 
 
-@dataclass(frozen=True)
-class _Call:
-    """One kind of call as the history records it, and how to send it."""
+class _Call(NamedTuple):
+    """One kind of call as the history records it, and how to send it. (A NamedTuple, not
+    a dataclass: it never leaves this module, and a frozen dataclass costs about a
+    millisecond of every ``wolkvox`` start-up to create.)"""
 
     action: str  # "start", "stop", "campaigns", "token_info"
     campaign_id: str | None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wolkvox_desktop.core.bulk import BulkSummary
+from wolkvox_desktop.core.bulk_run import BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui.bulk.dialog import BulkDialog
 from wolkvox_desktop.gui.bulk.summary import worst_ending

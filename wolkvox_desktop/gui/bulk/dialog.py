@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from wolkvox_desktop.core.bulk import BulkPlan, BulkRun, BulkSummary, plan_bulk
+from wolkvox_desktop.core.bulk import BulkPlan, plan_bulk
+from wolkvox_desktop.core.bulk_run import BulkRun, BulkSummary
 from wolkvox_desktop.core.campaigns import Action, Campaign
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Reason
 from wolkvox_desktop.gui import messages

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, BulkProgress, BulkSummary
+from wolkvox_desktop.core.bulk import BulkItem, BulkPlan
+from wolkvox_desktop.core.bulk_run import BulkProgress, BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult
 from wolkvox_desktop.gui.bulk.parts import button_row, text_label

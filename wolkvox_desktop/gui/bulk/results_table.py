@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wolkvox_desktop.core.bulk import BulkPlan, BulkSummary, ItemState
+from wolkvox_desktop.core.bulk import BulkPlan
+from wolkvox_desktop.core.bulk_run import BulkSummary, ItemState
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult
 from wolkvox_desktop.gui import messages

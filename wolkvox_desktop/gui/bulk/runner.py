@@ -1,4 +1,4 @@
-"""Drives a core :class:`~wolkvox_desktop.core.bulk.BulkRun` from the GUI thread, one job
+"""Drives a core :class:`~wolkvox_desktop.core.bulk_run.BulkRun` from the GUI thread, one job
 at a time, through the window's one job mechanism (:meth:`WorkerHandle.submit
 <wolkvox_desktop.gui.worker.WorkerHandle.submit>`).
 
@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from wolkvox_desktop.core.bulk import BulkPlan, BulkRun, BulkStateError, ItemState
+from wolkvox_desktop.core.bulk import BulkPlan
+from wolkvox_desktop.core.bulk_run import BulkRun, BulkStateError, ItemState
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Outcome, Reason
 from wolkvox_desktop.core.service import OperationService, Usage
 from wolkvox_desktop.gui.jobs import Lane

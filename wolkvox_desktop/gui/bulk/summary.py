@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from wolkvox_desktop.core.bulk import BulkItem, BulkSummary, ItemState
+from wolkvox_desktop.core.bulk import BulkItem
+from wolkvox_desktop.core.bulk_run import BulkSummary, ItemState
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui.bulk.parts import text_label
 from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph

@@ -22,7 +22,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject
 
-from wolkvox_desktop.core.bulk import BulkSummary
+from wolkvox_desktop.core.bulk_run import BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import Reason
 from wolkvox_desktop.core.plan_runs import MissedSlot, PlanRunResult, PlanRunStart

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from wolkvox_desktop.core.bulk import BulkPlan, BulkSummary
+from wolkvox_desktop.core.bulk import BulkPlan
+from wolkvox_desktop.core.bulk_run import BulkSummary
 from wolkvox_desktop.core.errors import InvalidInput
 from wolkvox_desktop.core.plan_runs import PlanRunResult, bulk_plan_of, record_run_end
 from wolkvox_desktop.core.store import SavedPlan
