@@ -18,9 +18,9 @@ CLI_NAME = "wolkvox"  # project.CLI_NAME (the build helpers are not bundled)
 
 def main() -> int:
     if Path(sys.argv[0]).stem.lower() == CLI_NAME:
-        from wolkvox_desktop.cli import main as cli_main
+        from wolkvox_desktop.cli import run_command
 
-        return int(cli_main() or 0)
+        run_command()  # ends the process
     if "--bundle-check" in sys.argv[1:]:
         import bundle_check
 

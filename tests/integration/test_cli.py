@@ -251,6 +251,49 @@ def test_help_documents_exit_codes_and_json_lines(cli: Cli) -> None:
     assert "JSON Lines" in ran.out and "--keep-going" in ran.out
 
 
+def test_only_the_named_command_is_built_and_help_still_lists_them_all(cli: Cli) -> None:
+    from wolkvox_desktop.cli.parser import COMMANDS, build_parser, command_named
+
+    assert command_named(["start", "--server", "0032"]) == "start"
+    assert command_named(["plan", "run", "x"]) == "plan"
+    for args in ([], ["--help"], ["--version", "start"], ["strat"], ["0032", "start"]):
+        assert command_named(args) is None
+    subparsers = build_parser(["stop", "--server", "1"])._subparsers
+    assert subparsers is not None
+    (action,) = subparsers._group_actions
+    assert list(action.choices) == ["stop"]  # type: ignore[union-attr]
+    ran = cli("--help")
+    listed = {line.split()[0] for line in ran.out.splitlines() if line.startswith("    ")}
+    assert set(COMMANDS) <= listed
+    ran = cli("strat", "--server", "0032")  # a mistyped command: every choice is named
+    assert ran.code == 2 and all(repr(name) in ran.err for name in COMMANDS)
+    assert "0032" not in ran.err
+
+
+
+def test_a_collector_paused_for_the_start_up_runs_again_when_the_calls_begin(
+    cli: Cli, simulator: Simulator
+) -> None:
+    # what the program (cli.run_command) does before importing the command: pause the
+    # cycle collector; a command without calls leaves it paused (it ends soon), a command
+    # that calls turns it back on before the first call, however long the run will be
+    import gc
+
+    from wolkvox_desktop.cli import runtime
+
+    gc.disable()
+    runtime.state.gc_paused = True
+    try:
+        assert cli("usage", "--server", "0032").code == 0
+        assert not gc.isenabled() and runtime.state.gc_paused
+        ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
+        assert ran.code == 0, ran.err
+        assert gc.isenabled() and not runtime.state.gc_paused
+    finally:
+        runtime.state.gc_paused = False
+        gc.enable()
+
+
 # ------------------------------------------------------------------- bulk
 
 

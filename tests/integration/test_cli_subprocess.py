@@ -116,3 +116,53 @@ def test_token_set_without_a_usable_keyring_points_at_the_environment(
     assert "session" not in proc.stderr  # the CLI has no session to keep it in
     assert secret not in proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="the wolkvox console script is not installed")
+def test_console_script_ends_at_once_with_its_output_its_log_and_its_code_complete(
+    simulator: Simulator,
+) -> None:
+    # the program ends with os._exit (no interpreter teardown): what it wrote to a pipe,
+    # its log file and its store must all be there, and the exit code must be the run's
+    from wolkvox_desktop.core.logsetup import log_file_path
+
+    env = env_for(simulator)
+    env.pop("PYTHONUNBUFFERED", None)  # output to a pipe is block-buffered, as for a script
+    proc = run([str(SCRIPT), "start", "--server", "0032", "--type", "preview", "--campaign",
+                "3303", "--campaign", "3301", "--campaign", "3306", "--keep-going", "--json"],
+               env)
+    assert proc.returncode == 3  # 3301 is predictive: refused
+    objs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [(o["campaign"], o["ok"]) for o in objs] == [
+        ("3303", True), ("3301", False), ("3306", True)
+    ]
+    assert "migrated" in log_file_path().read_text(encoding="utf-8")  # the fresh store's line
+    history = run([str(SCRIPT), "history", "--json"], env)
+    assert history.returncode == 0
+    rows = [json.loads(line) for line in history.stdout.splitlines()]
+    assert sorted(r["campaign_id"] for r in rows) == ["3301", "3303", "3306"]
+    helped = run([str(SCRIPT), "--help"], env)
+    assert helped.returncode == 0 and helped.stdout.rstrip().endswith("the history database "
+                                                                      "and the log")
+
+
+def test_a_start_loads_no_plan_no_run_no_history_row_and_no_file_reader(
+    simulator: Simulator,
+) -> None:
+    # what a start needs, and no more: `-X importtime` lists every module the process
+    # imported (benchmarks/cli_startup.py measures what this saves)
+    proc = run([sys.executable, "-X", "importtime", "-m", "wolkvox_desktop.cli", "start",
+                "--server", "0032", "--type", "predictive", "--campaign", "3302"],
+               env_for(simulator))
+    assert proc.returncode == 0, proc.stderr
+    loaded = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
+              if line.startswith("import time:")}
+    assert {"wolkvox_desktop.core.api", "wolkvox_desktop.core.store.history"} <= loaded
+    assert not loaded & {
+        "wolkvox_desktop.core.plans",
+        "wolkvox_desktop.core.store.plan_rows",
+        "wolkvox_desktop.core.store.history_rows",
+        "wolkvox_desktop.core.campaign_file",
+        "wolkvox_desktop.core.bulk_run",  # one campaign is one call, not a run
+        "keyring",  # WOLKVOX_TOKEN is set: the keyring is not asked
+    }

@@ -1,8 +1,6 @@
 """``python -m wolkvox_desktop.cli`` runs the ``wolkvox`` command."""
 
-import sys
-
-from wolkvox_desktop.cli.command import main
+from wolkvox_desktop.cli import run_command
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_command()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
@@ -210,7 +212,60 @@ def safe_error(message: str) -> str:
     return _TYPED_VALUE.sub(r"\1", message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def server_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--server", required=True, metavar="CODE",
+        help="the operation's server code, e.g. 0032 (or a https://wv0032.wolkvox.com address)",
+    )
+
+
+def timeout_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--timeout", type=timeout_seconds, metavar="S",
+        help="seconds to wait for Wolkvox's answer (default: the operation's setting, "
+        f"{DEFAULT_TIMEOUT_S:g})",
+    )
+
+
+def json_arg(p: argparse.ArgumentParser, help_text: str = "print JSON") -> None:
+    p.add_argument("--json", action="store_true", help=help_text)
+
+
+def read_call_args(p: argparse.ArgumentParser) -> None:
+    """A read call's options: it costs one token."""
+    server_arg(p)
+    json_arg(p)
+    p.add_argument("--yes", action="store_true",
+                   help="go ahead even if today's token budget is used up")
+    timeout_arg(p)
+
+
+def subcommands(p: argparse.ArgumentParser, dest: str, metavar: str) -> Any:
+    sub = p.add_subparsers(dest=dest, metavar=metavar, parser_class=Parser)
+    sub.required = True
+    return sub
+
+
+COMMANDS = ("start", "stop", "campaigns", "token", "operations", "operation", "history",
+            "plan", "usage")
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The command the arguments name, or None (help, the version, no or an unknown
+    command): only options of the whole program may come before it."""
+    for arg in args:
+        if arg.startswith("-"):
+            return None
+        return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(args: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line for ``args`` (default: the program's arguments). Only the command
+    they name is built, or every command when they name none (help, the version, a
+    mistyped command): building the parsers of every command took longer than all the
+    rest of a ``wolkvox start`` before its call (benchmarks/cli_startup.py)."""
+    wanted = command_named(sys.argv[1:] if args is None else args)
     fmt = argparse.RawDescriptionHelpFormatter
     parser = Parser(
         prog="wolkvox",
@@ -220,61 +275,80 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=fmt,
     )
     parser.add_argument("--version", action="version", version=f"wolkvox {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    sub.required = True
+    sub = subcommands(parser, "command", "COMMAND")
 
-    def server_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--server", required=True, metavar="CODE",
-            help="the operation's server code, e.g. 0032 (or a https://wv0032.wolkvox.com "
-            "address)",
-        )
-
-    def timeout_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--timeout", type=timeout_seconds, metavar="S",
-            help="seconds to wait for Wolkvox's answer (default: the operation's setting, "
-            f"{DEFAULT_TIMEOUT_S:g})",
-        )
-
-    def read_call_args(p: argparse.ArgumentParser) -> None:
-        """A read call's options: it costs one token."""
-        server_arg(p)
-        p.add_argument("--json", action="store_true", help="print JSON")
-        p.add_argument("--yes", action="store_true",
-                       help="go ahead even if today's token budget is used up")
-        timeout_arg(p)
+    def add(name: str, fill: Callable[[Parser], None], **options: Any) -> None:
+        if wanted is None or name == wanted:
+            fill(sub.add_parser(name, **options))
 
     for action in Action:
         verb = "Start" if action is Action.START else "Stop (pause)"
-        p = sub.add_parser(
-            action.value, help=f"{verb.lower()} one or several campaigns",
+        add(
+            action.value, _action_options(action),
+            help=f"{verb.lower()} one or several campaigns",
             description=f"{verb} one or several campaigns.", epilog=ACTION_EPILOG,
             formatter_class=fmt,
         )
+    add(
+        "campaigns", read_call_args, help="list the account's campaigns (costs one token)",
+        description="List the account's campaigns from Wolkvox (costs one token) and keep "
+        "them for the app and for --type-less starts. --json prints one object with the 7 "
+        "call keys plus `campaigns` (a list of {id, name, type, status}).",
+    )
+    add(
+        "token", _token_commands, help="save, remove or check the operation's token",
+        description="The token is kept in the OS keyring, per operation.",
+    )
+    add(
+        "operations", json_arg,
+        help="list the operations this computer knows (no token used)",
+        description="The operations saved on this computer (the window lists the same), "
+        "with their settings and where each token comes from. --json prints one JSON array.",
+    )
+    add(
+        "operation", _operation_commands,
+        help="add, change or remove an operation (for provisioning scripts)",
+        description="Add, change or remove an operation.", epilog=OPERATION_EPILOG,
+        formatter_class=fmt,
+    )
+    add(
+        "history", _history_options, help="show or export the history of calls",
+        description="The calls made from this computer, newest first. --json prints one JSON "
+        "object per row (JSON Lines). --csv writes a CSV file (UTF-8 with BOM, for Excel). "
+        "A call interrupted before its answer shows as unknown (pending): check the campaign.",
+    )
+    add(
+        "plan", _plan_commands,
+        help="shift plans: saved campaign sets, run by hand or on a schedule",
+        description="Shift plans: a saved list of campaigns started or stopped in one "
+        "action, by hand or on a schedule.", epilog=PLAN_EPILOG, formatter_class=fmt,
+    )
+    add(
+        "usage", _usage_options, help="today's token uses against the budget (no token used)",
+        description="Today's token uses for the operation, counted from this computer's "
+        "history, against its budget (licenses x 1000). Uses no token; `wolkvox token info` "
+        "asks Wolkvox itself.",
+    )
+    return parser
+
+
+def _action_options(action: Action) -> Callable[[Parser], None]:
+    def fill(p: Parser) -> None:
         server_arg(p)
         campaign_args(p)
         p.add_argument("--keep-going", action="store_true",
                        help="do not stop at the first failure")
         p.add_argument("--yes", action="store_true",
                        help="go ahead even if the run passes today's token budget")
-        p.add_argument("--json", action="store_true", help="print JSON (see below)")
+        json_arg(p, "print JSON (see below)")
         timeout_arg(p)
         p.set_defaults(action=action)
 
-    p = sub.add_parser(
-        "campaigns", help="list the account's campaigns (costs one token)",
-        description="List the account's campaigns from Wolkvox (costs one token) and keep "
-        "them for the app and for --type-less starts. --json prints one object with the 7 "
-        "call keys plus `campaigns` (a list of {id, name, type, status}).",
-    )
-    read_call_args(p)
+    return fill
 
-    token = sub.add_parser("token", help="save, remove or check the operation's token",
-                           description="The token is kept in the OS keyring, per operation.")
-    tsub = token.add_subparsers(dest="token_command", metavar="TOKEN_COMMAND",
-                                parser_class=Parser)
-    tsub.required = True
+
+def _token_commands(token: Parser) -> None:
+    tsub = subcommands(token, "token_command", "TOKEN_COMMAND")
     p = tsub.add_parser(
         "set", help="save the token in the keyring (hidden prompt, or one line on stdin)",
         description="Save the operation's token in the OS keyring (and add the operation if "
@@ -298,20 +372,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     read_call_args(p)
 
-    p = sub.add_parser(
-        "operations", help="list the operations this computer knows (no token used)",
-        description="The operations saved on this computer (the window lists the same), "
-        "with their settings and where each token comes from. --json prints one JSON array.",
-    )
-    p.add_argument("--json", action="store_true", help="print JSON")
-    operation = sub.add_parser(
-        "operation", help="add, change or remove an operation (for provisioning scripts)",
-        description="Add, change or remove an operation.", epilog=OPERATION_EPILOG,
-        formatter_class=fmt,
-    )
-    osub = operation.add_subparsers(dest="operation_command", metavar="OPERATION_COMMAND",
-                                    parser_class=Parser)
-    osub.required = True
+
+def _operation_commands(operation: Parser) -> None:
+    osub = subcommands(operation, "operation_command", "OPERATION_COMMAND")
     p = osub.add_parser(
         "add", help="add an operation, or change the settings given of an existing one",
         description="Add an operation, or change the settings given of an existing one "
@@ -329,43 +392,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     server_arg(p)
 
-    p = sub.add_parser(
-        "history", help="show or export the history of calls",
-        description="The calls made from this computer, newest first. --json prints one JSON "
-        "object per row (JSON Lines). --csv writes a CSV file (UTF-8 with BOM, for Excel). "
-        "A call interrupted before its answer shows as unknown (pending): check the campaign.",
-    )
+
+def _history_options(p: Parser) -> None:
     p.add_argument("--since", type=since_day, metavar="DATE",
                    help="from this day (YYYY-MM-DD, or with a time; `today`, `yesterday`)")
     p.add_argument("--until", type=until_day, metavar="DATE", help="up to this day, included")
     p.add_argument("--server", metavar="CODE", help="only this operation")
     p.add_argument("--campaign", metavar="ID", help="only this campaign")
     p.add_argument("--limit", type=int, metavar="N", help="at most N rows (newest)")
-    p.add_argument("--json", action="store_true", help="print JSON Lines")
+    json_arg(p, "print JSON Lines")
     p.add_argument("--csv", type=Path, metavar="FILE", help="write the rows to a CSV file")
 
-    _plan_parsers(sub, server_arg)
 
-    p = sub.add_parser(
-        "usage", help="today's token uses against the budget (no token used)",
-        description="Today's token uses for the operation, counted from this computer's "
-        "history, against its budget (licenses x 1000). Uses no token; `wolkvox token info` "
-        "asks Wolkvox itself.",
-    )
+def _usage_options(p: Parser) -> None:
     server_arg(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    return parser
+    json_arg(p)
 
 
-def _plan_parsers(sub: Any, server_arg: Any) -> None:
-    fmt = argparse.RawDescriptionHelpFormatter
-    plan = sub.add_parser(
-        "plan", help="shift plans: saved campaign sets, run by hand or on a schedule",
-        description="Shift plans: a saved list of campaigns started or stopped in one "
-        "action, by hand or on a schedule.", epilog=PLAN_EPILOG, formatter_class=fmt,
-    )
-    psub = plan.add_subparsers(dest="plan_command", metavar="PLAN_COMMAND", parser_class=Parser)
-    psub.required = True
+def _plan_commands(plan: Parser) -> None:
+    psub = subcommands(plan, "plan_command", "PLAN_COMMAND")
     p = psub.add_parser(
         "add", help="save a new plan (no token used)",
         description="Save a new plan. The campaigns are called in the order given "
@@ -381,18 +426,18 @@ def _plan_parsers(sub: Any, server_arg: Any) -> None:
     p.add_argument("--days", metavar="DAYS",
                    help="daily (the default), weekdays, or days such as mon,wed,fri")
     p = psub.add_parser("list", help="the plans, their schedules, next and last runs")
-    p.add_argument("--json", action="store_true", help="print one JSON array")
+    json_arg(p, "print one JSON array")
     p = psub.add_parser("run", help="run a plan now, like a bulk start/stop")
     p.add_argument("name", metavar="NAME", help="the plan's name")
     p.add_argument("--keep-going", action="store_true", help="do not stop at the first failure")
-    p.add_argument("--json", action="store_true", help="print JSON (as start/stop do)")
+    json_arg(p, "print JSON (as start/stop do)")
     p = psub.add_parser(
         "run-due", help="run the plans whose time has come (for the system scheduler)",
         description="Run every plan whose slot came within the last 15 minutes and has not "
         "run yet (exactly once per slot); report slots missed by more than that. Meant to "
         "be called every few minutes by Task Scheduler, cron or launchd.",
     )
-    p.add_argument("--json", action="store_true", help="print one JSON object per plan")
+    json_arg(p, "print one JSON object per plan")
     p = psub.add_parser("remove", help="remove a plan (its history stays)")
     p.add_argument("name", metavar="NAME", help="the plan's name")
     p = psub.add_parser("export", help="write every plan to a JSON file")

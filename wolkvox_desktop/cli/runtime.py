@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Iterator
 
 from wolkvox_desktop.cli.output import err
@@ -15,6 +16,7 @@ from wolkvox_desktop.core.store import Store
 
 class _State:
     calling = False
+    gc_paused = False  # the program paused the cycle collector for its start-up
 
 
 state = _State()
@@ -22,10 +24,19 @@ state = _State()
 
 @contextlib.contextmanager
 def calling() -> Iterator[None]:
-    """Mark calls as possibly in flight; an exception leaves the mark for ``main``."""
+    """Mark calls as possibly in flight; an exception leaves the mark for ``main``. The
+    start-up is over: a collector paused for it (:func:`wolkvox_desktop.cli.run_command`)
+    runs again, however long the calls go on."""
+    resume_gc()
     state.calling = True
     yield
     state.calling = False
+
+
+def resume_gc() -> None:
+    if state.gc_paused:
+        state.gc_paused = False
+        gc.enable()
 
 
 @contextlib.contextmanager
