@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.sim_fixtures import DEMO_TOKEN
+from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.paths import store_path
 from wolkvox_desktop.core.store import INTERRUPTED, Store
 from wolkvox_desktop.simulator import Simulator
@@ -166,3 +167,27 @@ def test_a_start_loads_no_plan_no_run_no_history_row_and_no_file_reader(
         "wolkvox_desktop.core.bulk_run",  # one campaign is one call, not a run
         "keyring",  # WOLKVOX_TOKEN is set: the keyring is not asked
     }
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(simulator: Simulator) -> None:
+    # `wolkvox history --json | head -1`: the rest of the output has nowhere to go; that
+    # is no file problem to report, and never a traceback
+    store = Store(store_path())
+    try:
+        done = CallResult(Outcome.OK, Reason.OK, "Started.", 202, 202, None, "started", 3)
+        for _ in range(300):  # well past a pipe's buffer
+            store.finish_call(store.begin_call("0032", "start", "3303", "preview"), done)
+    finally:
+        store.close()
+    env = env_for(simulator)
+    env.pop("PYTHONUNBUFFERED", None)
+    proc = subprocess.Popen([sys.executable, "-m", "wolkvox_desktop.cli", "history", "--json"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away after one line
+    with proc.stderr:
+        stderr = proc.stderr.read()
+    assert proc.wait(timeout=60) == 1
+    assert json.loads(first)["campaign_id"] == "3303"
+    assert stderr == ""

@@ -90,6 +90,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except paths.DataFolderError as exc:  # the data folder cannot be made or written
         err(exc.sentence)
         return Outcome.UNKNOWN.exit_code if state.calling else EXIT_LOCAL
+    except BrokenPipeError:  # the reader went away (`wolkvox history | head`): nothing to say
+        log.info("standard output was closed by its reader")
+        return Outcome.UNKNOWN.exit_code if state.calling else EXIT_LOCAL
     except OSError as exc:  # a file cannot be used
         log.warning("file error: %s", exc)
         where = f" ({exc.filename})" if exc.filename else ""
