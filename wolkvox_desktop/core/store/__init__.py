@@ -16,13 +16,14 @@ from wolkvox_desktop.core.store.campaigns import CAMPAIGN_ACTIONS, CampaignTable
 from wolkvox_desktop.core.store.connection import BUSY_TIMEOUT_MS, SYNC_INTERVAL_S
 from wolkvox_desktop.core.store.history import NOT_SENT_OUTCOMES, HistoryLog
 from wolkvox_desktop.core.store.operations import OperationTable
-from wolkvox_desktop.core.store.plans import PlanTable, SlotState
+from wolkvox_desktop.core.store.plans import PlanTable
 from wolkvox_desktop.core.store.records import (
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
     PENDING,
     Operation,
     SavedCampaign,
+    SlotState,
     StoreError,
     local_midnight,
 )

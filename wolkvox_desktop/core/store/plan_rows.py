@@ -16,8 +16,7 @@ from typing import Any
 
 from wolkvox_desktop.core.campaigns import Action, CampaignRef, CampaignType
 from wolkvox_desktop.core.plans import Plan, PlanError, PlanField, Schedule, parse_days, parse_time
-from wolkvox_desktop.core.store.plans import SlotState
-from wolkvox_desktop.core.store.records import local_time
+from wolkvox_desktop.core.store.records import SlotState, local_time
 
 
 @dataclass(frozen=True)

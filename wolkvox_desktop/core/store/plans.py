@@ -19,12 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from wolkvox_desktop.core.store.connection import Connection
 from wolkvox_desktop.core.store.owners import owner_alive
-from wolkvox_desktop.core.store.records import utc_text
+from wolkvox_desktop.core.store.records import SlotState, utc_text
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.plans import Plan
@@ -35,14 +34,6 @@ PLAN_COLUMNS = (
     "last_run_at, last_outcome"
 )
 SLOT_COLUMNS = "plan_id, slot, due_at, state, owner, claimed_at, finished_at, outcome, message"
-
-
-class SlotState(str, Enum):
-    RUNNING = "running"  # claimed; its run is under way
-    DONE = "done"  # its run ended (``outcome`` says how)
-    NOT_STARTED = "not_started"  # its run did not start (budget, no token): nothing sent
-    MISSED = "missed"  # more than 15 minutes late: not run
-    INTERRUPTED = "interrupted"  # read only: claimed by a process that is gone
 
 
 class PlanTable(Connection):

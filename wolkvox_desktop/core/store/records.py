@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from enum import Enum
 from typing import Any
 
 from wolkvox_desktop.core.campaigns import Campaign, CampaignType
@@ -25,6 +26,15 @@ INTERRUPTED_MESSAGE = (
 
 class StoreError(Exception):
     """``str(exc)`` is a sentence for the supervisor; the sqlite error is the ``__cause__``."""
+
+
+# a shift plan's slot, as the plan_slots table keeps it (records: plan_rows.py)
+class SlotState(str, Enum):
+    RUNNING = "running"  # claimed; its run is under way
+    DONE = "done"  # its run ended (``outcome`` says how)
+    NOT_STARTED = "not_started"  # its run did not start (budget, no token): nothing sent
+    MISSED = "missed"  # more than 15 minutes late: not run
+    INTERRUPTED = "interrupted"  # read only: claimed by a process that is gone
 
 
 @dataclass(frozen=True)
