@@ -489,6 +489,29 @@ def test_history_filters_json_and_table(cli: Cli, simulator: Simulator) -> None:
     assert cli("history", "--server", "x.evil").code == 2
 
 
+def test_history_by_action_outcome_and_plan(cli: Cli, simulator: Simulator) -> None:
+    assert cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303").code == 0
+    refused = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3301")
+    assert refused.code == 3  # 3301 is predictive
+    assert cli("campaigns", "--server", "0032").code == 0
+    assert cli("plan", "add", "Tarde", "--server", "0032", "--action", "stop", "--type",
+               "preview", "--campaign", "3303").code == 0
+    assert cli("plan", "run", "Tarde").code == 0
+
+    def seen(*filters: str) -> list[tuple[str, str | None, str]]:
+        ran = cli("history", "--json", *filters)
+        assert ran.code == 0, ran.err
+        return [(o["action"], o["campaign_id"], o["outcome"]) for o in ran.json_lines()]
+
+    assert seen("--action", "start") == [("start", "3301", "refused"), ("start", "3303", "ok")]
+    assert seen("--outcome", "refused") == [("start", "3301", "refused")]
+    assert seen("--action", "campaigns") == [("campaigns", None, "ok")]
+    assert seen("--plan", "Tarde") == [("stop", "3303", "ok")]
+    assert seen("--action", "stop", "--outcome", "refused") == []
+    wrong = cli("history", "--outcome", "s3cret-typo")
+    assert wrong.code == 2 and "--outcome" in wrong.err and "s3cret-typo" not in wrong.err
+
+
 def test_an_internal_error_is_a_sentence_not_a_traceback(
     cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -60,7 +60,8 @@ def cmd_history(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     with front_door() as ops:
         rows = ops.store.history(since=args.since, until=args.until, server=server,
-                                 campaign_id=campaign, limit=args.limit)
+                                 campaign_id=campaign, action=args.action,
+                                 outcome=args.outcome, plan=args.plan, limit=args.limit)
     if args.csv is not None:
         return export_csv(rows, args.csv)
     if args.json:

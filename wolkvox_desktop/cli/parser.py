@@ -19,6 +19,7 @@ from wolkvox_desktop import __version__
 from wolkvox_desktop.cli.output import err
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.credentials import TOKEN_ENV
+from wolkvox_desktop.core.errors import Outcome
 from wolkvox_desktop.core.limits import (
     DEFAULT_TIMEOUT_S,
     MAX_LICENSES,
@@ -105,6 +106,11 @@ For IT people provisioning workstations from a script: operations added here are
 the window at its next start. `wolkvox token set --server CODE` saves the token (and adds
 the operation if needed). `operation remove` also removes the operation's saved token.
 """
+
+
+#: what ``wolkvox history --action`` and ``--outcome`` accept (the history's own words)
+HISTORY_ACTIONS = (Action.START.value, Action.STOP.value, "campaigns", "token_info")
+HISTORY_OUTCOMES = (*(o.value for o in Outcome), "pending")
 
 
 # ------------------------------------------------------------------------- argument types
@@ -399,6 +405,13 @@ def _history_options(p: Parser) -> None:
     p.add_argument("--until", type=until_day, metavar="DATE", help="up to this day, included")
     p.add_argument("--server", metavar="CODE", help="only this operation")
     p.add_argument("--campaign", metavar="ID", help="only this campaign")
+    p.add_argument("--action", choices=HISTORY_ACTIONS, metavar="ACTION",
+                   help="only these calls: " + ", ".join(HISTORY_ACTIONS))
+    p.add_argument("--outcome", choices=HISTORY_OUTCOMES, metavar="OUTCOME",
+                   help="only calls that ended so: " + ", ".join(HISTORY_OUTCOMES)
+                   + " (unknown includes calls cut off when the app stopped; pending: no "
+                   "answer yet)")
+    p.add_argument("--plan", metavar="NAME", help="only the calls of this shift plan's runs")
     p.add_argument("--limit", type=int, metavar="N", help="at most N rows (newest)")
     json_arg(p, "print JSON Lines")
     p.add_argument("--csv", type=Path, metavar="FILE", help="write the rows to a CSV file")
