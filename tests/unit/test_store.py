@@ -567,3 +567,13 @@ def test_on_a_network_file_system_the_store_uses_a_rollback_journal(
         assert not local.on_network
         assert local._conn is not None
         assert local._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_history_words_cover_every_outcome_and_call() -> None:
+    # one list for the window's filters, its status panel and `wolkvox history`
+    from wolkvox_desktop.core.campaigns import Action
+    from wolkvox_desktop.core.errors import Outcome
+    from wolkvox_desktop.core.store import HISTORY_ACTIONS, HISTORY_OUTCOMES, PENDING
+
+    assert sorted(HISTORY_OUTCOMES) == sorted([o.value for o in Outcome] + [PENDING])
+    assert {a.value for a in Action} <= set(HISTORY_ACTIONS)

@@ -19,7 +19,6 @@ from wolkvox_desktop import __version__
 from wolkvox_desktop.cli.output import err
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.credentials import TOKEN_ENV
-from wolkvox_desktop.core.errors import Outcome
 from wolkvox_desktop.core.limits import (
     DEFAULT_TIMEOUT_S,
     MAX_LICENSES,
@@ -30,6 +29,7 @@ from wolkvox_desktop.core.limits import (
     MIN_TIMEOUT_S,
 )
 from wolkvox_desktop.core.operations import API_BASE_ENV
+from wolkvox_desktop.core.store import HISTORY_ACTIONS, HISTORY_OUTCOMES
 
 EPILOG = f"""\
 exit codes:
@@ -106,11 +106,6 @@ For IT people provisioning workstations from a script: operations added here are
 the window at its next start. `wolkvox token set --server CODE` saves the token (and adds
 the operation if needed). `operation remove` also removes the operation's saved token.
 """
-
-
-#: what ``wolkvox history --action`` and ``--outcome`` accept (the history's own words)
-HISTORY_ACTIONS = (Action.START.value, Action.STOP.value, "campaigns", "token_info")
-HISTORY_OUTCOMES = (*(o.value for o in Outcome), "pending")
 
 
 # ------------------------------------------------------------------------- argument types

@@ -15,13 +15,14 @@ from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCursor, QT
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from wolkvox_desktop.core.errors import CallResult
+from wolkvox_desktop.core.store import HISTORY_ACTIONS, HISTORY_OUTCOMES
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.local_format import clock, number
 from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph, outcome_words
 
 MAX_ENTRIES = 200  # the History window holds everything
-OUTCOMES = ("ok", "refused", "undelivered", "unknown", "invalid", "pending")
-ACTIONS = ("start", "stop", "campaigns", "token_info")
+OUTCOMES = HISTORY_OUTCOMES
+ACTIONS = HISTORY_ACTIONS
 CAMPAIGN_CHARS = 12  # digits of a campaign id shown whole; a longer one is shortened
 
 @dataclass(frozen=True)

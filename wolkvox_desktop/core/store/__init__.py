@@ -18,6 +18,8 @@ from wolkvox_desktop.core.store.history import NOT_SENT_OUTCOMES, HistoryLog
 from wolkvox_desktop.core.store.operations import OperationTable
 from wolkvox_desktop.core.store.plans import PlanTable
 from wolkvox_desktop.core.store.records import (
+    HISTORY_ACTIONS,
+    HISTORY_OUTCOMES,
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
     PENDING,
@@ -64,6 +66,8 @@ class Store(OperationTable, CampaignTable, PlanTable, HistoryLog):
 __all__ = [
     "BUSY_TIMEOUT_MS",
     "CAMPAIGN_ACTIONS",
+    "HISTORY_ACTIONS",
+    "HISTORY_OUTCOMES",
     "INTERRUPTED",
     "INTERRUPTED_MESSAGE",
     "MIGRATIONS",

@@ -17,6 +17,11 @@ from wolkvox_desktop.core.campaigns import Campaign, CampaignType
 from wolkvox_desktop.core.limits import DEFAULT_IN_FLIGHT, DEFAULT_TIMEOUT_S
 
 PENDING = "pending"
+#: the words of the history's ``action`` column
+HISTORY_ACTIONS = ("start", "stop", "campaigns", "token_info")
+#: the words of its ``outcome`` column, in the order a supervisor reads them (``PENDING``:
+#: no answer yet)
+HISTORY_OUTCOMES = ("ok", "refused", "undelivered", "unknown", "invalid", PENDING)
 INTERRUPTED = "interrupted"  # the ``reason`` of a pending row whose process is gone
 INTERRUPTED_MESSAGE = (
     "The app stopped before Wolkvox answered, so this call may or may not have happened; "

@@ -22,13 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wolkvox_desktop.core.store import HistoryRow, Operation, Store
+from wolkvox_desktop.core.store import (
+    HISTORY_ACTIONS,
+    HISTORY_OUTCOMES,
+    PENDING,
+    HistoryRow,
+    Operation,
+    Store,
+)
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.outcome_look import look, outcome_icon
 
 DEFAULT_DAYS = 7
-ACTIONS = ("start", "stop", "campaigns", "token_info")
-OUTCOMES = ("ok", "refused", "undelivered", "unknown", "invalid")
+ACTIONS = HISTORY_ACTIONS
+OUTCOMES = tuple(o for o in HISTORY_OUTCOMES if o != PENDING)  # the window lists ended calls
 
 
 @dataclass(frozen=True)
