@@ -68,9 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     sim.start(port=0)
     url = sim.base_url + CAMPAIGN_PATH
     ours = WolkvoxClient("0032", TOKEN, api_base=sim.base_url, gate=TokenGate(1))
-    # Our client with the cross-process gate, in a slot folder of its own.
-    slots = Path(tempfile.mkdtemp(prefix="wolkvox-bench-slots-"))
-    os.environ["WOLKVOX_SLOTS_DIR"] = str(slots)
+    # Our client with the cross-process gate, its slots in a data folder of its own.
+    slots = Path(tempfile.mkdtemp(prefix="wolkvox-bench-home-"))
+    os.environ["WOLKVOX_DESKTOP_HOME"] = str(slots)
     ours_env = WolkvoxClient("0032", TOKEN, api_base=sim.base_url,
                              gate=TokenGate(1, across_processes=True))
     session = requests.Session()

@@ -25,9 +25,8 @@ def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "app-home"
     home.mkdir()
     monkeypatch.setenv("WOLKVOX_DESKTOP_HOME", str(home))
-    # the per-user folder of token slots (core/token_slots.py), private to this test and to
-    # the processes it starts
-    monkeypatch.setenv("WOLKVOX_SLOTS_DIR", str(tmp_path / "token-slots"))
+    # the token slots (core/token_slots.py) live in this data folder too: no variable pins
+    # them apart (one would hide what differs between the window's and cron's environments)
     for name in _ISOLATED_ENV:
         monkeypatch.delenv(name, raising=False)
     yield home

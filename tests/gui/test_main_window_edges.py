@@ -56,7 +56,11 @@ def test_the_window_waits_visibly_for_a_script_using_the_same_token(
     seed_operations(Operation("0032", "Norte"))
     w = open_window(token=DEMO_TOKEN)
     gui_simulator.faults.hang = True
-    env = dict(os.environ, WOLKVOX_DESKTOP_HOME=str(tmp_path / "script-home"),
+    # the script runs as cron would start it: no XDG_RUNTIME_DIR, its own TMPDIR, no LANG;
+    # it shares only the user's data folder with the window
+    (tmp_path / "cron-tmp").mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("XDG_RUNTIME_DIR", "LANG")}
+    env.update(TMPDIR=str(tmp_path / "cron-tmp"),
                PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
     script = subprocess.Popen(
         [sys.executable, "-m", "wolkvox_desktop.cli", "start", "--server", "0032",

@@ -86,13 +86,20 @@ class GateCancelled(GateTimeout):
     """The wait for a slot was cancelled (``cancel`` event set). Nothing was sent."""
 
 
+class GateUnavailable(Exception):
+    """The cross-process slot cannot be had at all (its folder or files are not usable):
+    the call is refused, never limited within this process only. ``str()`` is a sentence
+    saying why and what to do. Nothing was sent."""
+
+
 class TokenGate:
     """At most ``max_in_flight`` (1 or 2) holders of a slot per token, across threads and,
     with ``across_processes=True``, across every process of this OS user
     (:mod:`~wolkvox_desktop.core.token_slots`).
 
     ``slot(token)`` blocks until a slot is free (or ``timeout`` passes → :class:`GateTimeout`,
-    or the ``cancel`` event is set → :class:`GateCancelled`); ``on_wait()`` is called once
+    or the ``cancel`` event is set → :class:`GateCancelled`, or the cross-process slots
+    cannot be used → :class:`GateUnavailable`); ``on_wait()`` is called once
     when it has to wait. :meth:`interrupt` wakes every waiter so that it re-checks its
     ``cancel`` event (the client calls it from ``abort()``).
     """
@@ -176,7 +183,11 @@ class TokenGate:
         try:
             with ExitStack() as stack:
                 if self._across:
-                    from wolkvox_desktop.core.token_slots import SlotTimeout, shared_slots
+                    from wolkvox_desktop.core.token_slots import (
+                        SlotTimeout,
+                        SlotUnavailable,
+                        shared_slots,
+                    )
 
                     try:
                         stack.enter_context(shared_slots().hold(
@@ -187,6 +198,8 @@ class TokenGate:
                         if cancel is not None and cancel.is_set():
                             raise GateCancelled(str(exc)) from None
                         raise GateTimeout(str(exc)) from None
+                    except SlotUnavailable as exc:
+                        raise GateUnavailable(str(exc)) from None
                 yield
         finally:
             with self._cond:

@@ -122,8 +122,11 @@ def _check_posix(path: Path, remove_dead: bool) -> bool:
     try:
         if _is_sqlite_lock(fd):
             return _legacy_check(path, remove_dead)
-        if not oslock.try_lock(fd):
-            return True  # held: its process lives
+        try:
+            if not oslock.try_lock(fd):
+                return True  # held: its process lives
+        except OSError:
+            return True  # cannot tell (a file system without locks)
         if remove_dead:
             _unlink_quietly(path)  # while we hold its lock
         return False
