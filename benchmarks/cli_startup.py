@@ -13,7 +13,14 @@ Each round runs, interleaved so that machine noise hits both alike:
   least a script can do.
 
 Both start from compiled bytecode (an untimed round first). Target: the command within
-1.2x the bare script (issue 8). Two measures per process: the wall time (what a person or a
+1.2x the bare script (issue 8).
+
+Then what the token's slot and the budget's reservation cost inside a fresh ``wolkvox``-like
+process (issue 16: under 3 ms together): loading the slot modules and taking and giving
+back a slot once (``core/token_slots.py``), and a pending row written with the budget
+reserved in its transaction against one written without; beside them, what importing
+``filelock`` would add to the same process (why the slot's OS locks are our own few
+system calls, guarded like filelock's, rather than filelock itself). Two measures per process: the wall time (what a person or a
 script waits) and the CPU time the child used (user + system, from ``getrusage``), which a
 busy shared machine disturbs far less than the wall time.
 """
@@ -64,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     sim.start(port=0)
     work = Path(tempfile.mkdtemp(prefix="wolkvox-cli-bench-"))
     env = dict(os.environ, WOLKVOX_API_BASE=sim.base_url, WOLKVOX_TOKEN=TOKEN,
-               WOLKVOX_DESKTOP_HOME=str(work / "home"), WOLKVOX_SLOTS_DIR=str(work / "slots"),
+               WOLKVOX_DESKTOP_HOME=str(work / "home"),
                PYTHONPYCACHEPREFIX=str(work / "pycache"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     script = Path(sys.executable).with_name("wolkvox")
@@ -122,7 +129,64 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wolkvox start, median of the rounds' ratios: {ratio:.2f}x the bare script's wall "
           f"time ({verdict} the 1.2x target), {paired(cpu, 'wolkvox start'):.2f}x its CPU "
           f"time; with an ordinary exit {paired(wall, '  (ordinary exit)'):.2f}x")
+    lock_and_reservation(work, max(10, args.rounds // 2))
     return 0
+
+
+# One fresh process: the modules a start has loaded by then, then the measured steps (ms).
+_STEPS = r"""
+import json, os, sys, time
+from pathlib import Path
+import requests  # what a start has loaded before its slot
+from wolkvox_desktop.core.store import Store
+from wolkvox_desktop.core.paths import store_path
+from wolkvox_desktop.core.limits import token_key
+store = Store(store_path())
+out = {}
+t = time.perf_counter()
+from wolkvox_desktop.core.token_slots import shared_slots
+with shared_slots().hold(token_key("bench-token"), 1, deadline=None, cancelled=bool):
+    pass
+out["slot"] = (time.perf_counter() - t) * 1000
+for name, budget in (("plain row", None), ("reserved row", 10**9), ("plain row", None),
+                     ("reserved row", 10**9)):
+    t = time.perf_counter()
+    store.begin_call("0032", "start", "3302", "predictive", budget=budget)
+    out[name] = (time.perf_counter() - t) * 1000
+t = time.perf_counter()
+import filelock
+out["filelock"] = (time.perf_counter() - t) * 1000
+print(json.dumps(out))
+"""
+
+
+def lock_and_reservation(work: Path, rounds: int) -> None:
+    import json
+
+    env = dict(os.environ, WOLKVOX_DESKTOP_HOME=str(work / "steps-home"),
+               PYTHONPYCACHEPREFIX=str(work / "pycache"))
+    runs: list[dict[str, float]] = []
+    for index in range(rounds + 1):
+        done = subprocess.run([sys.executable, "-c", _STEPS], env=env, capture_output=True,
+                              text=True, check=True)
+        if index:  # the first compiles the bytecode
+            runs.append(json.loads(done.stdout))
+
+    def med(name: str) -> float:
+        return statistics.median(run[name] for run in runs)
+
+    slot = med("slot")
+    reserve = statistics.median(run["reserved row"] - run["plain row"] for run in runs)
+    total = slot + max(0.0, reserve)
+    print(f"\nThe slot and the reservation in a fresh process ({rounds} processes, medians)")
+    print(f"{'step':<52}{'median':>10}")
+    print(f"{'load the slot modules, take and give back a slot':<52}{slot:>8.2f}ms")
+    print(f"{'a pending row with the budget reserved, minus without':<52}{reserve:>8.2f}ms")
+    print(f"{'  (a pending row without the budget: the baseline)':<52}{med('plain row'):>8.2f}ms")
+    print(f"{'  (import filelock in the same process, for comparison)':<52}"
+          f"{med('filelock'):>8.2f}ms")
+    verdict = "within" if total < 3.0 else "OVER"
+    print(f"slot + reservation: {total:.2f} ms ({verdict} the 3 ms target)")
 
 
 if __name__ == "__main__":

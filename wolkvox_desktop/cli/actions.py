@@ -108,14 +108,14 @@ def run_plan(service: OperationService, plan: BulkPlan, args: argparse.Namespace
             result = service.campaign_action(plan.action, item.ref,
                                              allow_over_budget=bool(args.yes))
         on_result(0, item, result)
-        return result.outcome.exit_code
+        return result.exit_code
     from wolkvox_desktop.core.bulk_run import BulkRun
 
     run = BulkRun(service, plan, allow_over_budget=bool(args.yes))
     with calling():
         summary = run.run_all(on_result, stop_on_failure=not args.keep_going)
     print_summary(summary, json_mode=json_mode)
-    return summary.worst_outcome.exit_code
+    return summary.exit_code
 
 
 def note_near_limit(plan: BulkPlan, usage: Usage, *, json_mode: bool) -> None:

@@ -43,7 +43,7 @@ def json_answer(result: CallResult, **extra: object) -> int:
     say_json(obj)
     if not result.ok:
         err(result.message)
-    return result.outcome.exit_code
+    return result.exit_code
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
@@ -59,7 +59,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         ])
     if not result.ok:
         err(f"campaigns: {describe(result)}")
-        return result.outcome.exit_code
+        return result.exit_code
     rows = [("ID", "NAME", "TYPE", "STATUS")] + [
         (c.id, c.name, c.type.value if c.type else "?", c.status.value) for c in campaigns
     ]
@@ -80,7 +80,7 @@ def cmd_token_info(args: argparse.Namespace) -> int:
         return json_answer(result, token_limit=limit, token_use_today=used)
     if not result.ok:
         err(f"token info: {describe(result)} (asking cost one token if it reached Wolkvox)")
-        return result.outcome.exit_code
+        return result.exit_code
     shown_used = "?" if used is None else str(used)
     shown_limit = "?" if limit is None else str(limit)
     say(f"Wolkvox says this token has been used {shown_used} times today, of a daily limit "

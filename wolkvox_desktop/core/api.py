@@ -77,7 +77,13 @@ from wolkvox_desktop.core.failures import (
     too_large_result,
     undelivered_result,
 )
-from wolkvox_desktop.core.limits import GateCancelled, GateTimeout, TokenGate, shared_gate
+from wolkvox_desktop.core.limits import (
+    GateCancelled,
+    GateTimeout,
+    GateUnavailable,
+    TokenGate,
+    shared_gate,
+)
 from wolkvox_desktop.core.transport import (
     TRANSPORT_ERRORS,
     Attempt,
@@ -381,6 +387,12 @@ class WolkvoxClient:
                 f"{request.not_done_subject()}: another call with this token was still "
                 "running. Nothing was sent; wait for it to finish and try again.",
                 duration_ms=int((time.monotonic() - started) * 1000),
+            )
+        except GateUnavailable as exc:
+            return CallResult(
+                Outcome.INVALID,
+                Reason.SLOT_UNAVAILABLE,
+                f"{request.not_done_subject()}: nothing was sent. {exc}",
             )
         duration = int((time.monotonic() - started) * 1000)
         return _with_duration(result, duration)

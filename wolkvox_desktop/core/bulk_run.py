@@ -113,6 +113,15 @@ class BulkSummary:
         return worst
 
     @property
+    def exit_code(self) -> int:
+        """The command's exit code: the worst outcome's, 1 when that is a local problem
+        (:attr:`CallResult.exit_code`)."""
+        worst = self.worst_outcome
+        codes = [r.last_result.exit_code for r in self.failures
+                 if r.last_result is not None and r.last_result.outcome is worst]
+        return min(codes) if codes else worst.exit_code
+
+    @property
     def all_ok(self) -> bool:
         return not self.failures and self.progress.not_run == 0 and not self.progress.cancelled
 

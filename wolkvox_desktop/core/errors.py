@@ -76,6 +76,13 @@ class Reason(str, Enum):
     UNEXPECTED = "unexpected"  # anything else (a bug); logged
     INTERRUPTED = "interrupted"  # the app stopped or aborted the call after it may have been sent
     STORE_FAILURE = "store_failure"  # the history could not be written; nothing was sent
+    SLOT_UNAVAILABLE = "slot_unavailable"  # the token's cross-process slot cannot be had
+
+
+#: Refusals that are a problem of this computer (the data file, the lock folder), not of
+#: what was typed: nothing was sent, and the command exits 1 ("a local problem"), not 2.
+LOCAL_REASONS = frozenset({Reason.STORE_FAILURE, Reason.SLOT_UNAVAILABLE})
+EXIT_LOCAL = 1
 
 
 class NoticeKind(str, Enum):
@@ -83,6 +90,7 @@ class NoticeKind(str, Enum):
 
     WAITING_FOR_TOKEN = "waiting_for_token"  # another call with this token is in flight
     BUSY_RETRY = "busy_retry"  # Wolkvox refused as busy; sending again after a pause
+    HISTORY_DEFERRED = "history_deferred"  # the store was busy: the answer is in the journal
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,14 @@ class CallResult:
     @property
     def ok(self) -> bool:
         return self.outcome is Outcome.OK
+
+    @property
+    def exit_code(self) -> int:
+        """The command's exit code for this result: its outcome's, except 1 for a local
+        problem (:data:`LOCAL_REASONS`)."""
+        if self.reason in LOCAL_REASONS:
+            return EXIT_LOCAL
+        return self.outcome.exit_code
 
     @classmethod
     def invalid(cls, exc: InvalidInput) -> CallResult:

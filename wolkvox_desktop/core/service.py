@@ -4,6 +4,14 @@ The CLI and the GUI worker both go through :class:`OperationService`. Every call
 reach Wolkvox gets a ``pending`` history row *before* the request and is completed after,
 so a crash mid-call leaves a visible trace. Calls refused locally (invalid input, budget)
 are returned as ``invalid`` results and are not recorded: nothing was sent.
+
+* **The budget is reserved**: today's count and the pending row are one write transaction
+  (:meth:`Store.begin_call <wolkvox_desktop.core.store.history.HistoryLog.begin_call>` with
+  ``budget``), in every process, so racing calls never pass it together.
+* **What Wolkvox said is never lost to a busy store**: when the row cannot be finished after
+  the call, the answer goes to the journal beside the store (:mod:`.store.journal`), the
+  caller still gets Wolkvox's answer (and a ``HISTORY_DEFERRED`` notice), and the history
+  ends with the real outcome once the store can take it.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ from wolkvox_desktop.core.errors import (
     Reason,
 )
 from wolkvox_desktop.core.limits import WARN_FRACTION, daily_budget
-from wolkvox_desktop.core.store import Operation, Store, StoreError
+from wolkvox_desktop.core.store import BudgetExceeded, Operation, Store, StoreError
 
 if TYPE_CHECKING:  # the client (and requests) load only when a call is made
     from wolkvox_desktop.core.api import WolkvoxClient
@@ -130,13 +138,12 @@ class OperationService:
         """Start or stop ``campaign`` (checked where it was typed), recorded in the history;
         on success its saved status follows."""
         notice = on_notice or self.on_notice
-        result = self._recorded(_Call(
+        status = (self.server, campaign.id, action.resulting_status.value)
+        return self._recorded(_Call(
             action.value, campaign.id, campaign.type.value, allow_over_budget,
             lambda: self.client.campaign_action(action, campaign, on_notice=notice),
+            status,
         ), notice)
-        if result.ok:
-            self.store.set_campaign_status(self.server, campaign.id, action.resulting_status.value)
-        return result
 
     def start(self, campaign: CampaignRef, *, allow_over_budget: bool = False) -> CallResult:
         return self.campaign_action(Action.START, campaign, allow_over_budget=allow_over_budget)
@@ -172,7 +179,7 @@ class OperationService:
     # ---- internals ----
     def _recorded(self, call: _Call, on_notice: NoticeSink | None) -> CallResult:
         """One call (and its resends while Wolkvox says it is busy), each in the history."""
-        result = self._attempt(call)
+        result = self._attempt(call, on_notice)
         for attempt, pause in enumerate(self.busy_backoff, start=1):
             if result.reason is not Reason.SIMULTANEOUS_LIMIT or self.client.aborted:
                 break
@@ -188,40 +195,70 @@ class OperationService:
                      call.action, attempt + 1, seconds)
             if self.client.wait(seconds):
                 break  # the app is closing: the last answer stands
-            result = self._attempt(call)
+            result = self._attempt(call, on_notice)
         return result
 
-    def _attempt(self, call: _Call) -> CallResult:
-        """One request with its history row: begun (committed) before, finished after."""
+    def _attempt(self, call: _Call, on_notice: NoticeSink | None = None) -> CallResult:
+        """One request with its history row: reserved (committed, within today's budget)
+        before, finished after."""
         try:
+            budget = None
             if self.enforce_budget and not call.allow_over_budget:
-                usage = self.usage()
-                if usage.exhausted:
-                    return budget_exceeded_result(usage)
+                budget = self.usage().budget
             base = self.client.base_url if self.client.is_override else None
             row_id = self.store.begin_call(
                 self.server, call.action, call.campaign_id, call.campaign_type,
-                api_base=base, plan=self.plan_name,
+                api_base=base, plan=self.plan_name, budget=budget,
             )
+        except BudgetExceeded as exc:
+            return budget_exceeded_result(Usage(exc.used, exc.budget))
         except StoreError as exc:
             # Without a pending row a crash would leave no trace: do not send anything.
             return CallResult(
                 Outcome.INVALID,
                 Reason.STORE_FAILURE,
-                f"Nothing was sent: the activity history could not be written ({exc}). "
-                "Check the disk space and that no other program locks the file.",
+                f"Nothing was sent, because the activity history could not be written first. "
+                f"{exc}",
             )
         try:
             result = call.send()
         except Exception:  # a bug in our code must still end in a sentence and a row
             log.exception("unexpected error during %s", call.action)
             result = CallResult.unexpected()
+        status = call.status if result.ok else None
         try:
             self.store.finish_call(row_id, result)
-        except StoreError:
-            # The call happened; its row stays pending and shows as unknown later.
-            log.exception("could not record the end of %s", call.action)
+            if status is not None:
+                self.store.set_campaign_status(*status)
+        except StoreError as exc:
+            self._keep_in_journal(row_id, result, status, exc, on_notice)
         return result
+
+    def _keep_in_journal(
+        self,
+        row_id: int,
+        result: CallResult,
+        status: tuple[str, str, str] | None,
+        failure: StoreError,
+        on_notice: NoticeSink | None,
+    ) -> None:
+        """The store would not take Wolkvox's answer: keep it beside the store, to be
+        folded into the history by the next process (or query) that can write it."""
+        from wolkvox_desktop.core.store import journal
+
+        log.warning("could not record the end of history row %s now (%s); kept in the "
+                    "journal", row_id, failure)
+        try:
+            journal.keep(self.store.path, row_id, result, status=status)
+        except OSError:
+            log.exception("could not keep history row %s in the journal either", row_id)
+            return
+        if on_notice is not None:
+            on_notice(Notice(
+                NoticeKind.HISTORY_DEFERRED,
+                "The data file was busy, so Wolkvox's answer is kept beside it and goes "
+                "into the history the next time the app can write there.",
+            ))
 
 
 class _Call(NamedTuple):
@@ -234,3 +271,5 @@ class _Call(NamedTuple):
     campaign_type: str | None
     allow_over_budget: bool
     send: Callable[[], CallResult]
+    #: (server, campaign id, status) the campaign has once the call succeeded
+    status: tuple[str, str, str] | None = None

@@ -216,6 +216,14 @@ def reason_sentence(reason: Reason | str | None) -> str | None:
             "Nothing was sent: the activity history could not be written. Check the disk "
             "space and that no other program is using the file.",
         ),
+        Reason.SLOT_UNAVAILABLE: _translate(
+            "Messages",
+            "Nothing was sent: the lock files that keep one call at a time per token across "
+            "this app's windows, commands and scheduled runs cannot be used (the “locks” "
+            "folder in the app's data folder is a link, belongs to another account, or its "
+            "disk cannot lock files). Remove that folder (the app makes it again) or ask IT "
+            "to check it.",
+        ),
     }
     if key is None or key is Reason.OK:
         return None
@@ -297,6 +305,12 @@ def notice_sentence(notice: Notice) -> str:
     """News about a call still in flight, in the window's language."""
     if notice.kind is NoticeKind.BUSY_RETRY:
         return _Plurals().busy_retry(max(1, round(notice.seconds or 1)))
+    if notice.kind is NoticeKind.HISTORY_DEFERRED:
+        return QCoreApplication.translate(
+            "Messages",
+            "The data file was busy, so Wolkvox's answer is kept beside it and goes into the "
+            "history as soon as the app can write there.",
+        )
     return QCoreApplication.translate(
         "Messages", "Waiting for another call with this token to finish…"
     )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from wolkvox_desktop.core.store.campaigns import CAMPAIGN_ACTIONS, CampaignTable
 from wolkvox_desktop.core.store.connection import BUSY_TIMEOUT_MS, SYNC_INTERVAL_S
-from wolkvox_desktop.core.store.history import NOT_SENT_OUTCOMES, HistoryLog
+from wolkvox_desktop.core.store.history import NOT_SENT_OUTCOMES, BudgetExceeded, HistoryLog
 from wolkvox_desktop.core.store.operations import OperationTable
 from wolkvox_desktop.core.store.plans import PlanTable
 from wolkvox_desktop.core.store.records import (
@@ -65,6 +65,7 @@ class Store(OperationTable, CampaignTable, PlanTable, HistoryLog):
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
+    "BudgetExceeded",
     "CAMPAIGN_ACTIONS",
     "HISTORY_ACTIONS",
     "HISTORY_OUTCOMES",

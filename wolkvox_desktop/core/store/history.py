@@ -15,6 +15,13 @@
   :meth:`HistoryLog.mark_stale_pending` and :mod:`.owners`.
 * :meth:`HistoryLog.calls_today` counts today's token uses (cached; exact for this
   connection's own writes, dropped when another connection committed).
+* **The budget is reserved, not checked**: :meth:`HistoryLog.begin_call` with ``budget``
+  counts today's uses and inserts the pending row in one ``BEGIN IMMEDIATE`` transaction,
+  so any number of processes racing for the last uses of the day never pass the budget
+  together (:class:`BudgetExceeded`, nothing inserted).
+* **An answer the store was too busy to take** is kept in the journal beside it
+  (:mod:`.journal`) and folded in when the store is next opened or queried, before stale
+  pending rows are marked interrupted.
 """
 
 from __future__ import annotations
@@ -22,10 +29,11 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from time import monotonic
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from wolkvox_desktop.core.campaigns import Action, CampaignType, parse_server_code
 from wolkvox_desktop.core.errors import CallResult, Outcome
+from wolkvox_desktop.core.store import journal
 from wolkvox_desktop.core.store.connection import SYNC_INTERVAL_S, Connection
 from wolkvox_desktop.core.store.owners import owner_alive
 from wolkvox_desktop.core.store.records import (
@@ -40,6 +48,9 @@ from wolkvox_desktop.core.store.records import (
 )
 
 if TYPE_CHECKING:
+    import sqlite3
+
+    from wolkvox_desktop.core.store import Store
     from wolkvox_desktop.core.store.history_rows import HistoryRow
 
 log = logging.getLogger(__name__)
@@ -48,10 +59,25 @@ log = logging.getLogger(__name__)
 NOT_SENT_OUTCOMES = (Outcome.INVALID.value, Outcome.UNDELIVERED.value)
 
 
+class BudgetExceeded(Exception):
+    """Today's budget is used up: no row was inserted (nothing may be sent)."""
+
+    def __init__(self, used: int, budget: int) -> None:
+        super().__init__(f"today's token budget is used up ({used} of {budget})")
+        self.used = used
+        self.budget = budget
+
+
 class HistoryLog(Connection):
     def _after_open(self) -> None:
-        self.mark_stale_pending()
+        self.mark_stale_pending()  # folds the journal in first
         super()._after_open()
+
+    def fold_journal(self) -> int:
+        """Fold in the answers kept beside the store while it was busy (:mod:`.journal`)."""
+        if not journal.pending_entries(self.path):
+            return 0
+        return journal.fold_into(cast("Store", self))
 
     def begin_call(
         self,
@@ -62,10 +88,13 @@ class HistoryLog(Connection):
         *,
         api_base: str | None = None,
         plan: str | None = None,
+        budget: int | None = None,
     ) -> int:
         """Insert a ``pending`` row (committed before the request) and return its id.
         ``api_base``: the loopback test server the call goes to (``None``: Wolkvox);
-        ``plan``: the name of the shift plan whose run makes the call."""
+        ``plan``: the name of the shift plan whose run makes the call; ``budget``: today's
+        token budget of the operation, reserved in the same transaction (raises
+        :class:`BudgetExceeded` when today's uses already reach it; ``None``: no limit)."""
         code = parse_server_code(server)
         action_text = action.value if isinstance(action, Action) else str(action)
         type_text = (
@@ -79,6 +108,10 @@ class HistoryLog(Connection):
             last = self._synced_at
             durable = last is None or monotonic() - last >= SYNC_INTERVAL_S
             with self._write(durable=durable, keeps_today=True) as conn:
+                if budget is not None:
+                    used = self._today_count(conn, code, self._clock())
+                    if used >= budget:
+                        raise BudgetExceeded(used, budget)
                 cursor = conn.execute(
                     """INSERT INTO history
                          (started_at, server, action, campaign_id, campaign_type, outcome,
@@ -100,8 +133,11 @@ class HistoryLog(Connection):
             if low <= started < high:
                 self._today[code] = (low, high, count + 1)
 
-    def finish_call(self, row_id: int, result: CallResult) -> None:
-        """Complete a pending row with its result.
+    def finish_call(
+        self, row_id: int, result: CallResult, *, finished_at: str | None = None
+    ) -> None:
+        """Complete a pending row with its result (``finished_at``: when the answer came, as
+        stored text, for an answer folded in later from the journal; default now).
 
         Only the first finish counts: finishing a row again is ignored (and logged), so a
         history row never changes once its outcome is known. A row marked interrupted by
@@ -116,7 +152,7 @@ class HistoryLog(Connection):
                      message = ?
                    WHERE id = ? AND finished_at IS NULL""",
                 (
-                    self._now_text(),
+                    finished_at or self._now_text(),
                     result.outcome.value,
                     result.reason.value,
                     result.http_status,
@@ -135,7 +171,9 @@ class HistoryLog(Connection):
     def mark_stale_pending(self) -> int:
         """Mark ``unknown``/``interrupted`` every pending row whose process is gone (killed,
         crashed); return how many. Rows of stores open in this or another live process are
-        left alone. Runs on open and before every :meth:`history` query."""
+        left alone. Runs on open and before every :meth:`history` query, after folding in
+        the answers kept in the journal (they finish rows that would read interrupted)."""
+        self.fold_journal()
         with self._read() as conn:
             owners = [
                 row[0]
@@ -241,25 +279,29 @@ class HistoryLog(Connection):
         ``undelivered`` (the connection never reached Wolkvox, so no token was used).
         """
         code = parse_server_code(server)
-        midnight = local_midnight(now if now is not None else self._clock())
-        low, high = utc_text(midnight), utc_text(next_local_midnight(midnight))
         with self._read() as conn:
-            # The count is cached (it is asked before every call, and counting grows with
-            # the day's rows): dropped when another connection (another process, another
-            # Store) committed since, and kept exact for this connection's own writes.
-            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-            if version != self._data_version:
-                self._today.clear()
-                self._data_version = version
-            cached = self._today.get(code)
-            if cached is not None and cached[0] == low and cached[1] == high:
-                return cached[2]
-            row = conn.execute(
-                """SELECT count(*) FROM history
-                   WHERE server = ? AND started_at >= ? AND started_at < ?
-                     AND outcome NOT IN (?, ?)""",
-                (code, low, high, *NOT_SENT_OUTCOMES),
-            ).fetchone()
-            count = int(row[0])
-            self._today[code] = (low, high, count)
+            return self._today_count(conn, code, now if now is not None else self._clock())
+
+    def _today_count(self, conn: sqlite3.Connection, code: str, now: datetime) -> int:
+        """Today's uses of ``code`` (under the connection's lock; inside a write transaction
+        when reserving). The count is cached (it is asked before every call, and counting
+        grows with the day's rows): dropped when another connection (another process,
+        another Store) committed since, and kept exact for this connection's own writes."""
+        midnight = local_midnight(now)
+        low, high = utc_text(midnight), utc_text(next_local_midnight(midnight))
+        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+        if version != self._data_version:
+            self._today.clear()
+            self._data_version = version
+        cached = self._today.get(code)
+        if cached is not None and cached[0] == low and cached[1] == high:
+            return cached[2]
+        row = conn.execute(
+            """SELECT count(*) FROM history
+               WHERE server = ? AND started_at >= ? AND started_at < ?
+                 AND outcome NOT IN (?, ?)""",
+            (code, low, high, *NOT_SENT_OUTCOMES),
+        ).fetchone()
+        count = int(row[0])
+        self._today[code] = (low, high, count)
         return count
