@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+360"/>
+        <location filename="../../wolkvox_desktop/gui/crash_reporter.py" line="+42"/>
         <source>Wolkvox Desktop: unexpected error</source>
         <translation>Wolkvox Desktop: error inesperado</translation>
     </message>
@@ -28,7 +28,7 @@
 {0}</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+341"/>
         <source>Wolkvox Desktop cannot start</source>
         <translation>Wolkvox Desktop no puede iniciar</translation>
     </message>
@@ -154,7 +154,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+276"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+284"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
@@ -169,7 +169,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado a las {time}; esta consulta usó uno).</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+74"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+75"/>
         <source>Start campaigns</source>
         <translation>Iniciar campañas</translation>
     </message>
@@ -530,7 +530,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history/filters.py" line="+82"/>
+        <location filename="../../wolkvox_desktop/gui/history/filters.py" line="+89"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
@@ -1210,7 +1210,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-260"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-268"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1440,7 +1440,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No se envió nada: no se pudo escribir el historial de actividad. Revise el espacio en disco y que ningún otro programa esté usando el archivo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>Nothing was sent: the lock files that keep one call at a time per token across this app&apos;s windows, commands and scheduled runs cannot be used (the “locks” folder in the app&apos;s data folder is a link, belongs to another account, or its disk cannot lock files). Remove that folder (the app makes it again) or ask IT to check it.</source>
+        <translation>No se envió nada: no se pueden usar los archivos de bloqueo que mantienen una sola llamada a la vez por token entre las ventanas, los comandos y las ejecuciones programadas de la aplicación (la carpeta «locks» de la carpeta de datos es un enlace, pertenece a otra cuenta o su disco no admite bloqueos). Elimine esa carpeta (la aplicación la vuelve a crear) o pida a TI que la revise.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Waiting for Wolkvox&apos;s answer…</source>
         <translation>Esperando la respuesta de Wolkvox…</translation>
     </message>
@@ -1455,7 +1460,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No se pudo leer el token del llavero del sistema (puede estar bloqueado). Desbloquee el llavero o vuelva a ingresar el token en Configuración para esta sesión. No se envió nada.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
+        <source>The data file was busy, so Wolkvox&apos;s answer is kept beside it and goes into the history as soon as the app can write there.</source>
+        <translation>El archivo de datos estaba ocupado: la respuesta de Wolkvox se guardó junto a él y pasará al historial en cuanto la aplicación pueda escribir allí.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Waiting for another call with this token to finish…</source>
         <translation>Esperando a que termine otra llamada con este token…</translation>
     </message>
@@ -1860,7 +1870,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>PlanRunNow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/run_now.py" line="+78"/>
+        <location filename="../../wolkvox_desktop/gui/plans/run_now.py" line="+79"/>
         <source>There is no plan named “{name}” any more: it was deleted or renamed.</source>
         <translation>Ya no hay un plan llamado “{name}”: se eliminó o se le cambió el nombre.</translation>
     </message>
@@ -2112,7 +2122,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+41"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+42"/>
         <source>Campaigns done</source>
         <translation>Campañas procesadas</translation>
     </message>
@@ -2180,7 +2190,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>ResultsTable</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/results_table.py" line="+41"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/results_table.py" line="+42"/>
         <source>Outcome of each campaign</source>
         <translation>Resultado de cada campaña</translation>
     </message>
@@ -2692,7 +2702,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+128"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+129"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>
@@ -2769,7 +2779,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>SummaryBox</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+106"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+107"/>
         <source>%Ln call(s) made; each is in the history.</source>
         <extracomment>Where a campaign can end, in the order the summary names them.</extracomment>
         <translation>
