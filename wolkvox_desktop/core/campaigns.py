@@ -147,17 +147,17 @@ def validate_campaign_id(text: str) -> str:
             Reason.BAD_CAMPAIGN_ID,
             f"A campaign ID is at most {MAX_CAMPAIGN_ID_LENGTH} characters long.",
         )
+    if not value.isascii():
+        raise InvalidInput(Reason.BAD_CAMPAIGN_ID, _not_plain(value))
     if not value.isprintable():
         raise InvalidInput(
             Reason.BAD_CAMPAIGN_ID, "A campaign ID cannot contain control characters."
         )
-    if not value.isascii():
-        raise InvalidInput(Reason.BAD_CAMPAIGN_ID, _not_plain(value))
     if value.startswith("="):
         raise InvalidInput(
             Reason.BAD_CAMPAIGN_ID,
             "A campaign ID cannot start with '=': that is a spreadsheet formula (such as "
-            '="3301", Excel\'s way of keeping digits as text), not the ID. Give the ID itself '
+            '="…", Excel\'s way of keeping digits as text), not the ID. Give the ID itself '
             "(format the column as Text and save the file again).",
         )
     return value
@@ -166,7 +166,9 @@ def validate_campaign_id(text: str) -> str:
 def _not_plain(value: str) -> str:
     """Which character of a non-ASCII id is not plain, and what it probably is."""
     index, char = next((i, c) for i, c in enumerate(value, start=1) if not c.isascii())
-    if char.isdigit():
+    if not char.isprintable():
+        what = "an invisible or control character"
+    elif char.isdigit():
         what = ("a digit that is not a plain 0-9 (a full-width digit, or another script's, "
                 "as some keyboards and spreadsheets type them)")
     else:

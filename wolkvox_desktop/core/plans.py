@@ -442,9 +442,13 @@ def _check_nesting(text: str) -> None:
         return
     skeleton = _NOT_BRACKETS.sub("", _STRING.sub("", text))
     for _ in range(MAX_PLANS_FILE_DEPTH):
+        if not skeleton:
+            return
         skeleton, removed = _INNERMOST.subn("", skeleton)
-        if not skeleton or not removed:
-            return  # shallow enough (unbalanced brackets: the JSON parser says where)
+        if not removed:
+            break  # what is left does not pair: the JSON parser says where, unless deep
+    if not _INNERMOST.search(skeleton) and len(skeleton) <= MAX_PLANS_FILE_DEPTH:
+        return
     raise PlanError(
         PlanField.FILE,
         f"The plans file is nested more than {MAX_PLANS_FILE_DEPTH} levels deep: it is not "
