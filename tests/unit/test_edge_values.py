@@ -248,3 +248,20 @@ def test_plan_sentences_never_repeat_what_was_typed() -> None:
     with pytest.raises(PlanError) as info:
         read_plans_file(Path("/nonexistent") / secret)
     assert secret not in info.value.message
+
+
+# ------------------------------------------------------------------ the log's redaction
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("{'wolkvox-token': \"it's-a-S3cr3t value\"}", "{'wolkvox-token': \"[redacted]\"}"),
+        ("{'wolkvox-token': 'it\\'s \"S3cr3t\" too', 'Accept': 'json'}",
+         "{'wolkvox-token': '[redacted]', 'Accept': 'json'}"),
+        ('"wolkvox-token": "S3cr3t with spaces", "a": 1', '"wolkvox-token": "[redacted]", "a": 1'),
+        ("header wolkvox-token: S3cr3t-bare", "header wolkvox-token: [redacted]"),
+    ],
+)
+def test_a_token_header_is_redacted_whatever_quotes_its_repr_uses(line: str, kept: str) -> None:
+    from wolkvox_desktop.core.logsetup import redact
+
+    assert redact(line) == kept
