@@ -53,7 +53,8 @@ exit codes:
      `token status`, the history database or a file cannot be used, an internal error
      while no call was in flight)
   2  invalid input: nothing was sent (bad server code, campaign id, type or file row, no
-     token, {API_BASE_ENV} not loopback, today's budget would be exceeded; also usage errors)
+     token, {API_BASE_ENV} not loopback, today's budget would be exceeded; also usage
+     errors, which name the option and the rule, never the value typed)
   3  refused by Wolkvox (it answered with an error)
   4  not delivered: nothing reached Wolkvox
   5  outcome unknown: it may or may not have happened (check before trying again); also an
@@ -78,8 +79,9 @@ retried. The run stops at the first failure and exits with that failure's code, 
 with or without BOM, an optional header row `campaign_id,type`, blank lines and lines
 starting with # ignored. A row's type wins over --type. A bad row stops everything before
 anything is sent (exit 2, naming the line): an id a spreadsheet changed into a number
-(3301.0, 3.301E+03: format the column as Text), an unknown header, a file over 1 MB or
-10,000 campaigns.
+(3301.0, 3.301E+03: format the column as Text) or a formula (="3301"), an id that is not
+plain ASCII (full-width digits, lookalike letters of other alphabets), an unknown header, a
+file over 1 MB or 10,000 campaigns.
 
 --type may be left out for campaigns whose type is known from `wolkvox campaigns`.
 
@@ -152,11 +154,10 @@ class _Refusal(argparse.ArgumentError):
         self.dest = action.dest if action is not None else ""
 
 
-#: argparse's own sentences that hold no typed value (any other is not passed on)
-_VALUE_FREE = re.compile(
-    r"(expected |not allowed with argument |the following arguments are required: |one of "
-    r"the arguments .* is required$)"
-)
+#: argparse's own sentences that hold no typed value (any other is not passed on); the
+#: patterns are compiled on the error path only (``re`` keeps them), not at every start
+_VALUE_FREE = (r"(expected |not allowed with argument |the following arguments are required: "
+               r"|one of the arguments .* is required$)")
 _NOT_ACCEPTED = "this value is not accepted (what was typed is not shown)"
 #: the values a call's ``--json`` object reports as invalid input (nothing sent)
 _CALL_VALUES = {
@@ -165,7 +166,7 @@ _CALL_VALUES = {
     "from_file": Reason.BAD_CAMPAIGN_ID,
     "campaign_type": Reason.BAD_CAMPAIGN_TYPE,
 }
-_OPTION_NAME = re.compile(r"--[a-z][a-z0-9-]{0,30}|-[A-Za-z]")
+_OPTION_NAME = r"--[a-z][a-z0-9-]{0,30}|-[A-Za-z]"
 
 
 class Parser(argparse.ArgumentParser):
@@ -192,7 +193,7 @@ class Parser(argparse.ArgumentParser):
         raise ParserExit(status)
 
     def error(self, message: str) -> NoReturn:
-        self.refuse(message if _VALUE_FREE.match(message) else _NOT_ACCEPTED)
+        self.refuse(message if re.match(_VALUE_FREE, message) else _NOT_ACCEPTED)
 
     def refuse(self, message: str) -> NoReturn:
         """Print the usage and ``message`` (which holds no typed value); exit status 2."""
@@ -215,7 +216,7 @@ class Parser(argparse.ArgumentParser):
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             options = [a.split("=", 1)[0] for a in extras if a.startswith("-")]
-            names = sorted({n for n in options if _OPTION_NAME.fullmatch(n)})
+            names = sorted({n for n in options if re.fullmatch(_OPTION_NAME, n)})
             if names:
                 self.refuse(f"unknown option {', '.join(names)} (its value is not shown)")
             if options:
@@ -272,7 +273,7 @@ def argument_error(exc: argparse.ArgumentError) -> str:
     message = exc.message
     if message.startswith("ignored explicit argument"):  # "--json=VALUE"
         message = "takes no value (what was given is not shown)"
-    elif not _VALUE_FREE.match(message):
+    elif not re.match(_VALUE_FREE, message):
         message = _NOT_ACCEPTED
     return f"argument {exc.argument_name}: {message}" if exc.argument_name else message
 
