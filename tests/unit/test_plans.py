@@ -78,7 +78,8 @@ def test_create_refuses_with_the_field_and_a_sentence(
 def test_a_plan_needs_campaigns_each_once() -> None:
     with pytest.raises(PlanError, match="at least one campaign"):
         Plan.create("P", "0032", "start", [])
-    with pytest.raises(PlanError, match="Campaign 7 is listed twice"):
+    with pytest.raises(PlanError, match=r"Campaign 2 of the list is listed twice \(also as "
+                                         r"campaign 1\)"):
         Plan.create("P", "0032", "start", [CampaignRef("7", P), CampaignRef("7", Q)])
 
 
@@ -163,7 +164,9 @@ DROP = object()
                                            "'action' is missing"),
         (json.dumps([entry(), entry(at="25:00", name="Noche")]),
          "Plan 2 ('Noche') of the plans file: The time must be HH:MM"),
-        (json.dumps([entry(days="lun")]), "'lun' is not one of them"),
+        (json.dumps([entry(days="lun")]), "The days must be daily, weekdays, or days such "
+                                          "as mon,wed,fri (from mon, tue"),
+        (json.dumps([entry(days=["mon", "lun"])]), "day 2 of the 2 given is not one of them"),
         (json.dumps([entry(at=None)]), "has days but no time"),
         (json.dumps([entry(campaigns=[{"id": 3301, "type": "preview"}])]),
          "Campaign 1: the id must be text in quotes"),

@@ -47,7 +47,7 @@ def collect_items(
         rows = parse_campaign_rows(data, default_type=default_type, require_type=False)
         if not rows:
             raise InvalidInput(
-                Reason.BAD_CAMPAIGN_ID, f"The campaigns file {str(path)!r} lists no campaign."
+                Reason.BAD_CAMPAIGN_ID, "The campaigns file (--from-file) lists no campaign."
             )
         for line, campaign_id, ctype in rows:
             if ctype is None and campaign_id not in known_types:

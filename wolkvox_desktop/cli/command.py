@@ -80,10 +80,15 @@ def _say_recovered(path: Path, kept: Path) -> None:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    typed = list(sys.argv[1:] if argv is None else argv)
+    args: argparse.Namespace | None = None
     try:
         try:
-            args = build_parser(argv).parse_args(list(argv) if argv is not None else None)
+            args = build_parser(typed).parse_args(typed)
         except ParserExit as exc:
+            if exc.message:  # refused: kept in the log too (a scheduler's run is read there)
+                _setup_logging()
+                log.warning("the command line was refused (exit 2): %s", exc.message)
             return exc.status
         _setup_logging()
         return run(args)
@@ -94,10 +99,14 @@ def _main(argv: Sequence[str] | None) -> int:
         log.info("standard output was closed by its reader")
         return Outcome.UNKNOWN.exit_code if state.calling else EXIT_LOCAL
     except OSError as exc:  # a file cannot be used
-        log.warning("file error: %s", exc)
-        where = f" ({exc.filename})" if exc.filename else ""
-        err(f"Wolkvox Desktop cannot use a file or folder it needs{where}: "
-            f"{exc.strerror or exc}.")
+        why = exc.strerror or type(exc).__name__
+        if _named_on_the_command_line(exc, args):  # its name is not repeated
+            log.warning("file error with a file named on the command line: %s", why)
+            err(f"Wolkvox Desktop cannot use the file named on the command line: {why}.")
+        else:
+            log.warning("file error: %s", exc)
+            where = f" ({exc.filename})" if exc.filename else ""
+            err(f"Wolkvox Desktop cannot use a file or folder it needs{where}: {why}.")
         return Outcome.UNKNOWN.exit_code if state.calling else EXIT_LOCAL
     except StoreError as exc:
         log.warning("store error: %s", exc)
@@ -122,6 +131,19 @@ def _main(argv: Sequence[str] | None) -> int:
             return Outcome.UNKNOWN.exit_code
         err(f"Wolkvox Desktop hit an internal error. {details}")
         return EXIT_LOCAL
+
+
+_FILE_OPTIONS = ("from_file", "csv", "file")  # the options that name a file
+
+
+def _named_on_the_command_line(exc: OSError, args: argparse.Namespace | None) -> bool:
+    """Whether the file of ``exc`` is one the command line named (or a temporary file
+    beside it, named after it): such a name was typed, and is not repeated."""
+    named = [Path(str(getattr(args, option))).name for option in _FILE_OPTIONS
+             if getattr(args, option, None) is not None]
+    failed = [Path(str(n)).name for n in (exc.filename, exc.filename2) if n]
+    return any(name in path for path in failed for name in named
+               if name not in ("", "-"))
 
 
 def run(args: argparse.Namespace) -> int:

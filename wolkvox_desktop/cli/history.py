@@ -103,7 +103,8 @@ def export_csv(rows: list[HistoryRow], path: Path) -> int:
     try:
         export_history_csv(rows, path)
     except OSError as exc:
-        err(f"The history could not be written to {str(path)!r} ({exc.strerror or exc}).")
+        err(f"The history could not be written to the --csv file "
+            f"({exc.strerror or type(exc).__name__}).")
         return EXIT_LOCAL
     say(f"{plural(len(rows), 'row')} written to {path} (CSV, UTF-8 with BOM).")
     return EXIT_OK

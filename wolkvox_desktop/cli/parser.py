@@ -1,8 +1,14 @@
 """The ``wolkvox`` command line: subcommands, options, help texts and argument types.
 
 Each subcommand sets ``command`` (and ``token_command``/``operation_command``); ``main``
-sends it to the module that does the work. Argument errors never echo what was typed (an
-option's value may be a secret typed in the wrong place).
+sends it to the module that does the work. Every value is checked by its option's type
+(:mod:`wolkvox_desktop.cli.values`) before the command runs.
+
+Argument errors never echo what was typed (an option's value may be a secret typed in the
+wrong place): :class:`Parser` words every refusal itself, naming the option and the rule
+(a type's refusal, the choices, "takes no value", an ambiguous prefix), and passes on
+only those of argparse's own sentences that hold no value; any other becomes a plain
+"this value is not accepted".
 """
 
 from __future__ import annotations
@@ -11,23 +17,32 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any, NoReturn
 
 from wolkvox_desktop import __version__
-from wolkvox_desktop.cli.output import err
+from wolkvox_desktop.cli.output import err, say_json
+from wolkvox_desktop.cli.values import (
+    campaign_id,
+    campaign_type,
+    existing_file,
+    export_target,
+    file_to_write,
+    licenses_count,
+    operation_name,
+    plain_digits,
+    plan_days,
+    plan_name,
+    plan_time,
+    row_limit,
+    server_code,
+    since_day,
+    timeout_seconds,
+    until_day,
+)
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.credentials import TOKEN_ENV
-from wolkvox_desktop.core.limits import (
-    DEFAULT_TIMEOUT_S,
-    MAX_LICENSES,
-    MAX_SIMULTANEOUS,
-    MAX_TIMEOUT_S,
-    MIN_IN_FLIGHT,
-    MIN_LICENSES,
-    MIN_TIMEOUT_S,
-)
+from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
+from wolkvox_desktop.core.limits import DEFAULT_TIMEOUT_S, MAX_SIMULTANEOUS, MIN_IN_FLIGHT
 from wolkvox_desktop.core.operations import API_BASE_ENV
 from wolkvox_desktop.core.store import HISTORY_ACTIONS, HISTORY_OUTCOMES
 
@@ -38,7 +53,8 @@ exit codes:
      `token status`, the history database or a file cannot be used, an internal error
      while no call was in flight)
   2  invalid input: nothing was sent (bad server code, campaign id, type or file row, no
-     token, {API_BASE_ENV} not loopback, today's budget would be exceeded; also usage errors)
+     token, {API_BASE_ENV} not loopback, today's budget would be exceeded; also usage
+     errors, which name the option and the rule, never the value typed)
   3  refused by Wolkvox (it answered with an error)
   4  not delivered: nothing reached Wolkvox
   5  outcome unknown: it may or may not have happened (check before trying again); also an
@@ -63,8 +79,9 @@ retried. The run stops at the first failure and exits with that failure's code, 
 with or without BOM, an optional header row `campaign_id,type`, blank lines and lines
 starting with # ignored. A row's type wins over --type. A bad row stops everything before
 anything is sent (exit 2, naming the line): an id a spreadsheet changed into a number
-(3301.0, 3.301E+03: format the column as Text), an unknown header, a file over 1 MB or
-10,000 campaigns.
+(3301.0, 3.301E+03: format the column as Text) or a formula (="3301"), an id that is not
+plain ASCII (full-width digits, lookalike letters of other alphabets), an unknown header, a
+file over 1 MB or 10,000 campaigns.
 
 --type may be left out for campaigns whose type is known from `wolkvox campaigns`.
 
@@ -108,83 +125,67 @@ the operation if needed). `operation remove` also removes the operation's saved 
 """
 
 
-# ------------------------------------------------------------------------- argument types
-def timeout_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("not a number of seconds") from None
-    if not MIN_TIMEOUT_S <= value <= MAX_TIMEOUT_S:
-        raise argparse.ArgumentTypeError(
-            f"the timeout must be between {MIN_TIMEOUT_S:g} and {MAX_TIMEOUT_S:g} seconds"
-        )
-    return value
-
-
-def licenses_count(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or not MIN_LICENSES <= int(text) <= MAX_LICENSES:
-        raise argparse.ArgumentTypeError(
-            f"the licenses must be a whole number from {MIN_LICENSES} to {MAX_LICENSES}"
-        )
-    return int(text)
-
-
-def _parse_when(text: str, *, end_of_day: bool) -> datetime:
-    raw = text.strip().lower()
-    today = date.today()
-    named = {"today": today, "yesterday": today - timedelta(days=1)}
-    if raw in named:
-        day: date | None = named[raw]
-    else:
-        day = None
-        try:
-            day = date.fromisoformat(raw)
-        except ValueError:
-            try:
-                moment = datetime.fromisoformat(text.strip())
-            except ValueError:
-                raise argparse.ArgumentTypeError(
-                    "not a date (use YYYY-MM-DD, YYYY-MM-DDTHH:MM, today or yesterday)"
-                ) from None
-            return moment if moment.tzinfo else moment.astimezone()
-    assert day is not None
-    if end_of_day:  # the store's ``until`` is exclusive: the next midnight
-        return datetime.combine(day + timedelta(days=1), time.min).astimezone()
-    return datetime.combine(day, time.min).astimezone()
-
-
-def since_day(text: str) -> datetime:
-    return _parse_when(text, end_of_day=False)
-
-
-def until_day(text: str) -> datetime:
-    return _parse_when(text, end_of_day=True)
-
-
 def campaign_args(p: argparse.ArgumentParser) -> None:
     """The campaigns of a start/stop or a plan: --type, --campaign …, --from-file."""
-    p.add_argument("--type", dest="campaign_type", metavar="preview|predictive",
-                   help="the campaigns' type")
-    p.add_argument("--campaign", action="append", default=[], metavar="ID",
+    p.add_argument("--type", dest="campaign_type", type=campaign_type,
+                   metavar="preview|predictive", help="the campaigns' type")
+    p.add_argument("--campaign", action="append", default=[], type=campaign_id, metavar="ID",
                    help="a campaign id (repeat for several)")
-    p.add_argument("--from-file", type=Path, metavar="FILE",
+    p.add_argument("--from-file", type=existing_file, metavar="FILE",
                    help="read campaign ids (and types) from a CSV file")
 
 
 # ---------------------------------------------------------------------------- the parser
 class ParserExit(Exception):
-    def __init__(self, status: int) -> None:
+    """The parser is done: help or the version printed (0), or the arguments refused (2,
+    with ``message``: the sentence printed, which holds no typed value)."""
+
+    def __init__(self, status: int, message: str = "") -> None:
         super().__init__(status)
         self.status = status
+        self.message = message
 
 
-# the typed value in argparse's "invalid choice: 'x'" and "invalid int value: 'x'"
-_TYPED_VALUE = re.compile(r"(invalid choice|invalid [\w ]+ value): (?:'[^']*'|\S+)")
+class _Refusal(argparse.ArgumentError):
+    """An argument's refusal worded by :class:`Parser`: the option and the rule, no value."""
+
+    def __init__(self, action: argparse.Action | None, message: str) -> None:
+        super().__init__(action, message)
+        self.dest = action.dest if action is not None else ""
+
+
+#: argparse's own sentences that hold no typed value (any other is not passed on); the
+#: patterns are compiled on the error path only (``re`` keeps them), not at every start
+_VALUE_FREE = (r"(expected |not allowed with argument |the following arguments are required: "
+               r"|one of the arguments .* is required$)")
+_NOT_ACCEPTED = "this value is not accepted (what was typed is not shown)"
+#: the values a call's ``--json`` object reports as invalid input (nothing sent)
+_CALL_VALUES = {
+    "server": Reason.BAD_SERVER_CODE,
+    "campaign": Reason.BAD_CAMPAIGN_ID,
+    "from_file": Reason.BAD_CAMPAIGN_ID,
+    "campaign_type": Reason.BAD_CAMPAIGN_TYPE,
+}
+_OPTION_NAME = r"--[a-z][a-z0-9-]{0,30}|-[A-Za-z]"
 
 
 class Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting (``main`` returns the exit code) and that
-    never repeats a typed value in an error: a secret typed as an option is not echoed."""
+    never repeats a typed value in an error: a secret typed as an option is not echoed.
+
+    Argument errors reach :meth:`parse_known_args` as exceptions (``exit_on_error`` off)
+    and are worded there; argparse's direct :meth:`error` calls are passed on only when
+    they are one of its value-free sentences.
+
+    ``json_calls``: the command prints a call's JSON object with ``--json``; a refused
+    server code, campaign, type or file is then also that object (outcome ``invalid``).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("exit_on_error", False)
+        super().__init__(*args, **kwargs)
+        self.json_calls = False
+        self._typed: list[str] = []
 
     def exit(self, status: int = 0, message: str | None = None) -> Any:
         if message:
@@ -192,30 +193,94 @@ class Parser(argparse.ArgumentParser):
         raise ParserExit(status)
 
     def error(self, message: str) -> NoReturn:
+        self.refuse(message if re.match(_VALUE_FREE, message) else _NOT_ACCEPTED)
+
+    def refuse(self, message: str) -> NoReturn:
+        """Print the usage and ``message`` (which holds no typed value); exit status 2."""
         err(self.format_usage().rstrip())
-        err(f"{self.prog}: error: {safe_error(message)}")
-        raise ParserExit(2)
+        err(f"{self.prog}: error: {message}")
+        raise ParserExit(2, f"{self.prog}: {message}")
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self._typed = list(sys.argv[1:] if args is None else args)
+        try:
+            return super().parse_known_args(args, namespace)
+        except argparse.ArgumentError as exc:
+            message = argument_error(exc)
+            reason = _CALL_VALUES.get(getattr(exc, "dest", ""))
+            if reason is not None and self.json_calls and "--json" in self._typed:
+                say_json(CallResult(Outcome.INVALID, reason, message).to_json_dict())
+            self.refuse(message)
 
     def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
-            names = sorted({a.split("=", 1)[0] for a in extras if a.startswith("-")})
+            options = [a.split("=", 1)[0] for a in extras if a.startswith("-")]
+            names = sorted({n for n in options if re.fullmatch(_OPTION_NAME, n)})
             if names:
-                self.error(f"unknown option {', '.join(names)} (its value is not shown)")
-            self.error("unexpected words after the options (they are not shown)")
+                self.refuse(f"unknown option {', '.join(names)} (its value is not shown)")
+            if options:
+                self.refuse("an unknown option (what was typed is not shown)")
+            self.refuse("unexpected words after the options (they are not shown)")
         return parsed
 
+    # -- where argparse would put a typed value into its sentence
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        type_func = self._registry_get("type", action.type, action.type)
+        try:
+            return type_func(arg_string)
+        except argparse.ArgumentTypeError as exc:  # our types' rules hold no value
+            raise _Refusal(action, str(exc)) from None
+        except (TypeError, ValueError):
+            raise _Refusal(action, value_rule(action)) from None
 
-def safe_error(message: str) -> str:
-    """An argparse message without the values the person typed."""
-    if message.startswith("unrecognized arguments"):
-        return "unexpected words after the options (they are not shown)"
-    return _TYPED_VALUE.sub(r"\1", message)
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is not None and value not in action.choices:
+            raise _Refusal(action, value_rule(action))
+
+    def _get_option_tuples(self, option_string: str) -> Any:
+        found = super()._get_option_tuples(option_string)
+        if len(found) > 1:  # "--t=VALUE": argparse would print all of it
+            typed = option_string.split("=", 1)[0]
+            if not typed.startswith("--"):
+                typed = typed[:2]
+            matches = ", ".join(sorted({str(t[1]) for t in found}))
+            raise _Refusal(None, f"ambiguous option: {typed} could match {matches} (its value "
+                                 "is not shown)")
+        return found
+
+
+def value_rule(action: argparse.Action) -> str:
+    """What ``action`` accepts, as the end of ``argument --OPTION: ...``."""
+    choices = action.choices
+    if isinstance(choices, range) and len(choices) > 0:
+        first, last = choices[0], choices[-1]
+        return (f"must be {first} or {last}" if last == first + 1
+                else f"must be a whole number from {first} to {last}")
+    if choices is not None:
+        return f"must be one of: {', '.join(map(str, choices))}"
+    if action.type is int or action.type is plain_digits:
+        return "must be a whole number"
+    if action.type is float:
+        return "must be a number"
+    return _NOT_ACCEPTED
+
+
+def argument_error(exc: argparse.ArgumentError) -> str:
+    """An argument error's sentence, naming the option, without the value typed."""
+    if isinstance(exc, _Refusal):
+        return str(exc)
+    message = exc.message
+    if message.startswith("ignored explicit argument"):  # "--json=VALUE"
+        message = "takes no value (what was given is not shown)"
+    elif not re.match(_VALUE_FREE, message):
+        message = _NOT_ACCEPTED
+    return f"argument {exc.argument_name}: {message}" if exc.argument_name else message
 
 
 def server_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--server", required=True, metavar="CODE",
+        "--server", required=True, type=server_code, metavar="CODE",
         help="the operation's server code, e.g. 0032 (or a https://wv0032.wolkvox.com address)",
     )
 
@@ -234,6 +299,8 @@ def json_arg(p: argparse.ArgumentParser, help_text: str = "print JSON") -> None:
 
 def read_call_args(p: argparse.ArgumentParser) -> None:
     """A read call's options: it costs one token."""
+    if isinstance(p, Parser):
+        p.json_calls = True
     server_arg(p)
     json_arg(p)
     p.add_argument("--yes", action="store_true",
@@ -335,6 +402,7 @@ def build_parser(args: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def _action_options(action: Action) -> Callable[[Parser], None]:
     def fill(p: Parser) -> None:
+        p.json_calls = True
         server_arg(p)
         campaign_args(p)
         p.add_argument("--keep-going", action="store_true",
@@ -382,11 +450,12 @@ def _operation_commands(operation: Parser) -> None:
         "(the others stay). No token is used.",
     )
     server_arg(p)
-    p.add_argument("--name", metavar="N", help="a name for the operation")
+    p.add_argument("--name", type=operation_name, metavar="N", help="a name for the operation")
     p.add_argument("--licenses", type=licenses_count, metavar="L",
                    help="Wolkvox licenses (daily budget: L x 1000 token uses; default 1)")
     timeout_arg(p)
-    p.add_argument("--in-flight", type=int, choices=range(MIN_IN_FLIGHT, MAX_SIMULTANEOUS + 1),
+    p.add_argument("--in-flight", type=plain_digits,
+                   choices=range(MIN_IN_FLIGHT, MAX_SIMULTANEOUS + 1),
                    metavar="1|2", help="calls at Wolkvox at once with its token (default 1)")
     p = osub.add_parser(
         "remove", help="remove an operation and its saved token (the history stays)",
@@ -398,18 +467,20 @@ def _history_options(p: Parser) -> None:
     p.add_argument("--since", type=since_day, metavar="DATE",
                    help="from this day (YYYY-MM-DD, or with a time; `today`, `yesterday`)")
     p.add_argument("--until", type=until_day, metavar="DATE", help="up to this day, included")
-    p.add_argument("--server", metavar="CODE", help="only this operation")
-    p.add_argument("--campaign", metavar="ID", help="only this campaign")
+    p.add_argument("--server", type=server_code, metavar="CODE", help="only this operation")
+    p.add_argument("--campaign", type=campaign_id, metavar="ID", help="only this campaign")
     p.add_argument("--action", choices=HISTORY_ACTIONS, metavar="ACTION",
                    help="only these calls: " + ", ".join(HISTORY_ACTIONS))
     p.add_argument("--outcome", choices=HISTORY_OUTCOMES, metavar="OUTCOME",
                    help="only calls that ended so: " + ", ".join(HISTORY_OUTCOMES)
                    + " (unknown includes calls cut off when the app stopped; pending: no "
                    "answer yet)")
-    p.add_argument("--plan", metavar="NAME", help="only the calls of this shift plan's runs")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N rows (newest)")
+    p.add_argument("--plan", type=plan_name, metavar="NAME",
+                   help="only the calls of this shift plan's runs")
+    p.add_argument("--limit", type=row_limit, metavar="N", help="at most N rows (newest)")
     json_arg(p, "print JSON Lines")
-    p.add_argument("--csv", type=Path, metavar="FILE", help="write the rows to a CSV file")
+    p.add_argument("--csv", type=file_to_write, metavar="FILE",
+                   help="write the rows to a CSV file")
 
 
 def _usage_options(p: Parser) -> None:
@@ -425,18 +496,19 @@ def _plan_commands(plan: Parser) -> None:
         "(--campaign values first, then the file's rows, as for start/stop); each needs a "
         "type: --type, a type column in the file, or one known from `wolkvox campaigns`.",
     )
-    p.add_argument("name", metavar="NAME", help="the plan's name")
+    p.add_argument("name", type=plan_name, metavar="NAME", help="the plan's name")
     server_arg(p)
     p.add_argument("--action", required=True, choices=[a.value for a in Action],
                    metavar="start|stop", help="what the plan does to its campaigns")
     campaign_args(p)
-    p.add_argument("--at", metavar="HH:MM", help="run it every day it applies at this local time")
-    p.add_argument("--days", metavar="DAYS",
+    p.add_argument("--at", type=plan_time, metavar="HH:MM",
+                   help="run it every day it applies at this local time")
+    p.add_argument("--days", type=plan_days, metavar="DAYS",
                    help="daily (the default), weekdays, or days such as mon,wed,fri")
     p = psub.add_parser("list", help="the plans, their schedules, next and last runs")
     json_arg(p, "print one JSON array")
     p = psub.add_parser("run", help="run a plan now, like a bulk start/stop")
-    p.add_argument("name", metavar="NAME", help="the plan's name")
+    p.add_argument("name", type=plan_name, metavar="NAME", help="the plan's name")
     p.add_argument("--keep-going", action="store_true", help="do not stop at the first failure")
     json_arg(p, "print JSON (as start/stop do)")
     p = psub.add_parser(
@@ -447,8 +519,10 @@ def _plan_commands(plan: Parser) -> None:
     )
     json_arg(p, "print one JSON object per plan")
     p = psub.add_parser("remove", help="remove a plan (its history stays)")
-    p.add_argument("name", metavar="NAME", help="the plan's name")
+    p.add_argument("name", type=plan_name, metavar="NAME", help="the plan's name")
     p = psub.add_parser("export", help="write every plan to a JSON file")
-    p.add_argument("file", metavar="FILE", help="the file to write (- for standard output)")
+    p.add_argument("file", type=export_target, metavar="FILE",
+                   help="the file to write (- for standard output)")
     p = psub.add_parser("import", help="add the plans of a JSON file (same names replaced)")
-    p.add_argument("file", type=Path, metavar="FILE", help="a file written by `plan export`")
+    p.add_argument("file", type=existing_file, metavar="FILE",
+                   help="a file written by `plan export`")

@@ -75,8 +75,8 @@ def refused(exc: PlanError) -> int:
     return EXIT_INVALID
 
 
-def no_plan(name: str) -> int:
-    err(f"There is no plan named {name.strip()[:80]!r}; `wolkvox plan list` shows them.")
+def no_plan(name: str) -> int:  # the name typed is not repeated (it may be a misplaced secret)
+    err("No plan has the name given; `wolkvox plan list` shows them.")
     return EXIT_INVALID
 
 

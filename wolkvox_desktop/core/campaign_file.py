@@ -61,18 +61,17 @@ def read_campaign_file(path: Path) -> bytes:
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
+    except OSError as exc:  # the name is not repeated: it was typed, maybe in the wrong place
         raise _refuse(
-            f"The campaigns file {str(path)!r} cannot be read ({exc.strerror or exc})."
+            f"The campaigns file cannot be read ({exc.strerror or type(exc).__name__})."
         ) from None
     if len(data) > MAX_FILE_BYTES:
-        raise _refuse(_too_big(str(path)))
+        raise _refuse(_TOO_BIG)
     return data
 
 
-def _too_big(name: str) -> str:
-    return (f"The campaigns file {name!r} is over 1 MB: too big to be a list of campaigns, "
-            "so nothing was sent. Check that it is the right file, or split it.")
+_TOO_BIG = ("The campaigns file is over 1 MB: too big to be a list of campaigns, so nothing "
+            "was sent. Check that it is the right file, or split it.")
 
 
 def parse_campaign_rows(
@@ -90,7 +89,7 @@ def parse_campaign_rows(
     """
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
     if size > MAX_FILE_BYTES:
-        raise _refuse(_too_big("given"))
+        raise _refuse(_TOO_BIG)
     text = _decode(data)
     rows: list[CampaignRow] = []
     first = True

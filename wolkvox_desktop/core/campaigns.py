@@ -26,9 +26,8 @@ class CampaignType(str, Enum):
         for member in cls:
             if member.value == text:
                 return member
-        raise InvalidInput(
-            Reason.BAD_CAMPAIGN_TYPE,
-            f"The campaign type must be 'preview' or 'predictive', not {text[:20]!r}.",
+        raise InvalidInput(  # what was typed is not repeated: it may be a misplaced secret
+            Reason.BAD_CAMPAIGN_TYPE, "The campaign type must be 'preview' or 'predictive'."
         )
 
 
@@ -132,7 +131,14 @@ def parse_server_code(text: str) -> str:
 
 
 def validate_campaign_id(text: str) -> str:
-    """Trim and check a campaign id: non-empty, printable, at most 64 characters."""
+    """Trim and check a campaign id: non-empty, at most 64 characters, plain printable
+    ASCII (letters, digits, signs), and not a spreadsheet formula such as ``="3301"``.
+
+    Only ASCII: full-width digits (``３３０１``) and lookalike letters of other alphabets
+    (Cyrillic ``З301``) are not what Wolkvox knows, and ``str.isdigit`` would take them.
+    The sentence never repeats the value (it may be a secret typed in the wrong place); it
+    names the position of the first character that is not plain.
+    """
     value = (text or "").strip() if isinstance(text, str) else ""
     if not value:
         raise InvalidInput(Reason.BAD_CAMPAIGN_ID, "Enter a campaign ID.")
@@ -141,8 +147,32 @@ def validate_campaign_id(text: str) -> str:
             Reason.BAD_CAMPAIGN_ID,
             f"A campaign ID is at most {MAX_CAMPAIGN_ID_LENGTH} characters long.",
         )
+    if not value.isascii():
+        raise InvalidInput(Reason.BAD_CAMPAIGN_ID, _not_plain(value))
     if not value.isprintable():
         raise InvalidInput(
             Reason.BAD_CAMPAIGN_ID, "A campaign ID cannot contain control characters."
         )
+    if value.startswith("="):
+        raise InvalidInput(
+            Reason.BAD_CAMPAIGN_ID,
+            "A campaign ID cannot start with '=': that is a spreadsheet formula (such as "
+            '="…", Excel\'s way of keeping digits as text), not the ID. Give the ID itself '
+            "(format the column as Text and save the file again).",
+        )
     return value
+
+
+def _not_plain(value: str) -> str:
+    """Which character of a non-ASCII id is not plain, and what it probably is."""
+    index, char = next((i, c) for i, c in enumerate(value, start=1) if not c.isascii())
+    if not char.isprintable():
+        what = "an invisible or control character"
+    elif char.isdigit():
+        what = ("a digit that is not a plain 0-9 (a full-width digit, or another script's, "
+                "as some keyboards and spreadsheets type them)")
+    else:
+        what = ("not a plain letter, digit or sign (it may be a letter of another alphabet "
+                "that looks like a Latin one, such as the Cyrillic З)")
+    return (f"Character {index} of the campaign ID is {what}: type the ID again with plain "
+            "characters (0-9, A-Z).")

@@ -31,11 +31,15 @@ BACKUP_COUNT = 5
 REDACTED = "[redacted]"
 _MIN_SECRET_LENGTH = 4  # shorter values would redact ordinary words
 
-# "wolkvox-token: abc", "wolkvox-token=abc", "'wolkvox-token': 'abc'", "wolkvoxtoken abc"
+# "wolkvox-token: abc", "wolkvox-token=abc", "'wolkvox-token': 'abc'", "wolkvoxtoken abc",
+# and Python's repr of a value holding a quote: "'wolkvox-token': \"it's\"" (all of it)
 _HEADER_PATTERN = re.compile(
     r"""(?ix)
-    (wolkvox[-_ ]?token['"]?\s*[:=]?\s*['"]?)   # the header name and separator
-    ([^\s'",}\]]+)                              # its value
+    (wolkvox[-_ ]?token['"]?\s*[:=]?\s*)         # the header name and separator
+    (?:
+        (["'])(?:(?!\2)[^\\\n]|\\.)*\2         # a quoted value, to its closing quote
+      | [^\s'",}\]]+                             # a bare value
+    )
     """
 )
 
@@ -71,7 +75,12 @@ def redact(text: str) -> str:
     for secret in secrets:
         if secret in text:
             text = text.replace(secret, REDACTED)
-    return _HEADER_PATTERN.sub(lambda m: m.group(1) + REDACTED, text)
+    return _HEADER_PATTERN.sub(_redacted_header, text)
+
+
+def _redacted_header(match: re.Match[str]) -> str:
+    quote = match.group(2) or ""
+    return f"{match.group(1)}{quote}{REDACTED}{quote}"
 
 
 class RedactingFilter(logging.Filter):

@@ -54,6 +54,10 @@ MAX_PLAN_NAME_LENGTH = 60
 MAX_PLAN_CAMPAIGNS = 10_000
 MAX_PLANS_FILE_BYTES = 5_000_000
 MAX_PLANS_IN_FILE = 500
+#: a plans file nests 5 levels (the document, its plans, a plan, its campaigns, a campaign)
+MAX_PLANS_FILE_DEPTH = 20
+#: no whole number of a plans file has more digits (a version; a campaign id given as one)
+MAX_NUMBER_DIGITS = 30
 FILE_FORMAT = "wolkvox-desktop-plans"
 FILE_VERSION = 1
 
@@ -69,6 +73,12 @@ _PLAN_KEYS = ("name", "server", "action", "campaigns", "at", "days")
 _TOO_BIG = (
     "The plans file is over 5 MB: too big to be a plans file. Check that it is the right one."
 )
+_NOT_PLANS = "The plans file cannot be read as a plans file. Check that it is the right one."
+_HUGE_NUMBER = (
+    f"The plans file holds a number of more than {MAX_NUMBER_DIGITS} digits: it is not a plans "
+    "file. Check that it is the right one."
+)
+_BAD_TIME = "The time must be HH:MM on a 24-hour clock, such as 07:00 or 19:30."
 
 
 class PlanField(str, Enum):
@@ -138,11 +148,7 @@ def parse_time(text: object) -> time:
     raw = text.strip() if isinstance(text, str) else ""
     match = _TIME.fullmatch(raw)
     if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        shown = raw[:20] if isinstance(text, str) else type(text).__name__
-        raise PlanError(
-            PlanField.AT,
-            f"The time must be HH:MM on a 24-hour clock, such as 07:00 or 19:30, not {shown!r}.",
-        )
+        raise PlanError(PlanField.AT, _BAD_TIME)  # what was typed is not repeated
     return time(int(match.group(1)), int(match.group(2)))
 
 
@@ -163,14 +169,15 @@ def parse_days(value: object) -> frozenset[int]:
     else:
         names = [value]
     days: set[int] = set()
-    for name in names:
+    for number, name in enumerate(names, start=1):
         key = name.strip().lower() if isinstance(name, str) else ""
-        if key not in DAY_NAMES:
-            shown = str(name).strip()[:20]
+        if key not in DAY_NAMES:  # named by its place: what was typed is not repeated
+            which = "" if len(names) == 1 else (
+                f"; day {number} of the {len(names)} given is not one of them")
             raise PlanError(
                 PlanField.DAYS,
                 f"The days must be daily, weekdays, or days such as mon,wed,fri (from "
-                f"{', '.join(DAY_NAMES)}); {shown!r} is not one of them.",
+                f"{', '.join(DAY_NAMES)}){which}.",
             )
         days.add(DAY_NAMES.index(key))
     if not days:
@@ -180,8 +187,14 @@ def parse_days(value: object) -> frozenset[int]:
 
 # ---------------------------------------------------------------------------- the plan
 def validate_plan_name(text: object) -> str:
-    """Trimmed; non-empty, printable, at most :data:`MAX_PLAN_NAME_LENGTH` characters."""
+    """Trimmed and NFC-normalised (``Mañana`` typed composed or decomposed is one name);
+    non-empty, printable, at most :data:`MAX_PLAN_NAME_LENGTH` characters. The sentence
+    never repeats the name."""
     value = text.strip() if isinstance(text, str) else ""
+    if not value.isascii():
+        import unicodedata  # only for the names that need it
+
+        value = unicodedata.normalize("NFC", value)
     problem = (
         "Give the plan a name." if not value
         else f"A plan's name is at most {MAX_PLAN_NAME_LENGTH} characters long."
@@ -235,14 +248,15 @@ class Plan:
         if len(refs) > MAX_PLAN_CAMPAIGNS:
             too_many = f"A plan holds at most {MAX_PLAN_CAMPAIGNS:,} campaigns."
             raise PlanError(PlanField.CAMPAIGNS, too_many)
-        seen: set[str] = set()
-        for ref in refs:
-            if ref.id in seen:
+        seen: dict[str, int] = {}
+        for number, ref in enumerate(refs, start=1):
+            if ref.id in seen:  # named by place: an id typed on a command line is not repeated
                 raise PlanError(
                     PlanField.CAMPAIGNS,
-                    f"Campaign {ref.id} is listed twice; each campaign can be in a plan once.",
+                    f"Campaign {number} of the list is listed twice (also as campaign "
+                    f"{seen[ref.id]}); each campaign can be in a plan once.",
                 )
-            seen.add(ref.id)
+            seen[ref.id] = number
         verb = action if isinstance(action, Action) else parse_action(action)
         return cls(plan_name, code, verb, refs, schedule)
 
@@ -327,9 +341,10 @@ def read_plans_file(path: Path) -> bytes:
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_PLANS_FILE_BYTES + 1)
-    except OSError as exc:
+    except OSError as exc:  # the name is not repeated: it was typed, maybe in the wrong place
         raise PlanError(
-            PlanField.FILE, f"The plans file {str(path)!r} cannot be read ({exc.strerror or exc})."
+            PlanField.FILE,
+            f"The plans file cannot be read ({exc.strerror or type(exc).__name__}).",
         ) from None
     if len(data) > MAX_PLANS_FILE_BYTES:
         raise PlanError(PlanField.FILE, _TOO_BIG)
@@ -346,18 +361,24 @@ def plans_from_json(data: bytes | str) -> list[Plan]:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
     except UnicodeDecodeError:
         raise PlanError(PlanField.FILE, "The plans file is not UTF-8 text.") from None
+    _check_nesting(text)
     try:
-        document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        document = json.loads(text, object_pairs_hook=_no_duplicate_keys,
+                              parse_int=_bounded_int)
     except _DuplicateKey as exc:
         raise PlanError(
             PlanField.FILE, f"The plans file gives the field {exc.key!r} twice in one object."
         ) from None
+    except _HugeNumber:
+        raise PlanError(PlanField.FILE, _HUGE_NUMBER) from None
     except json.JSONDecodeError as exc:
         raise PlanError(
             PlanField.FILE,
             f"The plans file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
             f"{exc.msg}).",
         ) from None
+    except (RecursionError, ValueError):  # a last guard: nesting, or a number JSON allows
+        raise PlanError(PlanField.FILE, _NOT_PLANS) from None
     entries = _entries(document)
     plans: list[Plan] = []
     names: set[str] = set()
@@ -405,6 +426,46 @@ def _entries(document: object) -> list[Any]:
         raise PlanError(PlanField.FILE,
                         f"The plans file holds more than {MAX_PLANS_IN_FILE} plans.")
     return entries
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_INNERMOST = re.compile(r"\[\]|\{\}")  # in a skeleton of brackets only
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse a file nested deeper than :data:`MAX_PLANS_FILE_DEPTH` before it is parsed:
+    the innermost brackets (strings set aside) are taken away one level at a time, so a
+    200,000-deep file costs a few quick passes, never a deep recursion."""
+    if not _BRACKETS.search(text):
+        return
+    skeleton = _NOT_BRACKETS.sub("", _STRING.sub("", text))
+    for _ in range(MAX_PLANS_FILE_DEPTH):
+        if not skeleton:
+            return
+        skeleton, removed = _INNERMOST.subn("", skeleton)
+        if not removed:
+            break  # what is left does not pair: the JSON parser says where, unless deep
+    if not _INNERMOST.search(skeleton) and len(skeleton) <= MAX_PLANS_FILE_DEPTH:
+        return
+    raise PlanError(
+        PlanField.FILE,
+        f"The plans file is nested more than {MAX_PLANS_FILE_DEPTH} levels deep: it is not "
+        "a plans file. Check that it is the right one.",
+    )
+
+
+class _HugeNumber(ValueError):
+    pass
+
+
+def _bounded_int(digits: str) -> int:
+    """JSON's whole numbers, refused past :data:`MAX_NUMBER_DIGITS` digits (Python itself
+    refuses one of more than 4,300 digits, with an error no person can act on)."""
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise _HugeNumber
+    return int(digits)
 
 
 class _DuplicateKey(ValueError):
