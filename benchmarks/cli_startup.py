@@ -20,9 +20,11 @@ process (issue 16: under 3 ms together): loading the slot modules and taking and
 back a slot once (``core/token_slots.py``), and a pending row written with the budget
 reserved in its transaction against one written without; beside them, what importing
 ``filelock`` would add to the same process (why the slot's OS locks are our own few
-system calls, guarded like filelock's, rather than filelock itself). Two measures per process: the wall time (what a person or a
-script waits) and the CPU time the child used (user + system, from ``getrusage``), which a
-busy shared machine disturbs far less than the wall time.
+system calls, guarded like filelock's, rather than filelock itself).
+
+Two measures per process: the wall time (what a person or a script waits) and the CPU
+time the child used (user + system, from ``getrusage``), which a busy shared machine
+disturbs far less than the wall time.
 """
 
 from __future__ import annotations
