@@ -1,9 +1,9 @@
 """The client's transport: a requests adapter that knows where its sockets are.
 
-* :class:`GuardedAdapter`: no urllib3 retries, TLS verified with the OS trust store
-  (a ``truststore.SSLContext`` given to this adapter's pool managers only; nothing is
-  injected process-wide), and this module's connection classes for every pool, proxied
-  ones included.
+* :class:`GuardedAdapter`: no urllib3 retries, TLS verified with the OS trust store only
+  (:func:`os_trust_context`, given to this adapter's pool managers only; nothing is
+  injected process-wide, and requests' certifi bundle is never added to it), and this
+  module's connection classes for every pool, proxied ones included.
 * :class:`Attempt`: one HTTP attempt. While it is :func:`tracking` in the calling thread,
   the connection classes record on it when a connection is being made and when it is
   established (TCP, plus TLS for https), and keep a ``dup()`` of each socket so that
@@ -21,6 +21,7 @@ import http.client
 import logging
 import os
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -305,20 +306,82 @@ def os_proxies_for(url: str) -> dict[str, str]:
     return {parts.scheme: proxy} if proxy else {}
 
 
-def os_trust_context() -> Any:
-    """An SSLContext verifying against the OS trust store (truststore), or None."""
-    try:
-        import ssl
+def os_trust_context() -> ssl.SSLContext | None:
+    """An SSLContext that verifies against the OS's own trust store, never the environment's.
 
-        import truststore
-    except ImportError:  # pragma: no cover - truststore is a hard dependency
-        log.warning("truststore is missing; TLS uses the certifi bundle")
-        return None
-    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    Windows and macOS: truststore (the OS verifies every certificate). Elsewhere (Linux,
+    the BSDs): :func:`platform_ca_context`. ``SSL_CERT_FILE`` and ``SSL_CERT_DIR`` are never
+    read: truststore hands OpenSSL its default paths there, which those variables replace,
+    so any CA they named (a debugging proxy's, conda's bundle) would be trusted.
+    """
+    if sys.platform in ("win32", "darwin"):
+        try:
+            import truststore
+        except ImportError:  # pragma: no cover - truststore is a hard dependency
+            log.warning("truststore is missing; TLS uses the certifi bundle")
+            return None
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return platform_ca_context()
+
+
+#: Where distributions keep their CA bundle (truststore's list), for an OpenSSL whose own
+#: compiled-in locations do not exist on this computer (a frozen app built elsewhere).
+CA_FILE_CANDIDATES: tuple[str, ...] = (
+    "/etc/ssl/cert.pem",  # Alpine, Arch, Fedora 34-43, OpenWRT, RHEL 9-10, BSD
+    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",  # Fedora 44+, RHEL 11+
+    "/etc/pki/tls/cert.pem",  # older Fedora, RHEL, CentOS
+    "/etc/ssl/certs/ca-certificates.crt",  # Debian, Ubuntu
+    "/etc/ssl/ca-bundle.pem",  # SUSE
+)
+
+
+def platform_ca_context() -> ssl.SSLContext:
+    """OpenSSL verifying against the platform's certificate locations only: the file and
+    the hashed folder compiled into OpenSSL (what ``set_default_verify_paths`` would load
+    when no variable is set), else the first distribution bundle that exists. Hostname
+    checked, certificate required. With none found every secure connection fails (logged)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    paths = ssl.get_default_verify_paths()  # openssl_cafile/_capath: compiled in, no env
+    found = _load_locations(context, cafile=paths.openssl_cafile)
+    if paths.openssl_capath and _holds_hashed_certificates(paths.openssl_capath):
+        found = _load_locations(context, capath=paths.openssl_capath) or found
+    for candidate in () if found else CA_FILE_CANDIDATES:
+        if _load_locations(context, cafile=candidate):
+            found = True
+            break
+    if not found:
+        log.warning("no system certificate store was found; secure connections will fail")
+    return context
+
+
+def _load_locations(
+    context: ssl.SSLContext, *, cafile: str | None = None, capath: str | None = None
+) -> bool:
+    if cafile is not None and not os.path.isfile(cafile):
+        return False
+    try:
+        context.load_verify_locations(cafile=cafile, capath=capath)
+    except (OSError, ssl.SSLError) as exc:
+        log.warning("the system certificate store %s could not be read: %s", cafile or capath, exc)
+        return False
+    return True
+
+
+def _holds_hashed_certificates(folder: str) -> bool:
+    """Whether ``folder`` holds OpenSSL's ``<8 hex digits>.<n>`` certificate names."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    return any(
+        len(name) >= 10 and name[8] == "." and name[9:].isdigit()
+        and all(ch in "0123456789abcdefABCDEF" for ch in name[:8])
+        for name in names
+    )
 
 
 class GuardedAdapter(HTTPAdapter):
-    """requests adapter: no urllib3 retries, OS trust store, connection tracking."""
+    """requests adapter: no urllib3 retries, OS trust store only, connection tracking."""
 
     def __init__(self, ssl_context: Any = None, pool_maxsize: int = 2) -> None:
         self._ssl_context = ssl_context
@@ -331,6 +394,16 @@ class GuardedAdapter(HTTPAdapter):
             pool_kwargs["ssl_context"] = self._ssl_context
         super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
         self.poolmanager.pool_classes_by_scheme = dict(_POOL_CLASSES)
+
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        """requests would add its certifi bundle to our context on every new connection (a
+        trust store that is not the OS's, and ~20 ms): with our own context, it adds nothing."""
+        if self._ssl_context is None or not url.lower().startswith("https"):
+            super().cert_verify(conn, url, verify, cert)  # type: ignore[no-untyped-call]
+            return
+        conn.cert_reqs = "CERT_REQUIRED"
+        conn.ca_certs = None
+        conn.ca_cert_dir = None
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         known = proxy in self.proxy_manager
