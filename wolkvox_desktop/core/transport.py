@@ -343,7 +343,7 @@ def platform_ca_context() -> ssl.SSLContext:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     paths = ssl.get_default_verify_paths()  # openssl_cafile/_capath: compiled in, no env
     found = _load_locations(context, cafile=paths.openssl_cafile)
-    if paths.openssl_capath and _holds_hashed_certificates(paths.openssl_capath):
+    if paths.openssl_capath and holds_hashed_certificates(paths.openssl_capath):
         found = _load_locations(context, capath=paths.openssl_capath) or found
     for candidate in () if found else CA_FILE_CANDIDATES:
         if _load_locations(context, cafile=candidate):
@@ -367,7 +367,7 @@ def _load_locations(
     return True
 
 
-def _holds_hashed_certificates(folder: str) -> bool:
+def holds_hashed_certificates(folder: str) -> bool:
     """Whether ``folder`` holds OpenSSL's ``<8 hex digits>.<n>`` certificate names."""
     try:
         names = os.listdir(folder)
