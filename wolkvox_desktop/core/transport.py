@@ -9,6 +9,9 @@
   established (TCP, plus TLS for https), and keep a ``dup()`` of each socket so that
   :meth:`Attempt.abort` can ``shutdown()`` it from another thread: a call blocked in
   ``connect()`` or ``recv()`` then returns at once.
+* :func:`watch_deadline`: one watchdog thread for the process that expires an attempt
+  (the same shutdown) when its call's deadline passes, so a server trickling its answer
+  a byte at a time cannot hold the call, nor the token's slot, past the timeout.
 
 "Was a connection ever established?" is therefore answered from what happened, not guessed
 from exception types (urllib3 reports a TLS handshake timeout as a *read* timeout, for one).
@@ -17,7 +20,9 @@ from exception types (urllib3 reports a TLS handshake timeout as a *read* timeou
 from __future__ import annotations
 
 import errno
+import heapq
 import http.client
+import itertools
 import logging
 import os
 import socket
@@ -63,6 +68,8 @@ class Attempt:
         self.connecting = False  # a connection was being made (or a pooled one reused)
         self.established = False  # TCP (+TLS) connection up: the request may be sent
         self.aborted = False
+        self.expired = False  # aborted because the call's deadline passed
+        self.finished = False  # the answer was read (or the attempt failed): nothing to cut
 
     def watch(self, sock: socket.socket) -> bool:
         """Keep a duplicate descriptor of ``sock`` so abort() can shut the socket down.
@@ -85,9 +92,26 @@ class Attempt:
 
     def abort(self) -> None:
         with self._lock:
-            self.aborted = True
-            for sock in self._watched:
-                _shutdown(sock)
+            self._abort()
+
+    def _abort(self) -> None:
+        self.aborted = True
+        for sock in self._watched:
+            _shutdown(sock)
+
+    def expire(self) -> None:
+        """The call's deadline passed: abort, unless the attempt has already finished."""
+        with self._lock:
+            if not self.finished:
+                self.expired = True
+                self._abort()
+
+    def finish(self) -> bool:
+        """Nothing more to read: a late deadline leaves the connection alone. Returns
+        whether the deadline had already cut the attempt short."""
+        with self._lock:
+            self.finished = True
+            return self.expired
 
     def close(self) -> None:
         with self._lock:
@@ -118,6 +142,78 @@ def tracking(attempt: Attempt) -> Iterator[Attempt]:
     finally:
         _local.attempt = None
         attempt.close()
+
+
+class _Watchdog:
+    """One daemon thread for the process: at each attempt's deadline, :meth:`Attempt.expire`.
+
+    Arming costs a heap push under a lock (no thread per call); a finished attempt stays in
+    the heap until its deadline and is then dropped unless :meth:`disarm` compacted it away.
+    """
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        self._cond = threading.Condition(threading.Lock())
+        self._heap: list[tuple[float, int, Attempt]] = []
+        self._order = itertools.count()
+        self._armed = 0  # attempts armed and not yet disarmed
+        self._thread: threading.Thread | None = None
+
+    def arm(self, attempt: Attempt, deadline: float) -> None:
+        """Expire ``attempt`` at ``deadline`` (``time.monotonic()``) unless it finished."""
+        with self._cond:
+            earliest = self._heap[0][0] if self._heap else None
+            heapq.heappush(self._heap, (deadline, next(self._order), attempt))
+            self._armed += 1
+            if self._thread is None or not self._thread.is_alive():  # first use, or forked
+                self._thread = threading.Thread(
+                    target=self._run, name="wolkvox-call-deadlines", daemon=True
+                )
+                self._thread.start()
+            elif earliest is None or deadline < earliest:
+                self._cond.notify()
+
+    def disarm(self, attempt: Attempt) -> None:
+        """``attempt`` is over (call :meth:`Attempt.finish` first)."""
+        with self._cond:
+            self._armed -= 1
+            if len(self._heap) > 2 * self._armed + 64:  # mostly finished entries: drop them
+                self._heap = [entry for entry in self._heap if not entry[2].finished]
+                heapq.heapify(self._heap)
+
+    def _run(self) -> None:
+        while True:
+            due: list[Attempt] = []
+            with self._cond:
+                while not due:
+                    now = time.monotonic()
+                    while self._heap and (self._heap[0][0] <= now or self._heap[0][2].finished):
+                        _deadline, _order, attempt = heapq.heappop(self._heap)
+                        if not attempt.finished:
+                            due.append(attempt)
+                    if not due:
+                        self._cond.wait(self._heap[0][0] - now if self._heap else None)
+            for attempt in due:
+                attempt.expire()
+
+
+_WATCHDOG = _Watchdog()
+if hasattr(os, "register_at_fork"):  # a forked child has no watchdog thread, maybe a held lock
+    os.register_at_fork(after_in_child=_WATCHDOG._reset)
+
+
+@contextmanager
+def watch_deadline(attempt: Attempt, deadline: float) -> Iterator[Attempt]:
+    """Inside the block, ``attempt`` is expired (its sockets shut down) at ``deadline``;
+    on the way out it is finished, so a deadline that comes later changes nothing."""
+    _WATCHDOG.arm(attempt, deadline)
+    try:
+        yield attempt
+    finally:
+        attempt.finish()
+        _WATCHDOG.disarm(attempt)
 
 
 def _create_connection(
