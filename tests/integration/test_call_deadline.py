@@ -113,6 +113,21 @@ def test_a_trickled_answer_ends_at_the_deadline_as_unknown_and_frees_the_slot(
     assert simulator.campaign("3303").started  # it did reach Wolkvox: unknown is the truth
 
 
+@pytest.mark.parametrize("trickle_body", [False, True], ids=["from-the-status-line", "body"])
+def test_a_trickled_answer_that_ends_in_time_is_read_whole(
+    simulator: Simulator, trickle_body: bool
+) -> None:
+    """The control: the trickle fault sends a whole, valid answer; one that is complete
+    before the deadline is Wolkvox's answer like any other."""
+    simulator.faults.update({"trickle": 0.001, "trickle_body": trickle_body})
+    with client_for(simulator.base_url, TokenGate(1), read_timeout=30.0) as client:
+        result = client.start(P3303)
+    assert result.ok, result.message
+    assert result.http_status == 202 and result.code == 202
+    with pytest.raises(ValueError):
+        simulator.faults.update({"trickle": -1})
+
+
 @pytest.fixture
 def trickling_tls_server() -> Iterator[tuple[int, list[int]]]:
     """Accepts TCP and answers the TLS handshake with a record header announcing 16 KB,
