@@ -11,8 +11,9 @@ Checks:
 - ``keyring``: the backend keyring picks is a real one (SecretService, Windows Credential
   Manager or macOS Keychain; never ``fail``/``null``), and a throw-away secret can be
   written, read back and deleted (``--no-keyring-write`` skips that part).
-- ``tls``: the app's TLS context is an OS-trust-store one (truststore), the system CA
-  store is found (Linux), certifi's CA file is present (requests needs it at import), and
+- ``tls``: the app's TLS context is an OS-trust-store one (truststore on Windows and
+  macOS; elsewhere OpenSSL with the platform's own CA locations), the system CA store is
+  found (Linux), certifi's CA file is present (requests needs it at import), and
   the app's client refuses a loopback HTTPS server with an untrusted certificate after a
   real handshake attempt (nothing is sent to the network).
 - ``qt``: Qt's own Spanish translation (qtbase_es) loads, and the platform plugins the
@@ -210,18 +211,18 @@ def check_tls() -> dict[str, Any]:
     result: dict[str, Any] = {"context": f"{type(ctx).__module__}.{type(ctx).__name__}",
                               "certifi": cafile.is_file() and cafile.stat().st_size > 10_000,
                               "openssl": ssl.OPENSSL_VERSION}
-    ok = (result["certifi"] and ctx is not None and type(ctx).__module__.startswith("truststore")
-          and ctx.verify_mode == ssl.CERT_REQUIRED)
-    if sys.platform.startswith("linux"):
-        # truststore hands OpenSSL the distribution's CA store: one must be found.
-        from truststore import _openssl
+    os_verified = sys.platform in ("win32", "darwin")  # truststore; else the platform's CAs
+    ok = (result["certifi"] and ctx is not None and ctx.verify_mode == ssl.CERT_REQUIRED
+          and (type(ctx).__module__.startswith("truststore") if os_verified
+               else type(ctx) is ssl.SSLContext))
+    if sys.platform.startswith("linux") and ctx is not None:
+        # the distribution's CA store (OpenSSL's own locations, or a known bundle) was found
+        from wolkvox_desktop.core.transport import holds_hashed_certificates
 
-        plain = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        with _openssl._configure_context(plain):
-            pass
         paths = ssl.get_default_verify_paths()
-        capath_ok = bool(paths.capath) and _openssl._capath_contains_certs(paths.capath)
-        result["system_ca_certs"] = plain.cert_store_stats()["x509_ca"]
+        capath_ok = bool(paths.openssl_capath) and holds_hashed_certificates(
+            paths.openssl_capath)
+        result["system_ca_certs"] = ctx.cert_store_stats()["x509_ca"]
         ok = ok and (result["system_ca_certs"] > 0 or capath_ok)
     result["untrusted_server"] = _refuses_untrusted_server()
     result["ok"] = bool(ok and result["untrusted_server"]["ok"])

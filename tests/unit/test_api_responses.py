@@ -309,7 +309,9 @@ def test_error_rows_inside_a_2xx_answer_are_refusals(
     status: int, error: str, msg: str, reason: Reason
 ) -> None:
     result = answer(START, 200, body(code=status, error=error, msg=msg))
-    assert (result.outcome, result.reason) == (Outcome.REFUSED, reason)
+    # the busy words are Wolkvox's "too many at once" (sent again) only in an HTTP 403
+    expected = Reason.REFUSED_OTHER if reason is Reason.SIMULTANEOUS_LIMIT else reason
+    assert (result.outcome, result.reason) == (Outcome.REFUSED, expected)
 
 
 @pytest.mark.parametrize(
@@ -489,10 +491,18 @@ def test_parse_code_is_defensive(value: object, code: int | None) -> None:
 
 
 def test_match_error_table() -> None:
-    assert match_error_table("token limit exceeded", None) is Reason.DAILY_LIMIT
-    assert match_error_table(None, "PLEASE VALIDATE TOKEN") is Reason.INVALID_TOKEN
-    assert match_error_table("THE CAMPAIGN_ID DOES NOT EXIST", "BAD REQUEST") is None
-    assert match_error_table(None, None) is None
+    assert match_error_table("token limit exceeded", None, http_status=403) is Reason.DAILY_LIMIT
+    assert match_error_table(None, "PLEASE VALIDATE TOKEN", http_status=403) is (
+        Reason.INVALID_TOKEN
+    )
+    assert match_error_table("THE CAMPAIGN_ID DOES NOT EXIST", "BAD REQUEST", http_status=400) is (
+        None
+    )
+    assert match_error_table(None, None, http_status=403) is None
+    busy = "exceeds the limit of simultaneous requests per token (2)"
+    assert match_error_table(busy, "FORBIDDEN", http_status=403) is Reason.SIMULTANEOUS_LIMIT
+    for status in (200, 202, 400, 401, 429, 500):  # only Wolkvox's own refusal is busy
+        assert match_error_table(busy, "FORBIDDEN", http_status=status) is None
 
 
 # ---- hypothesis: arbitrary answers never crash ---------------------------------------

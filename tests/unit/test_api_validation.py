@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ssl
+import sys
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -25,6 +27,18 @@ from wolkvox_desktop.core.errors import InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.limits import TokenGate
 
 TOKEN = "unit-test-token-7f3a"
+
+
+def is_os_trust_context(context: object) -> bool:
+    """truststore on Windows and macOS; elsewhere a plain OpenSSL context (truststore would
+    let SSL_CERT_FILE / SSL_CERT_DIR widen it) that requires a certificate and the name."""
+    if sys.platform in ("win32", "darwin"):
+        return isinstance(context, truststore.SSLContext)
+    return (
+        type(context) is ssl.SSLContext
+        and context.verify_mode == ssl.CERT_REQUIRED
+        and context.check_hostname
+    )
 
 
 @pytest.mark.parametrize(
@@ -225,7 +239,7 @@ def test_headers_user_agent_and_trust_store() -> None:
         assert client._session.headers["User-Agent"] == USER_AGENT
         assert not client._session.trust_env  # no .netrc, no CA bundle from the environment
         pool_kw = client._adapter.poolmanager.connection_pool_kw
-        assert isinstance(pool_kw["ssl_context"], truststore.SSLContext)
+        assert is_os_trust_context(pool_kw["ssl_context"])
         assert client._adapter.max_retries.total == 0
     with WolkvoxClient("0032", TOKEN, api_base="http://127.0.0.1:9") as client:
         assert not client._session.trust_env
@@ -275,6 +289,6 @@ def test_proxied_connections_are_tracked_and_verified_too() -> None:
 
     with WolkvoxClient("0032", TOKEN) as client:
         manager = client._adapter.proxy_manager_for("http://proxy.example:3128")
-        assert isinstance(manager.connection_pool_kw["ssl_context"], truststore.SSLContext)
+        assert is_os_trust_context(manager.connection_pool_kw["ssl_context"])
         assert manager.pool_classes_by_scheme["https"] is TrackedHTTPSPool
         assert client._adapter.poolmanager.pool_classes_by_scheme["https"] is TrackedHTTPSPool

@@ -38,8 +38,13 @@ class ResponseContext:
     secret: str = field(default="", repr=False)
 
 
+#: Wolkvox's words for "too many requests with this token at once". Only its own refusal,
+#: an HTTP 403 that says them, is ``SIMULTANEOUS_LIMIT`` (the one answer sent again by
+#: itself); the same words in any other answer are just that answer.
+BUSY_PHRASE = "EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS"
+
 _ERROR_TABLE: tuple[tuple[str, Reason], ...] = (
-    ("EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS", Reason.SIMULTANEOUS_LIMIT),
+    (BUSY_PHRASE, Reason.SIMULTANEOUS_LIMIT),
     ("TOKEN LIMIT EXCEEDED", Reason.DAILY_LIMIT),
     ("PLEASE VALIDATE TOKEN", Reason.INVALID_TOKEN),
     ("PLEASE ENTER THE WOLKVOX-TOKEN", Reason.MISSING_TOKEN),
@@ -81,13 +86,20 @@ def _normalise(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip().upper()
 
 
-def match_error_table(msg: str | None, error: str | None) -> Reason | None:
-    """The documented error-table row whose message matches (case-insensitively), if any."""
+def match_error_table(msg: str | None, error: str | None, *, http_status: int) -> Reason | None:
+    """The documented error-table row whose message matches (case-insensitively), if any.
+
+    The busy row (:data:`BUSY_PHRASE`) matches only an HTTP 403: Wolkvox's own refusal."""
     haystack = f"{_normalise(msg)} | {_normalise(error)}"
     for phrase, reason in _ERROR_TABLE:
-        if phrase in haystack:
+        if phrase in haystack and (reason is not Reason.SIMULTANEOUS_LIMIT or http_status == 403):
             return reason
     return None
+
+
+def says_busy(msg: str | None, error: str | None) -> bool:
+    """Whether the answer carries Wolkvox's "too many simultaneous requests" words."""
+    return BUSY_PHRASE in f"{_normalise(msg)} | {_normalise(error)}"
 
 
 def parse_code(value: object) -> int | None:
@@ -250,9 +262,13 @@ def interpret_response(
     "Done" only on a positive answer: for a start or stop, HTTP 2xx and a JSON object
     without duplicate keys whose ``code`` is 200 or 202 (a number or a digit string) and
     whose ``error`` is null or empty. A known error phrase is *refused* whatever the status
-    and code say; anything else (an empty body, ``{}``, a code and an error that contradict
-    each other) is *unknown*, with Wolkvox's own text kept in ``msg``. A read (the campaign
-    list, the token count) that carries an error is never a success.
+    and code say, except the busy words: only an HTTP 403 with them is Wolkvox's
+    "too many simultaneous requests" (``SIMULTANEOUS_LIMIT``, the one answer the service
+    sends again); in any other 4xx they are that refusal's text, in a 2xx that does not
+    refuse they make it *unknown*. Anything else (an empty body, ``{}``, a code and an
+    error that contradict each other) is *unknown*, with Wolkvox's own text kept in
+    ``msg``. A read (the campaign list, the token count) that carries an error is never a
+    success.
     """
     secret = ctx.secret
     parsed: object = None
@@ -291,9 +307,11 @@ def interpret_response(
         return result(Outcome.UNKNOWN, reason, request.unknown_sentence(cause))
 
     def refused(fallback_status: int, known: Reason | None = None) -> CallResult:
-        reason = known or match_error_table(msg, error)
+        reason = known or match_error_table(msg, error, http_status=status)
         if reason is None:
-            if fallback_status == 401:
+            if busy:  # the busy words, but not Wolkvox's own refusal: this answer's error
+                reason = Reason.REFUSED_OTHER
+            elif fallback_status == 401:
                 reason = Reason.MISSING_TOKEN
             elif fallback_status == 403:
                 reason = Reason.MAINTENANCE
@@ -310,6 +328,7 @@ def interpret_response(
             )
         return result(Outcome.REFUSED, reason, f"{request.refused_subject()}. {advice}")
 
+    busy = says_busy(msg, error)
     if 300 <= status < 400:
         return unknown(
             Reason.REDIRECT,
@@ -332,9 +351,19 @@ def interpret_response(
     if not json_ok or not isinstance(parsed, dict):
         what = _describe_non_json(body) if not json_ok else "data in an unexpected shape"
         return unknown(Reason.NOT_JSON, f"Wolkvox sent {what} (HTTP {status})")
-    known = match_error_table(msg, error)
+    known = match_error_table(msg, error, http_status=status)
     if known is not None:
         return refused(code if code is not None else status, known)
+    if busy and (code is None or code < 300):
+        # "too many requests at once" in an answer that does not refuse: it contradicts
+        # itself, so whether the call was carried out is unknown (and it is never resent)
+        return unknown(
+            Reason.UNEXPECTED,
+            f"Wolkvox's answer (HTTP {status}"
+            + (f", code {code}" if code is not None else ", no code")
+            + ") said too many requests were running with this token, without refusing "
+            "the call",
+        )
     if code is not None and code >= 500:
         return unknown(Reason.SERVER_ERROR, f"Wolkvox reported a server error (code {code})")
     if code is not None and code >= 300:

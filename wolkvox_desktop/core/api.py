@@ -9,13 +9,19 @@ Safety rules (see ../shared/wolkvox-api.md):
   ``invalid`` result and sends nothing.
 * ``allow_redirects=False``: a 3xx is ``unknown``/``REDIRECT`` and the token never goes to
   the ``Location``.
-* TLS verified against the OS trust store only (a ``truststore.SSLContext`` mounted in this
-  client's own adapter, :mod:`~wolkvox_desktop.core.transport`; nothing is injected
-  process-wide; ``REQUESTS_CA_BUNDLE``/``CURL_CA_BUNDLE`` and ``.netrc`` are never read),
-  through the OS proxy for Wolkvox's host (environment, Windows registry, macOS settings),
-  applied explicitly. A loopback ``api_base`` never goes through a proxy.
-* Connect timeout ~10 s and read timeout 60 s (configurable); response bodies streamed and
-  cut off at ``max_body_bytes`` (64 MB by default).
+* TLS verified against the OS trust store only (truststore on Windows and macOS, the
+  platform's own OpenSSL certificate locations elsewhere; mounted in this client's own
+  adapter, :mod:`~wolkvox_desktop.core.transport`; nothing is injected process-wide;
+  ``REQUESTS_CA_BUNDLE``/``CURL_CA_BUNDLE``/``SSL_CERT_FILE``/``SSL_CERT_DIR``, requests'
+  certifi bundle and ``.netrc`` are never read), through the OS proxy for Wolkvox's host
+  (environment, Windows registry, macOS settings), applied explicitly. A loopback
+  ``api_base`` never goes through a proxy.
+* One deadline per call: ``read_timeout`` (the operation's timeout, 60 s by default)
+  bounds the whole call from the moment it holds the token's slot — connect, send, every
+  read, the retry included. A watchdog shuts the connection down when it passes, so a
+  server trickling its answer cannot hold the call (or the slot) longer; past it the
+  outcome is *unknown* if the request may have been sent. Connect timeout ~10 s within
+  that; response bodies streamed and cut off at ``max_body_bytes`` (64 MB by default).
 * No automatic retry once a connection may have been established. Whether it was is not
   guessed from exception types: the transport's connection classes record, per attempt,
   when the TCP (and TLS) connection was established. An attempt that never got there (DNS,
@@ -91,6 +97,7 @@ from wolkvox_desktop.core.transport import (
     os_proxies_for,
     os_trust_context,
     tracking,
+    watch_deadline,
 )
 
 log = logging.getLogger(__name__)
@@ -107,6 +114,8 @@ CONNECT_RETRY_DELAY = 0.5
 #: a request is not written into a connection the server has quietly closed meanwhile.
 IDLE_RECONNECT_SECONDS = 15.0
 _CHUNK = 64 * 1024
+#: The least time an attempt is given (a retry starts only with more than this left).
+_MIN_ATTEMPT_S = 0.05
 
 
 # ---------------------------------------------------------------------------------------
@@ -216,6 +225,8 @@ class WolkvoxClient:
     ``server`` is validated (parse_server_code); ``token`` is held only in memory and only
     ever sent to the operation's host. ``api_base`` is a loopback test server (the front
     door, :mod:`~wolkvox_desktop.core.operations`, decides it); ``None`` means Wolkvox.
+    ``read_timeout`` is the whole call's deadline (connect, send, every read), not one
+    read's; ``connect_timeout`` bounds each connection's making within it.
 
     Raises :class:`InvalidInput` (``BAD_SERVER_CODE``, ``BAD_API_BASE``, ``NO_TOKEN``) for
     unusable settings; ``ValueError`` for nonsensical timeouts/sizes (programming errors).
@@ -377,7 +388,7 @@ class WolkvoxClient:
                 self.__token, self.gate_timeout, cancel=self._cancel, on_wait=waiting
             ):
                 started = time.monotonic()
-                result = self._send_with_retry(request)
+                result = self._send_with_retry(request, started + self.read_timeout)
         except GateCancelled:
             return cancelled_result(request, may_have_been_sent=False)
         except GateTimeout:
@@ -397,11 +408,13 @@ class WolkvoxClient:
         duration = int((time.monotonic() - started) * 1000)
         return _with_duration(result, duration)
 
-    def _send_with_retry(self, request: ApiRequest) -> CallResult:
-        first = self._attempt(request)
+    def _send_with_retry(self, request: ApiRequest, deadline: float) -> CallResult:
+        """One attempt, and one more if no connection was ever made and time is left."""
+        first = self._attempt(request, deadline)
         if isinstance(first, CallResult):
             return first
-        if first.retryable and not self._cancel.is_set():
+        time_left = deadline - time.monotonic() > self.retry_delay + _MIN_ATTEMPT_S
+        if first.retryable and time_left and not self._cancel.is_set():
             log.info(
                 "connection to %s never established (%s); retrying once",
                 self._host,
@@ -409,13 +422,13 @@ class WolkvoxClient:
             )
             if self._cancel.wait(self.retry_delay):
                 return cancelled_result(request, may_have_been_sent=False)
-            second = self._attempt(request)
+            second = self._attempt(request, deadline)
             if isinstance(second, CallResult):
                 return second
             return undelivered_result(request, second.reason, self._host)
         return undelivered_result(request, first.reason, self._host)
 
-    def _attempt(self, request: ApiRequest) -> CallResult | _NeverConnected:
+    def _attempt(self, request: ApiRequest, deadline: float) -> CallResult | _NeverConnected:
         attempt = Attempt()
         with self._lock:
             if self._cancel.is_set():
@@ -425,20 +438,24 @@ class WolkvoxClient:
                 self._adapter.drop_idle_connections()
             self._attempts.add(attempt)
         try:
-            with tracking(attempt):
-                return self._exchange(request, attempt)
+            with tracking(attempt), watch_deadline(attempt, deadline):
+                return self._exchange(request, attempt, deadline)
         finally:
             with self._lock:
                 self._attempts.discard(attempt)
                 self._last_used = time.monotonic()
 
-    def _exchange(self, request: ApiRequest, attempt: Attempt) -> CallResult | _NeverConnected:
+    def _exchange(
+        self, request: ApiRequest, attempt: Attempt, deadline: float
+    ) -> CallResult | _NeverConnected:
+        # The socket timeouts end at the deadline too (the watchdog is what enforces it).
+        left = max(_MIN_ATTEMPT_S, deadline - time.monotonic())
         try:
             response = self._session.request(
                 request.method,
                 self._url(request),
                 headers={TOKEN_HEADER: self.__token},
-                timeout=(self.connect_timeout, self.read_timeout),
+                timeout=(min(self.connect_timeout, left), left),
                 allow_redirects=False,
                 stream=True,
             )
@@ -450,6 +467,7 @@ class WolkvoxClient:
                 log.debug("not following a redirect (HTTP %s)", status)
                 return interpret_response(request, status, b"", self._ctx)
             body = self._read_body(response)
+            cut_short = attempt.finish()  # the answer is in: a later deadline changes nothing
         except TRANSPORT_ERRORS as exc:
             return self._failed(request, attempt, exc)
         finally:
@@ -457,7 +475,9 @@ class WolkvoxClient:
         if body is None:
             return too_large_result(request, status, self._ctx)
         result = interpret_response(request, status, body, self._ctx)
-        if attempt.aborted and not result.ok:
+        if attempt.aborted and not result.ok:  # a body cut short may read as another answer
+            if cut_short and not self._cancel.is_set():
+                return after_sending_result(request, Reason.READ_TIMEOUT, self.read_timeout)
             return cancelled_result(request, may_have_been_sent=True)
         return result
 
@@ -493,6 +513,10 @@ class WolkvoxClient:
             may_have_been_sent,
             scrub(str(exc), self.__token)[:500],
         )
+        if attempt.expired and not self._cancel.is_set():  # the call's deadline passed
+            if may_have_been_sent:
+                return after_sending_result(request, Reason.READ_TIMEOUT, self.read_timeout)
+            return _NeverConnected(Reason.CONNECT_TIMEOUT)
         if attempt.aborted:
             return cancelled_result(request, may_have_been_sent)
         if not may_have_been_sent:

@@ -1,14 +1,17 @@
 """The client's transport: a requests adapter that knows where its sockets are.
 
-* :class:`GuardedAdapter`: no urllib3 retries, TLS verified with the OS trust store
-  (a ``truststore.SSLContext`` given to this adapter's pool managers only; nothing is
-  injected process-wide), and this module's connection classes for every pool, proxied
-  ones included.
+* :class:`GuardedAdapter`: no urllib3 retries, TLS verified with the OS trust store only
+  (:func:`os_trust_context`, given to this adapter's pool managers only; nothing is
+  injected process-wide, and requests' certifi bundle is never added to it), and this
+  module's connection classes for every pool, proxied ones included.
 * :class:`Attempt`: one HTTP attempt. While it is :func:`tracking` in the calling thread,
   the connection classes record on it when a connection is being made and when it is
   established (TCP, plus TLS for https), and keep a ``dup()`` of each socket so that
   :meth:`Attempt.abort` can ``shutdown()`` it from another thread: a call blocked in
   ``connect()`` or ``recv()`` then returns at once.
+* :func:`watch_deadline`: one watchdog thread for the process that expires an attempt
+  (the same shutdown) when its call's deadline passes, so a server trickling its answer
+  a byte at a time cannot hold the call, nor the token's slot, past the timeout.
 
 "Was a connection ever established?" is therefore answered from what happened, not guessed
 from exception types (urllib3 reports a TLS handshake timeout as a *read* timeout, for one).
@@ -17,10 +20,13 @@ from exception types (urllib3 reports a TLS handshake timeout as a *read* timeou
 from __future__ import annotations
 
 import errno
+import heapq
 import http.client
+import itertools
 import logging
 import os
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -62,6 +68,8 @@ class Attempt:
         self.connecting = False  # a connection was being made (or a pooled one reused)
         self.established = False  # TCP (+TLS) connection up: the request may be sent
         self.aborted = False
+        self.expired = False  # aborted because the call's deadline passed
+        self.finished = False  # the answer was read (or the attempt failed): nothing to cut
 
     def watch(self, sock: socket.socket) -> bool:
         """Keep a duplicate descriptor of ``sock`` so abort() can shut the socket down.
@@ -84,9 +92,26 @@ class Attempt:
 
     def abort(self) -> None:
         with self._lock:
-            self.aborted = True
-            for sock in self._watched:
-                _shutdown(sock)
+            self._abort()
+
+    def _abort(self) -> None:
+        self.aborted = True
+        for sock in self._watched:
+            _shutdown(sock)
+
+    def expire(self) -> None:
+        """The call's deadline passed: abort, unless the attempt has already finished."""
+        with self._lock:
+            if not self.finished:
+                self.expired = True
+                self._abort()
+
+    def finish(self) -> bool:
+        """Nothing more to read: a late deadline leaves the connection alone. Returns
+        whether the deadline had already cut the attempt short."""
+        with self._lock:
+            self.finished = True
+            return self.expired
 
     def close(self) -> None:
         with self._lock:
@@ -117,6 +142,78 @@ def tracking(attempt: Attempt) -> Iterator[Attempt]:
     finally:
         _local.attempt = None
         attempt.close()
+
+
+class _Watchdog:
+    """One daemon thread for the process: at each attempt's deadline, :meth:`Attempt.expire`.
+
+    Arming costs a heap push under a lock (no thread per call); a finished attempt stays in
+    the heap until its deadline and is then dropped unless :meth:`disarm` compacted it away.
+    """
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        self._cond = threading.Condition(threading.Lock())
+        self._heap: list[tuple[float, int, Attempt]] = []
+        self._order = itertools.count()
+        self._armed = 0  # attempts armed and not yet disarmed
+        self._thread: threading.Thread | None = None
+
+    def arm(self, attempt: Attempt, deadline: float) -> None:
+        """Expire ``attempt`` at ``deadline`` (``time.monotonic()``) unless it finished."""
+        with self._cond:
+            earliest = self._heap[0][0] if self._heap else None
+            heapq.heappush(self._heap, (deadline, next(self._order), attempt))
+            self._armed += 1
+            if self._thread is None or not self._thread.is_alive():  # first use, or forked
+                self._thread = threading.Thread(
+                    target=self._run, name="wolkvox-call-deadlines", daemon=True
+                )
+                self._thread.start()
+            elif earliest is None or deadline < earliest:
+                self._cond.notify()
+
+    def disarm(self, attempt: Attempt) -> None:
+        """``attempt`` is over (call :meth:`Attempt.finish` first)."""
+        with self._cond:
+            self._armed -= 1
+            if len(self._heap) > 2 * self._armed + 64:  # mostly finished entries: drop them
+                self._heap = [entry for entry in self._heap if not entry[2].finished]
+                heapq.heapify(self._heap)
+
+    def _run(self) -> None:
+        while True:
+            due: list[Attempt] = []
+            with self._cond:
+                while not due:
+                    now = time.monotonic()
+                    while self._heap and (self._heap[0][0] <= now or self._heap[0][2].finished):
+                        _deadline, _order, attempt = heapq.heappop(self._heap)
+                        if not attempt.finished:
+                            due.append(attempt)
+                    if not due:
+                        self._cond.wait(self._heap[0][0] - now if self._heap else None)
+            for attempt in due:
+                attempt.expire()
+
+
+_WATCHDOG = _Watchdog()
+if hasattr(os, "register_at_fork"):  # a forked child has no watchdog thread, maybe a held lock
+    os.register_at_fork(after_in_child=_WATCHDOG._reset)
+
+
+@contextmanager
+def watch_deadline(attempt: Attempt, deadline: float) -> Iterator[Attempt]:
+    """Inside the block, ``attempt`` is expired (its sockets shut down) at ``deadline``;
+    on the way out it is finished, so a deadline that comes later changes nothing."""
+    _WATCHDOG.arm(attempt, deadline)
+    try:
+        yield attempt
+    finally:
+        attempt.finish()
+        _WATCHDOG.disarm(attempt)
 
 
 def _create_connection(
@@ -305,20 +402,82 @@ def os_proxies_for(url: str) -> dict[str, str]:
     return {parts.scheme: proxy} if proxy else {}
 
 
-def os_trust_context() -> Any:
-    """An SSLContext verifying against the OS trust store (truststore), or None."""
-    try:
-        import ssl
+def os_trust_context() -> ssl.SSLContext | None:
+    """An SSLContext that verifies against the OS's own trust store, never the environment's.
 
-        import truststore
-    except ImportError:  # pragma: no cover - truststore is a hard dependency
-        log.warning("truststore is missing; TLS uses the certifi bundle")
-        return None
-    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    Windows and macOS: truststore (the OS verifies every certificate). Elsewhere (Linux,
+    the BSDs): :func:`platform_ca_context`. ``SSL_CERT_FILE`` and ``SSL_CERT_DIR`` are never
+    read: truststore hands OpenSSL its default paths there, which those variables replace,
+    so any CA they named (a debugging proxy's, conda's bundle) would be trusted.
+    """
+    if sys.platform in ("win32", "darwin"):
+        try:
+            import truststore
+        except ImportError:  # pragma: no cover - truststore is a hard dependency
+            log.warning("truststore is missing; TLS uses the certifi bundle")
+            return None
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return platform_ca_context()
+
+
+#: Where distributions keep their CA bundle (truststore's list), for an OpenSSL whose own
+#: compiled-in locations do not exist on this computer (a frozen app built elsewhere).
+CA_FILE_CANDIDATES: tuple[str, ...] = (
+    "/etc/ssl/cert.pem",  # Alpine, Arch, Fedora 34-43, OpenWRT, RHEL 9-10, BSD
+    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",  # Fedora 44+, RHEL 11+
+    "/etc/pki/tls/cert.pem",  # older Fedora, RHEL, CentOS
+    "/etc/ssl/certs/ca-certificates.crt",  # Debian, Ubuntu
+    "/etc/ssl/ca-bundle.pem",  # SUSE
+)
+
+
+def platform_ca_context() -> ssl.SSLContext:
+    """OpenSSL verifying against the platform's certificate locations only: the file and
+    the hashed folder compiled into OpenSSL (what ``set_default_verify_paths`` would load
+    when no variable is set), else the first distribution bundle that exists. Hostname
+    checked, certificate required. With none found every secure connection fails (logged)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    paths = ssl.get_default_verify_paths()  # openssl_cafile/_capath: compiled in, no env
+    found = _load_locations(context, cafile=paths.openssl_cafile)
+    if paths.openssl_capath and holds_hashed_certificates(paths.openssl_capath):
+        found = _load_locations(context, capath=paths.openssl_capath) or found
+    for candidate in () if found else CA_FILE_CANDIDATES:
+        if _load_locations(context, cafile=candidate):
+            found = True
+            break
+    if not found:
+        log.warning("no system certificate store was found; secure connections will fail")
+    return context
+
+
+def _load_locations(
+    context: ssl.SSLContext, *, cafile: str | None = None, capath: str | None = None
+) -> bool:
+    if cafile is not None and not os.path.isfile(cafile):
+        return False
+    try:
+        context.load_verify_locations(cafile=cafile, capath=capath)
+    except (OSError, ssl.SSLError) as exc:
+        log.warning("the system certificate store %s could not be read: %s", cafile or capath, exc)
+        return False
+    return True
+
+
+def holds_hashed_certificates(folder: str) -> bool:
+    """Whether ``folder`` holds OpenSSL's ``<8 hex digits>.<n>`` certificate names."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    return any(
+        len(name) >= 10 and name[8] == "." and name[9:].isdigit()
+        and all(ch in "0123456789abcdefABCDEF" for ch in name[:8])
+        for name in names
+    )
 
 
 class GuardedAdapter(HTTPAdapter):
-    """requests adapter: no urllib3 retries, OS trust store, connection tracking."""
+    """requests adapter: no urllib3 retries, OS trust store only, connection tracking."""
 
     def __init__(self, ssl_context: Any = None, pool_maxsize: int = 2) -> None:
         self._ssl_context = ssl_context
@@ -331,6 +490,16 @@ class GuardedAdapter(HTTPAdapter):
             pool_kwargs["ssl_context"] = self._ssl_context
         super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
         self.poolmanager.pool_classes_by_scheme = dict(_POOL_CLASSES)
+
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        """requests would add its certifi bundle to our context on every new connection (a
+        trust store that is not the OS's, and ~20 ms): with our own context, it adds nothing."""
+        if self._ssl_context is None or not url.lower().startswith("https"):
+            super().cert_verify(conn, url, verify, cert)  # type: ignore[no-untyped-call]
+            return
+        conn.cert_reqs = "CERT_REQUIRED"
+        conn.ca_certs = None
+        conn.ca_cert_dir = None
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         known = proxy in self.proxy_manager

@@ -45,8 +45,11 @@ Additions to the contract
   ``empty_body``, ``only_api="start"`` (faults hit only requests with that ``api=``;
   the others are served normally), ``act_first`` (perform the call, e.g. really start the
   campaign, and only then apply the fault: the "it happened but you could not know" case).
+  ``trickle=N`` (send the answer one byte every N seconds, from its status line; with
+  ``trickle_body`` the head at once and then the body: every read gets a byte in time, the
+  whole answer takes minutes; the call is carried out first).
   Network faults apply in the order latency, hang, reset, redirect_to, html_502,
-  maintenance; then body faults on the JSON answer. ``reset_faults()`` also releases
+  maintenance; then body faults on the JSON answer; then trickle. ``reset_faults()`` also releases
   hung requests. ``stop()`` is idempotent, returns in well under a second and drops hung
   and idle connections.
 * Control calls (loopback only, not recorded, never subject to faults or tokens):

@@ -16,7 +16,8 @@ class Faults:
     Network-level faults, in this order: ``latency``, ``hang``, ``reset``, ``redirect_to``,
     ``html_502``, ``maintenance``, ``answer_status``/``answer_body``. Body faults on the JSON
     answer: ``code_as_string``, then one of ``oversized_bytes``, ``empty_body``,
-    ``malformed_json``. ``busy`` refuses the next requests before anything else.
+    ``malformed_json``. ``trickle`` then sends whatever answer results one byte at a time.
+    ``busy`` refuses the next requests before anything else.
     """
 
     latency: float = 0.0  # seconds to wait before answering
@@ -36,6 +37,10 @@ class Faults:
     # error, a 202 with {}, duplicate keys); the call is carried out first
     answer_status: int = 0
     answer_body: str | None = None
+    # > 0: send the answer one byte every this many seconds (from its status line, or from
+    # its body with trickle_body): every read gets a byte in time, the whole answer never
+    trickle: float = 0.0
+    trickle_body: bool = False  # with trickle: the status line and headers at once
     only_api: str | None = None  # apply the faults only to requests with this api= value
     act_first: bool = False  # perform the call (start/stop, token use) before the fault
 
@@ -57,6 +62,7 @@ class Faults:
                 self.empty_body,
                 self.answer_status > 0,
                 self.answer_body is not None,
+                self.trickle > 0,
             )
         )
 

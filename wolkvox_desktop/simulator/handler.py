@@ -96,6 +96,8 @@ class RequestHandler(BaseHTTPRequestHandler):
     timeout = 120  # idle keep-alive connections are dropped after this
     server: LoopbackHTTPServer
     _arrived = 0.0  # time.monotonic() when the current request line arrived
+    _trickle = 0.0  # seconds between the bytes of the current answer (the trickle fault)
+    _trickle_body = False
     _headers_buffer: list[bytes]  # BaseHTTPRequestHandler's (see _send_raw)
 
     def setup(self) -> None:
@@ -201,6 +203,7 @@ class RequestHandler(BaseHTTPRequestHandler):
                 depart()
                 self._send_json(answer, None)
                 return
+            self._trickle, self._trickle_body = faults.trickle, faults.trickle_body
             answer_first = sim._answer(request) if faults.act_first else None
             if faults.latency > 0:
                 self._wait_until(self._arrived + faults.latency)
@@ -233,6 +236,7 @@ class RequestHandler(BaseHTTPRequestHandler):
                 answer = answer_first if answer_first is not None else sim._answer(request)
                 self._send_json(answer, faults)
         finally:
+            self._trickle = 0.0
             depart()
 
     def _wait_until(self, deadline: float) -> None:
@@ -316,11 +320,31 @@ class RequestHandler(BaseHTTPRequestHandler):
             # end_headers(), with the body in the same write: one segment instead of two,
             # so the client is not woken once for the headers and again for the body.
             self._headers_buffer.append(b"\r\n")
+            if self._trickle > 0:
+                head, self._headers_buffer = b"".join(self._headers_buffer), []
+                self._send_trickling(head, payload if self.command != "HEAD" else b"")
+                return
             if self.command != "HEAD" and payload:
                 self._headers_buffer.append(payload)
             self.flush_headers()
         except OSError:
             self.close_connection = True
+
+    def _send_trickling(self, head: bytes, payload: bytes) -> None:
+        """The trickle fault: the answer one byte every ``_trickle`` seconds (the head at
+        once with ``_trickle_body``). Ends early when the client goes or the simulator stops;
+        the connection is closed afterwards either way."""
+        self.close_connection = True
+        stopping = self.server.sim._stopping
+        if self._trickle_body:
+            self.wfile.write(head)
+            data = payload
+        else:
+            data = head + payload
+        for index in range(len(data)):
+            if index and stopping.wait(self._trickle):
+                return
+            self.wfile.write(data[index:index + 1])
 
     def _send_json(self, answer: Answer, faults: Faults | None) -> None:
         body = dict(answer.body)
