@@ -552,12 +552,12 @@ def test_a_bug_ends_in_a_sentence_exit_1_before_calls_and_5_during_them(
     def broken(*_args: object, **_kwargs: object) -> object:
         raise RuntimeError("injected bug")
 
-    monkeypatch.setattr(cli_module, "collect_items", broken)
-    ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
+    with monkeypatch.context() as patched:  # (undo() would also undo the test's data folder)
+        patched.setattr(cli_module, "collect_items", broken)
+        ran = cli("start", "--server", "0032", "--type", "preview", "--campaign", "3303")
     assert ran.code == 1
     assert "internal error" in ran.err and "wolkvox-desktop.log" in ran.err
     assert simulator.requests == []
-    monkeypatch.undo()
     monkeypatch.setenv("WOLKVOX_API_BASE", simulator.base_url)
     monkeypatch.setenv("WOLKVOX_TOKEN", DEMO_TOKEN)
     from wolkvox_desktop.core.service import OperationService
