@@ -161,7 +161,7 @@
 <context>
     <name>PlanList</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+59"/>
+        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+62"/>
         <source>Start %Ln campaign(s)</source>
         <translation>
             <numerusform>Start %Ln campaign</numerusform>
@@ -280,7 +280,7 @@
 <context>
     <name>SummaryBox</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+106"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+107"/>
         <source>%Ln call(s) made; each is in the history.</source>
         <extracomment>Where a campaign can end, in the order the summary names them.</extracomment>
         <translation>

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+360"/>
+        <location filename="../../wolkvox_desktop/gui/crash_reporter.py" line="+42"/>
         <source>Wolkvox Desktop: unexpected error</source>
         <translation>Wolkvox Desktop: error inesperado</translation>
     </message>
@@ -28,7 +28,7 @@
 {0}</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+341"/>
         <source>Wolkvox Desktop cannot start</source>
         <translation>Wolkvox Desktop no puede iniciar</translation>
     </message>
@@ -169,7 +169,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado a las {time}; esta consulta usó uno).</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+74"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+81"/>
         <source>Start campaigns</source>
         <translation>Iniciar campañas</translation>
     </message>
@@ -179,7 +179,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Detener campañas</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Asking Wolkvox…</source>
         <translation>Consultando a Wolkvox…</translation>
     </message>
@@ -530,7 +530,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Libro de Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history/filters.py" line="+82"/>
+        <location filename="../../wolkvox_desktop/gui/history/filters.py" line="+89"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
@@ -1705,7 +1705,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>PlanList</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+36"/>
+        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+39"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1751,9 +1751,39 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
         <translation>En pausa</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Missed: {when}</source>
         <translation>No se ejecutó: {when}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Interrupted at {time} — {sent} of {total} sent</source>
+        <translation>Interrumpida a las {time} — {sent} de {total} enviadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped at {time} — {sent} of {total} sent</source>
+        <translation>Detenida a las {time} — {sent} de {total} enviadas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interrupted ({when}) — {sent} of {total} sent</source>
+        <translation>Interrumpida ({when}) — {sent} de {total} enviadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped ({when}) — {sent} of {total} sent</source>
+        <translation>Detenida ({when}) — {sent} de {total} enviadas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The run ended before its last campaign (the app or the computer stopped). The campaigns it never called are in the history as not sent; nothing is sent again.</source>
+        <translation>La ejecución terminó antes de su última campaña (la aplicación o el equipo se detuvo). Las campañas que no llegó a llamar figuran en el historial como no enviadas; no se vuelve a enviar nada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run was stopped before its end. The campaigns it never called are in the history as not sent.</source>
+        <translation>La ejecución se detuvo antes de terminar. Las campañas que no llegó a llamar figuran en el historial como no enviadas.</translation>
     </message>
 </context>
 <context>
@@ -1860,14 +1890,20 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>PlanRunNow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/run_now.py" line="+78"/>
+        <location filename="../../wolkvox_desktop/gui/plans/run_now.py" line="+95"/>
+        <location line="+32"/>
         <source>There is no plan named “{name}” any more: it was deleted or renamed.</source>
         <translation>Ya no hay un plan llamado “{name}”: se eliminó o se le cambió el nombre.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-17"/>
         <source>Plan “{name}”</source>
         <translation>Plan “{name}”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Plan “{name}” is already running (on schedule, in another window or in the wolkvox command). Nothing was sent; run it again once that run has ended.</source>
+        <translation>El plan “{name}” ya se está ejecutando (según su horario, en otra ventana o en el comando wolkvox). No se envió nada; vuelva a ejecutarlo cuando esa ejecución haya terminado.</translation>
     </message>
 </context>
 <context>
@@ -2112,7 +2148,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+41"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+42"/>
         <source>Campaigns done</source>
         <translation>Campañas procesadas</translation>
     </message>
@@ -2180,7 +2216,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>ResultsTable</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/results_table.py" line="+41"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/results_table.py" line="+42"/>
         <source>Outcome of each campaign</source>
         <translation>Resultado de cada campaña</translation>
     </message>
@@ -2692,7 +2728,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+128"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+129"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>
@@ -2769,7 +2805,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>SummaryBox</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+106"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+107"/>
         <source>%Ln call(s) made; each is in the history.</source>
         <extracomment>Where a campaign can end, in the order the summary names them.</extracomment>
         <translation>
