@@ -76,9 +76,12 @@ _NOT_RUN = "not_run"  # Reason.NOT_RUN: a stopped run's campaign never called
 class PlanTable(Connection):
     def _after_open(self) -> None:
         super()._after_open()
+        self._mark_interrupted_quietly()
+
+    def _mark_interrupted_quietly(self) -> None:
         try:
             self.mark_interrupted_runs()
-        except StoreError:  # busy: the next process (or list of plans) does it
+        except StoreError:  # busy: the next look (or process) does it
             log.warning("store: interrupted plan runs could not be marked now", exc_info=True)
     # ---------------------------------------------------------------- plans
     def save_plan(
@@ -148,7 +151,7 @@ class PlanTable(Connection):
         are gone are marked interrupted first."""
         from wolkvox_desktop.core.store.plan_rows import RUN_COLUMNS, run_record, saved_plan
 
-        self.mark_interrupted_runs()
+        self._mark_interrupted_quietly()
         with self._read() as conn:
             rows = conn.execute(
                 f"SELECT {PLAN_COLUMNS} FROM plans ORDER BY name_key, name"  # noqa: S608
