@@ -6,6 +6,7 @@ test_plan_runs_processes.py."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -152,9 +153,10 @@ def test_a_slot_that_comes_during_a_run_by_hand_is_covered_not_run_again(
                                kwargs={"now": clock.now, "zone": BOGOTA})
     by_hand.start()
     try:
-        deadline = threading.Event()
-        while simulator.hung != 1 and not deadline.wait(0.01):
-            pass
+        deadline = time.monotonic() + 30
+        while simulator.hung != 1:
+            assert time.monotonic() < deadline, "the run by hand never reached the server"
+            time.sleep(0.01)
         report = run_due(ops, now=local(BOGOTA, "2026-03-10 07:00:05"), zone=BOGOTA)
         assert report.runs == () and report.missed == ()
     finally:

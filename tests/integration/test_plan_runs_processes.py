@@ -109,7 +109,7 @@ def hold_the_call_after(sim: Simulator, answered: int) -> None:
     """Let ``answered`` start calls through, then hold the next one at the server (the
     calls before it are slowed down so that the switch is set while the last of them
     waits for its answer)."""
-    sim.faults.latency = 0.5
+    sim.faults.latency = 1.0
     wait_for(lambda: len(starts(sim)) >= answered, f"{answered} calls")
     sim.faults.latency = 0.0
     sim.faults.hang = True
