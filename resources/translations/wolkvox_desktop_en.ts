@@ -161,7 +161,7 @@
 <context>
     <name>PlanList</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+59"/>
+        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+62"/>
         <source>Start %Ln campaign(s)</source>
         <translation>
             <numerusform>Start %Ln campaign</numerusform>

@@ -169,7 +169,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado a las {time}; esta consulta usó uno).</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+75"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+81"/>
         <source>Start campaigns</source>
         <translation>Iniciar campañas</translation>
     </message>
@@ -179,7 +179,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Detener campañas</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Asking Wolkvox…</source>
         <translation>Consultando a Wolkvox…</translation>
     </message>
@@ -1715,7 +1715,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>PlanList</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+36"/>
+        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+39"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1761,9 +1761,39 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
         <translation>En pausa</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Missed: {when}</source>
         <translation>No se ejecutó: {when}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Interrupted at {time} — {sent} of {total} sent</source>
+        <translation>Interrumpida a las {time} — {sent} de {total} enviadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped at {time} — {sent} of {total} sent</source>
+        <translation>Detenida a las {time} — {sent} de {total} enviadas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interrupted ({when}) — {sent} of {total} sent</source>
+        <translation>Interrumpida ({when}) — {sent} de {total} enviadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped ({when}) — {sent} of {total} sent</source>
+        <translation>Detenida ({when}) — {sent} de {total} enviadas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The run ended before its last campaign (the app or the computer stopped). The campaigns it never called are in the history as not sent; nothing is sent again.</source>
+        <translation>La ejecución terminó antes de su última campaña (la aplicación o el equipo se detuvo). Las campañas que no llegó a llamar figuran en el historial como no enviadas; no se vuelve a enviar nada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run was stopped before its end. The campaigns it never called are in the history as not sent.</source>
+        <translation>La ejecución se detuvo antes de terminar. Las campañas que no llegó a llamar figuran en el historial como no enviadas.</translation>
     </message>
 </context>
 <context>
@@ -1870,14 +1900,20 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>PlanRunNow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/run_now.py" line="+79"/>
+        <location filename="../../wolkvox_desktop/gui/plans/run_now.py" line="+95"/>
+        <location line="+32"/>
         <source>There is no plan named “{name}” any more: it was deleted or renamed.</source>
         <translation>Ya no hay un plan llamado “{name}”: se eliminó o se le cambió el nombre.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-17"/>
         <source>Plan “{name}”</source>
         <translation>Plan “{name}”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Plan “{name}” is already running (on schedule, in another window or in the wolkvox command). Nothing was sent; run it again once that run has ended.</source>
+        <translation>El plan “{name}” ya se está ejecutando (según su horario, en otra ventana o en el comando wolkvox). No se envió nada; vuelva a ejecutarlo cuando esa ejecución haya terminado.</translation>
     </message>
 </context>
 <context>

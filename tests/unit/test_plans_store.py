@@ -1,4 +1,4 @@
-"""The store's plans and plan_slots tables (schema v4), on a real SQLite file."""
+"""The store's plans, plan_slots and plan_runs tables, on a real SQLite file."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ import pytest
 from wolkvox_desktop.core.campaigns import Action, CampaignRef, CampaignType
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.plans import Plan, PlanError, PlanField, Schedule
-from wolkvox_desktop.core.store import MIGRATIONS, SCHEMA_VERSION, SlotState, Store
+from wolkvox_desktop.core.store import MIGRATIONS, SCHEMA_VERSION, SavedPlan, SlotState, Store
+from wolkvox_desktop.core.store.plan_rows import ClaimOutcome, RunClaim
+from wolkvox_desktop.core.store.records import PlanRunState
 
 P = CampaignType.PREVIEW
 T0 = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
@@ -193,7 +195,7 @@ def test_migration_to_v4_adds_the_tables_and_the_history_plan(tmp_path: Path) ->
                  "VALUES ('2026-01-05T10:00:00.000000+00:00', '0032', 'campaigns', 'ok')")
     conn.close()
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION >= 4
         (old,) = store.history()
         assert old.plan is None
         saved, _ = store.save_plan(plan())
@@ -202,3 +204,126 @@ def test_migration_to_v4_adds_the_tables_and_the_history_plan(tmp_path: Path) ->
         assert [r.plan for r in store.history(plan="Mañana")] == ["Mañana"]
         assert [r.plan for r in store.history()] == ["Mañana", None]
         assert store.history(plan="Other") == []
+
+
+# ------------------------------------------------------------------ runs (plan_runs)
+
+
+def _begin(s: Store, saved: SavedPlan, slot: str | None = "2026-03-10 07:00",
+           required: bool = True) -> RunClaim:
+    return s.begin_plan_run(saved, started_at=T0, slot=slot, due_at=T0 if slot else None,
+                            required=required)
+
+
+def test_a_run_whose_process_is_gone_is_marked_interrupted_once(
+    tmp_path: Path, store: Store
+) -> None:
+    saved, _ = store.save_plan(plan(ids=("1", "2", "3")))
+    other = Store(tmp_path / "store.sqlite3", clock=lambda: T0)
+    claim = _begin(other, saved)
+    assert claim.begun and claim.slot == "2026-03-10 07:00"
+    other.finish_call(other.begin_call("0032", "start", "1", P, plan="Mañana"),
+                      CallResult(Outcome.OK, Reason.OK, "Started."))
+    other.begin_call("0032", "start", "2", P, plan="Mañana")  # in flight when it died
+    assert store.mark_interrupted_runs() == 0  # its owner lives: left alone
+    other.close()  # as kill -9 would: the owner's lock goes with the process
+
+    with Store(tmp_path / "store.sqlite3") as reopened:  # the next process, on opening
+        rows = {r.campaign_id: r for r in reopened.history(plan="Mañana")}
+        assert (rows["1"].outcome, rows["2"].outcome, rows["2"].reason) == (
+            "ok", "unknown", "interrupted")
+        assert (rows["3"].outcome, rows["3"].reason) == ("invalid", "not_run")
+        assert "was interrupted" in (rows["3"].message or "")
+        (run,) = reopened.plan_runs("Mañana")
+        assert (run.state, run.sent, run.total) == (PlanRunState.INTERRUPTED, 2, 3)
+        found = reopened.plan("Mañana")
+        assert found is not None and found.last_outcome == "interrupted"
+        assert found.last_run is not None and found.last_run.cut_short
+        (slot,) = reopened.plan_slots("Mañana")
+        assert slot.state is SlotState.INTERRUPTED
+        assert reopened.mark_interrupted_runs() == 0
+    with Store(tmp_path / "store.sqlite3") as again:
+        assert len(again.history(plan="Mañana")) == 3  # written once
+        assert again.calls_today("0032", T0) == 2  # not-sent rows cost nothing
+
+
+def test_many_processes_finding_one_dead_run_record_it_once(
+    tmp_path: Path, store: Store
+) -> None:
+    saved, _ = store.save_plan(plan(ids=("1", "2", "3", "4")))
+    with Store(tmp_path / "store.sqlite3") as dead:
+        assert _begin(dead, saved, slot=None, required=False).begun
+    barrier = threading.Barrier(6)
+
+    def open_one() -> None:
+        barrier.wait()
+        Store(tmp_path / "store.sqlite3").close()
+
+    threads = [threading.Thread(target=open_one) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    rows = store.history(plan="Mañana")
+    assert sorted(r.campaign_id or "" for r in rows) == ["1", "2", "3", "4"]
+    assert {r.reason for r in rows} == {"not_run"}
+
+
+def test_two_runs_of_a_plan_are_never_under_way_at_once(
+    tmp_path: Path, store: Store
+) -> None:
+    saved, _ = store.save_plan(plan())
+    other = Store(tmp_path / "store.sqlite3")
+    first = _begin(other, saved, slot=None, required=False)
+    assert first.begun
+    busy = _begin(store, saved, slot=None, required=False)
+    assert busy.outcome is ClaimOutcome.BUSY and busy.running is not None
+    covered = _begin(store, saved)  # the scheduler's slot while the run goes on
+    assert covered.outcome is ClaimOutcome.COVERED
+    assert _begin(store, saved).outcome is ClaimOutcome.TAKEN
+    (slot,) = store.plan_slots("Mañana")
+    assert slot.state is SlotState.COVERED and slot.finished_at is not None
+    assert first.run_id is not None
+    assert other.finish_plan_run(first.run_id, state=PlanRunState.DONE, outcome="ok", sent=2,
+                                 message="done")
+    assert not other.finish_plan_run(first.run_id, state=PlanRunState.DONE, outcome="ok",
+                                     sent=2, message="again")  # once
+    other.close()
+    assert _begin(store, saved, slot=None, required=False).begun
+
+
+def test_a_late_claim_is_missed_and_a_deleted_plan_is_gone(
+    store: Store, clock: Clock
+) -> None:
+    saved, _ = store.save_plan(plan())
+    late = store.begin_plan_run(saved, started_at=T0, slot="2026-03-10 07:00", due_at=T0,
+                                required=True, late_after=T0 - timedelta(seconds=1))
+    assert late.outcome is ClaimOutcome.MISSED
+    (slot,) = store.plan_slots("Mañana")
+    assert slot.state is SlotState.MISSED
+    by_hand = store.begin_plan_run(saved, started_at=T0, slot="2026-03-11 07:00", due_at=T0,
+                                   late_after=T0 - timedelta(seconds=1))
+    assert by_hand.begun and by_hand.slot is None  # too late to claim: runs without it
+    store.delete_plan("Mañana")
+    assert _begin(store, saved, slot=None, required=False).outcome is ClaimOutcome.GONE
+
+
+def test_migration_to_v5_adds_plan_runs_and_keeps_the_plans(tmp_path: Path) -> None:
+    path = tmp_path / "v4.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:4]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version=4")
+    conn.execute(
+        "INSERT INTO plans (name, name_key, server, action, campaigns, at, days, "
+        "schedule_from, created_at, updated_at, last_run_at, last_outcome) VALUES "
+        "('Mañana', 'mañana', '0032', 'start', '[[\"1\", \"preview\"]]', '07:00', 'daily', "
+        "'2026-01-05T10:00:00.000000+00:00', '2026-01-05T10:00:00.000000+00:00', "
+        "'2026-01-05T10:00:00.000000+00:00', '2026-01-06T12:00:00.000000+00:00', 'ok')")
+    conn.close()
+    with Store(path) as migrated:
+        (saved,) = migrated.plans()
+        assert (saved.name, saved.last_outcome, saved.last_run) == ("Mañana", "ok", None)
+        assert migrated.plan_runs("Mañana") == []
+        assert _begin(migrated, saved).begun

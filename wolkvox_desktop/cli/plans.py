@@ -2,20 +2,30 @@
 the system scheduler. The plan and its checks are :mod:`wolkvox_desktop.core.plans`'s, the
 runs :mod:`wolkvox_desktop.core.plan_runs`'s; here only the arguments and the printing
 (a run's lines are those of ``wolkvox start|stop``: :mod:`wolkvox_desktop.cli.actions`).
+
+``plan run`` and ``plan run-due`` stop on Ctrl-C and SIGTERM (a service manager's stop):
+the run ends as *stopped*, its never-called campaigns written to the history as not sent;
+a second signal while that is recorded is ignored. Exit 5 when a call was cut short in
+flight (it may have reached Wolkvox), else 130.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
 import tempfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from wolkvox_desktop.cli.actions import call_printer, collect_items, note_near_limit, print_summary
 from wolkvox_desktop.cli.output import (
+    EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_OK,
     err,
@@ -29,12 +39,13 @@ from wolkvox_desktop.cli.runtime import calling, front_door, open_service
 from wolkvox_desktop.core.bulk import BulkItem, plan_bulk
 from wolkvox_desktop.core.campaigns import Action, parse_server_code
 from wolkvox_desktop.core.credentials import TokenSource
-from wolkvox_desktop.core.errors import CallResult, InvalidInput
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome
 from wolkvox_desktop.core.operations import Operations
 from wolkvox_desktop.core.plan_runs import (
     MissedSlot,
     PlanRunResult,
     PlanRunStart,
+    PlanRunStopped,
     PlanState,
     plan_states,
     run_due,
@@ -51,6 +62,8 @@ from wolkvox_desktop.core.plans import (
 )
 from wolkvox_desktop.core.schedule import LocalZone, utc_now
 from wolkvox_desktop.core.service import OperationService
+from wolkvox_desktop.core.store import SavedPlan
+from wolkvox_desktop.core.store.records import PlanRunState
 
 
 def run(args: argparse.Namespace) -> int:
@@ -146,13 +159,12 @@ def cmd_list(*, json_mode: bool) -> int:
             "CODE --action start --type TYPE --campaign ID [--at HH:MM]`.")
         return EXIT_OK
     rows = [("NAME", "SERVER", "ACTION", "CAMPAIGNS", "SCHEDULE", "NEXT RUN", "LAST RUN")]
+    now = utc_now()
     for state in states:
         plan, saved = state.plan, state.saved
         schedule = (f"{plan.schedule.at_text} {plan.schedule.days_text}"
                     if plan.schedule else "by hand")
-        last = "never"
-        if saved.last_run_at is not None:
-            last = f"{_local(saved.last_run_at, zone)} {saved.last_outcome or ''}".rstrip()
+        last = _last_run_text(saved, zone, now)
         if state.missed is not None:
             last += f" (missed {_local(state.missed.moment, zone)})"
         rows.append((plan.name, plan.server, plan.action.value, _campaigns_text(plan),
@@ -162,13 +174,32 @@ def cmd_list(*, json_mode: bool) -> int:
     return EXIT_OK
 
 
+def _last_run_text(saved: SavedPlan, zone: LocalZone, now: datetime) -> str:
+    """``2026-03-10 07:00 ok``; a run cut short: ``interrupted at 07:00 — 2 of 4 sent``
+    (the day too when it was not today)."""
+    if saved.last_run_at is None:
+        return "never"
+    run = saved.last_run
+    if run is not None and run.cut_short and run.sent is not None:
+        word = "interrupted" if run.state is PlanRunState.INTERRUPTED else "stopped"
+        local = zone.local(run.started_at)
+        at = (f"{local:%H:%M}" if local.date() == zone.local(now).date()
+              else f"{local:%Y-%m-%d %H:%M}")
+        return f"{word} at {at} \u2014 {run.sent} of {run.total} sent"
+    return f"{_local(saved.last_run_at, zone)} {saved.last_outcome or ''}".rstrip()
+
+
 def _plan_dict(state: PlanState, zone: LocalZone) -> dict[str, Any]:
     obj = state.plan.to_json_dict()
     saved = state.saved
+    run = saved.last_run
     obj.update(
         next_run=_iso(state.next_slot.moment, zone) if state.next_slot else None,
         last_run=_iso(saved.last_run_at, zone) if saved.last_run_at else None,
         last_outcome=saved.last_outcome,
+        last_run_state=run.state.value if run is not None else None,
+        last_run_sent=run.sent if run is not None else None,
+        last_run_total=run.total if run is not None else None,
         missed=_iso(state.missed.moment, zone) if state.missed else None,
     )
     return obj
@@ -196,6 +227,45 @@ def _opener(ops: Operations) -> Any:
     return opener
 
 
+@contextlib.contextmanager
+def _stopping_on_signals() -> Iterator[None]:
+    """Ctrl-C and SIGTERM raise ``KeyboardInterrupt`` once (the run then records its stop);
+    another signal meanwhile is ignored. Nothing changes outside the main thread."""
+    fired: list[int] = []
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        if fired:
+            return  # the first one's stop is being recorded
+        fired.append(signum)
+        raise KeyboardInterrupt
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGINT", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            previous[number] = signal.signal(number, stop)
+        except (ValueError, OSError):  # not the main thread (an embedder, a test)
+            continue
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(number, handler)
+
+
+def _stopped(result: PlanRunResult, *, json_mode: bool) -> int:
+    """A run stopped by Ctrl-C or SIGTERM: what was sent, and the code (5: a call was cut
+    short in flight)."""
+    if json_mode:
+        say_json(_run_dict(result, LocalZone.system()))
+    else:
+        err(result.sentence())
+    return Outcome.UNKNOWN.exit_code if result.in_doubt else EXIT_INTERRUPTED
+
+
 def _not_started(result: PlanRunResult, *, json_mode: bool) -> int:
     refusal = result.refusal
     assert refusal is not None
@@ -214,11 +284,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         def on_start(start: PlanRunStart) -> None:
             note_near_limit(start.bulk, start.usage, json_mode=json_mode)
 
-        with calling():
-            result = run_plan(
-                ops, saved, keep_going=args.keep_going, opener=_opener(ops), on_start=on_start,
-                on_result=call_printer(plan.action, len(plan.campaigns), json_mode=json_mode),
-            )
+        try:
+            with _stopping_on_signals(), calling():
+                result = run_plan(
+                    ops, saved, keep_going=args.keep_going, opener=_opener(ops),
+                    on_start=on_start, zone=LocalZone.system(),
+                    on_result=call_printer(plan.action, len(plan.campaigns),
+                                           json_mode=json_mode),
+                )
+        except PlanRunStopped as stop:
+            return _stopped(stop.result, json_mode=json_mode)
     if result.summary is None:
         return _not_started(result, json_mode=json_mode)
     print_summary(result.summary, json_mode=json_mode)
@@ -250,9 +325,12 @@ def cmd_run_due(*, json_mode: bool) -> int:
         else:
             (say if result.ok else err)(result.sentence())
 
-    with front_door() as ops, calling():
-        report = run_due(ops, zone=zone, opener=_opener(ops), on_start=on_start,
-                         on_result=on_result, on_finished=on_finished)
+    try:
+        with front_door() as ops, _stopping_on_signals(), calling():
+            report = run_due(ops, zone=zone, opener=_opener(ops), on_start=on_start,
+                             on_result=on_result, on_finished=on_finished)
+    except PlanRunStopped as stop:
+        return _stopped(stop.result, json_mode=json_mode)
     for missed in report.missed:
         if json_mode:
             say_json(_missed_dict(missed, zone))
@@ -277,7 +355,7 @@ def _run_dict(result: PlanRunResult, zone: LocalZone) -> dict[str, Any]:
         "plan": result.plan.name,
         "slot": slot.key if slot else None,
         "due_at": _iso(slot.moment, zone) if slot else None,
-        "status": "ran" if result.started else "not_started",
+        "status": "stopped" if result.stopped else "ran" if result.started else "not_started",
         "ok": result.ok,
         "outcome": result.outcome.value,
         "message": result.sentence(),

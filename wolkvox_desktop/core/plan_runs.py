@@ -11,10 +11,20 @@ gate, history), never retried. On top of that:
   who confirmed). Scheduled runs never go over it.
 * **Exactly once per slot**: :func:`run_due` runs every plan whose latest slot came within
   the last 15 minutes (:data:`~wolkvox_desktop.core.schedule.DUE_WINDOW`) and that no
-  process has claimed yet (:meth:`Store.claim_slot
-  <wolkvox_desktop.core.store.plans.PlanTable.claim_slot>`); concurrent ``wolkvox plan
+  process has claimed yet (:meth:`Store.begin_plan_run
+  <wolkvox_desktop.core.store.plans.PlanTable.begin_plan_run>`); concurrent ``wolkvox plan
   run-due`` invocations and open windows share the store, so one of them runs it. A slot
   more than 15 minutes late is claimed as *missed*, reported once, and never run late.
+* **Never late**: lateness is judged per plan, on the clock, just before its claim (in
+  the claim's transaction): a plan queued behind a slow one that can no longer begin
+  within its 15 minutes is *missed*, as if the computer had been off.
+* **Claimed when it begins**: a run by hand records its run when it begins and claims the
+  plan's slot if it is due and unclaimed (:func:`begin_run_by_hand`), so the scheduler
+  skips it; a run by hand while another run of the plan is under way is refused.
+* **Stopped or interrupted, never silent**: Ctrl-C (``KeyboardInterrupt``) ends a run as
+  *stopped*, its never-called campaigns written to the history as not sent, and raises
+  :class:`PlanRunStopped`; a run whose process died is found by the next process (the
+  store marks it ``interrupted``, with how many were sent; nothing is re-sent).
 * Campaigns are all called, whatever their last known status (``include_in_state``, as
   the command line does): a plan is what the supervisor asked for at that hour.
 
@@ -32,8 +42,10 @@ How the window uses it (from its worker, never the GUI thread)::
     bulk = bulk_plan_of(saved.plan, store)             # a BulkPlan (cost, items)
     refusal = budget_refusal(saved.plan, bulk, service.usage())
     # ...ask; declined: record_not_started(store, saved, refusal); ops.close_service(...)
+    # confirmed: before the first call (a worker job)
+    ticket = begin_run_by_hand(store, saved, now=clock(), zone=zone)  # or a refusal
     # ...drive BulkRun(service, bulk, allow_over_budget=confirmed) as a bulk run, then:
-    record_run_end(store, saved, run.summary(), started_at=started)
+    record_run_end(store, saved, run.summary(), ticket=ticket, stopped=cancelled)
 
 Signals the window's plan runner will want to offer (names for that face to choose):
 ``planStarted(PlanRunStart)``, ``itemFinished(int, CallResult)`` (through ``on_result``),
@@ -44,16 +56,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from wolkvox_desktop.core.bulk import BulkItem, BulkPlan, plan_bulk
 from wolkvox_desktop.core.bulk_run import BulkRun, BulkSummary
-from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.operations import Operations
+from wolkvox_desktop.core.plan_results import (
+    DueReport,
+    MissedSlot,
+    PlanRunResult,
+    PlanRunStart,
+    PlanRunStopped,
+    PlanState,
+    RunTicket,
+)
 from wolkvox_desktop.core.plans import Plan
 from wolkvox_desktop.core.schedule import (
+    DUE_WINDOW,
+    Clock,
     LocalZone,
     Slot,
     SlotTiming,
@@ -64,115 +85,35 @@ from wolkvox_desktop.core.schedule import (
     utc_now,
 )
 from wolkvox_desktop.core.service import OperationService, Usage
-from wolkvox_desktop.core.store import SavedPlan, SlotState, Store
+from wolkvox_desktop.core.store import SavedPlan, SlotState, Store, StoreError
+from wolkvox_desktop.core.store.plan_rows import ClaimOutcome, PlanRunRecord
+from wolkvox_desktop.core.store.records import PlanRunState
+
+__all__ = [
+    "DueReport",
+    "MissedSlot",
+    "PlanRunResult",
+    "PlanRunStart",
+    "PlanRunStopped",
+    "PlanState",
+    "RunTicket",
+    "begin_run_by_hand",
+    "budget_refusal",
+    "bulk_plan_of",
+    "claim_due",
+    "next_plan_wakeup",
+    "open_plan_service",
+    "plan_states",
+    "record_not_started",
+    "record_run_end",
+    "run_due",
+    "run_plan",
+]
 
 log = logging.getLogger(__name__)
 
 Opener = Callable[[str], OperationService]
 ResultSink = Callable[[int, BulkItem, CallResult], None]
-
-
-@dataclass(frozen=True)
-class PlanRunStart:
-    """A run about to make its first call (after the budget check)."""
-
-    plan: Plan
-    slot: Slot | None
-    bulk: BulkPlan
-    usage: Usage  # today's use before the run
-
-
-@dataclass(frozen=True)
-class PlanRunResult:
-    """How one run of a plan ended: ``summary`` once it started, ``refusal`` when it did
-    not (nothing was sent then). ``slot`` is ``None`` for a run by hand."""
-
-    plan: Plan
-    slot: Slot | None
-    started_at: datetime
-    summary: BulkSummary | None = None
-    refusal: CallResult | None = None
-
-    @property
-    def started(self) -> bool:
-        return self.summary is not None
-
-    @property
-    def outcome(self) -> Outcome:
-        """The most serious outcome (``invalid`` when it did not start)."""
-        if self.refusal is not None:
-            return self.refusal.outcome
-        return self.summary.worst_outcome if self.summary is not None else Outcome.INVALID
-
-    @property
-    def ok(self) -> bool:
-        return self.summary is not None and self.summary.all_ok
-
-    @property
-    def exit_code(self) -> int:
-        return self.outcome.exit_code
-
-    def sentence(self) -> str:
-        """One English sentence (the CLI and the log; the window words its own)."""
-        name = self.plan.name
-        if self.refusal is not None or self.summary is None:
-            why = self.refusal.message if self.refusal is not None else "nothing was sent."
-            return f"Plan {name!r} did not start: {why}"
-        progress = self.summary.progress
-        verb = "started" if self.plan.action is Action.START else "stopped"
-        if self.summary.all_ok:
-            return f"Plan {name!r}: {_count(progress.ok)} {verb}."
-        parts = [f"{progress.ok} {verb}"]
-        if progress.failed:
-            parts.append(f"{progress.failed} failed")
-        if progress.not_run:
-            parts.append(f"{progress.not_run} not called")
-        first = self.summary.first_failure
-        why = f" First failure: {first.message}" if first is not None else ""
-        ended = "stopped at a failure" if progress.not_run else "ended with failures"
-        return f"Plan {name!r} {ended}: {', '.join(parts)}.{why}"
-
-
-@dataclass(frozen=True)
-class MissedSlot:
-    """A slot more than 15 minutes late: not run; the window offers to run the plan now."""
-
-    saved: SavedPlan
-    slot: Slot
-
-    def sentence(self, zone: LocalZone) -> str:
-        local = zone.local(self.slot.moment)
-        return (
-            f"Plan {self.saved.name!r} was due at {local:%Y-%m-%d %H:%M} and was not run "
-            "then (the computer was off or asleep, or nothing was running): it is not run "
-            "late. Run it by hand if it is still wanted."
-        )
-
-
-@dataclass(frozen=True)
-class DueReport:
-    """What :func:`run_due` did: the runs it made and the slots it found missed."""
-
-    runs: tuple[PlanRunResult, ...] = ()
-    missed: tuple[MissedSlot, ...] = ()
-
-    @property
-    def exit_code(self) -> int:
-        """0 when nothing ran or every run went well; else the most serious run's code."""
-        return max((run.exit_code for run in self.runs), default=0)
-
-
-@dataclass(frozen=True)
-class PlanState:
-    """A plan as the Plans panel and ``wolkvox plan list`` show it."""
-
-    saved: SavedPlan
-    next_slot: Slot | None  # None: not scheduled
-    missed: Slot | None  # its latest slot, missed and not run by hand since
-
-    @property
-    def plan(self) -> Plan:
-        return self.saved.plan
 
 
 # ---------------------------------------------------------------------------- pieces
@@ -212,19 +153,30 @@ def record_not_started(
     *,
     slot: Slot | None = None,
     started_at: datetime | None = None,
+    ticket: RunTicket | None = None,
 ) -> PlanRunResult:
     """A run that did not start: one *not sent* history row with the plan's name and the
-    reason, the slot (if any) ``NOT_STARTED``, the plan's last run."""
-    when = started_at or utc_now()
+    reason, the run's record (``ticket``) or its slot (if any) ``NOT_STARTED``, the plan's
+    last run."""
+    when = ticket.started_at if ticket is not None else (started_at or utc_now())
     plan = saved.plan
-    row = store.begin_call(plan.server, plan.action, plan=plan.name)
-    store.finish_call(row, refusal)
-    if slot is not None:
-        store.finish_slot(saved.id, slot.key, SlotState.NOT_STARTED, refusal.outcome.value,
-                          refusal.message)
-    store.record_plan_run(saved.id, when, refusal.outcome.value)
+    _refusal_row(store, plan, refusal)
+    if ticket is not None:
+        slot = ticket.slot
+        store.finish_plan_run(ticket.run_id, state=PlanRunState.NOT_STARTED,
+                              outcome=refusal.outcome.value, sent=0, message=refusal.message)
+    else:
+        if slot is not None:
+            store.finish_slot(saved.id, slot.key, SlotState.NOT_STARTED, refusal.outcome.value,
+                              refusal.message)
+        store.record_plan_run(saved.id, when, refusal.outcome.value)
     log.info("plan %r did not start: %s", plan.name, refusal.reason.value)
     return PlanRunResult(plan, slot, when, refusal=refusal)
+
+
+def _refusal_row(store: Store, plan: Plan, refusal: CallResult) -> None:
+    row = store.begin_call(plan.server, plan.action, plan=plan.name)
+    store.finish_call(row, refusal)
 
 
 def record_run_end(
@@ -233,16 +185,73 @@ def record_run_end(
     summary: BulkSummary,
     *,
     slot: Slot | None = None,
-    started_at: datetime,
+    started_at: datetime | None = None,
+    ticket: RunTicket | None = None,
+    stopped: bool = False,
 ) -> PlanRunResult:
-    """A run that started has ended (done, paused and aborted, or cancelled)."""
-    result = PlanRunResult(saved.plan, slot, started_at, summary=summary)
+    """A run that started has ended (done, paused and aborted, or cancelled); ``stopped``:
+    by a person or a signal before its end (its never-called campaigns are in the history
+    as not sent already: the bulk run writes them)."""
+    if ticket is not None:
+        slot, started_at = ticket.slot, ticket.started_at
+    when = started_at or utc_now()
+    result = PlanRunResult(saved.plan, slot, when, summary=summary, stopped=stopped)
     outcome = result.outcome.value
-    if slot is not None:
-        store.finish_slot(saved.id, slot.key, SlotState.DONE, outcome, result.sentence())
-    store.record_plan_run(saved.id, started_at, outcome)
-    log.info("plan %r ran: %s", saved.name, outcome)
+    if stopped and result.outcome is Outcome.OK:
+        outcome = Reason.CANCELLED.value  # nothing failed, but not everything was called
+    if ticket is not None:
+        state = PlanRunState.STOPPED if stopped else PlanRunState.DONE
+        store.finish_plan_run(ticket.run_id, state=state, outcome=outcome, sent=result.sent,
+                              message=result.sentence())
+    else:
+        if slot is not None:
+            store.finish_slot(saved.id, slot.key, SlotState.DONE, outcome, result.sentence())
+        store.record_plan_run(saved.id, when, outcome)
+    log.info("plan %r ran: %s%s", saved.name, outcome, " (stopped)" if stopped else "")
     return result
+
+
+def begin_run_by_hand(
+    store: Store,
+    saved: SavedPlan,
+    *,
+    now: datetime | None = None,
+    zone: LocalZone | None = None,
+    clock: Clock | None = None,
+) -> RunTicket | CallResult:
+    """A run by hand begins (before its first call): record it, and claim the plan's
+    latest slot when it is due and unclaimed (the scheduler then skips it). A refusal
+    (``CallResult``, nothing sent; one *not sent* row says why) when another run of the
+    plan is under way, or the plan was deleted. ``now`` (default ``clock()``, default the
+    real clock): when it starts; ``clock``: judges whether the slot is still due."""
+    read = clock or ((lambda: now) if now is not None else utc_now)
+    started = now or read()
+    where = zone or LocalZone.system()
+    slot = _latest_own_slot(saved, started, where)
+    due = slot is not None and timing(slot, started) is SlotTiming.DUE
+    claim = store.begin_plan_run(
+        saved, started_at=started, slot=slot.key if due and slot else None,
+        due_at=slot.moment if due and slot else None,
+        late_after=slot.moment + DUE_WINDOW if due and slot else None, clock=read)
+    if claim.begun and claim.run_id is not None:
+        return RunTicket(claim.run_id, slot if claim.slot is not None else None, started)
+    refusal = (_busy_refusal(saved, claim.running, where)
+               if claim.outcome is ClaimOutcome.BUSY else
+               CallResult(Outcome.INVALID, Reason.CANCELLED,
+                          f"The plan {saved.name!r} was deleted meanwhile; nothing was sent."))
+    _refusal_row(store, saved.plan, refusal)
+    return refusal
+
+
+def _busy_refusal(
+    saved: SavedPlan, running: PlanRunRecord | None, zone: LocalZone
+) -> CallResult:
+    since = (f" (begun at {zone.local(running.started_at):%H:%M})" if running is not None
+             else "")
+    return CallResult(
+        Outcome.INVALID, Reason.CANCELLED,
+        f"The plan {saved.name!r} is already running{since}, in this window or another "
+        "process: this run did not start and nothing was sent. Wait for it to end.")
 
 
 # ---------------------------------------------------------------------------- runs
@@ -250,43 +259,132 @@ def run_plan(
     ops: Operations,
     saved: SavedPlan,
     *,
-    slot: Slot | None = None,
     keep_going: bool = False,
     allow_over_budget: bool = False,
     opener: Opener | None = None,
     on_start: Callable[[PlanRunStart], None] | None = None,
     on_result: ResultSink | None = None,
     now: datetime | None = None,
+    zone: LocalZone | None = None,
+    clock: Clock | None = None,
 ) -> PlanRunResult:
-    """Run a plan now, without questions: open its service (``opener``, default
-    ``ops.open``), check the budget, call its campaigns in order (stop at the first
+    """Run a plan by hand now, without questions: open its service (``opener``, default
+    ``ops.open``), check the budget, record the run as begun (claiming the plan's due
+    slot, :func:`begin_run_by_hand`), call its campaigns in order (stop at the first
     failure unless ``keep_going``; never retry), record the end. Problems end in the
-    result, never an exception (the store's failures excepted). ``now``: when the run
-    starts (the plan's last run; default the real clock)."""
-    started = now or utc_now()
+    result, never an exception (the store's failures excepted); Ctrl-C raises
+    :class:`PlanRunStopped` once the stop is recorded. ``now``: when the run starts (the
+    plan's last run; default ``clock()``, default the real clock)."""
+    read = clock or ((lambda: now) if now is not None else utc_now)
+    started = now or read()
     plan = saved.plan
     try:
         service = open_plan_service(ops, plan, opener)
     except InvalidInput as exc:
-        return record_not_started(ops.store, saved, CallResult.invalid(exc), slot=slot,
-                                  started_at=started)
+        return record_not_started(ops.store, saved, CallResult.invalid(exc), started_at=started)
     try:
         try:
             bulk = bulk_plan_of(plan, ops.store)
         except InvalidInput as exc:  # a plan is checked when saved: only a safety net
-            return record_not_started(ops.store, saved, CallResult.invalid(exc), slot=slot,
+            return record_not_started(ops.store, saved, CallResult.invalid(exc),
                                       started_at=started)
         usage = service.usage()
         refusal = None if allow_over_budget else budget_refusal(plan, bulk, usage)
         if refusal is not None:
-            return record_not_started(ops.store, saved, refusal, slot=slot, started_at=started)
-        if on_start is not None:
-            on_start(PlanRunStart(plan, slot, bulk, usage))
-        run = BulkRun(service, bulk, allow_over_budget=allow_over_budget)
-        summary = run.run_all(on_result, stop_on_failure=not keep_going)
-        return record_run_end(ops.store, saved, summary, slot=slot, started_at=started)
+            return record_not_started(ops.store, saved, refusal, started_at=started)
+        ticket = begin_run_by_hand(ops.store, saved, now=started, zone=zone, clock=read)
+        if isinstance(ticket, CallResult):
+            return PlanRunResult(plan, None, started, refusal=ticket)
+        return _drive(ops.store, service, saved, bulk, ticket, usage, keep_going=keep_going,
+                      allow_over_budget=allow_over_budget, on_start=on_start,
+                      on_result=on_result)
     finally:
         ops.close_service(service)
+
+
+def _run_claimed(
+    ops: Operations,
+    saved: SavedPlan,
+    ticket: RunTicket,
+    *,
+    keep_going: bool,
+    opener: Opener | None,
+    on_start: Callable[[PlanRunStart], None] | None,
+    on_result: ResultSink | None,
+) -> PlanRunResult:
+    """A scheduled run whose slot this process claimed (its record begun): as
+    :func:`run_plan`, never over today's budget."""
+    plan = saved.plan
+    service: OperationService | None = None
+    calling = False
+    try:
+        try:
+            service = open_plan_service(ops, plan, opener)
+            bulk = bulk_plan_of(plan, ops.store)
+        except InvalidInput as exc:
+            return record_not_started(ops.store, saved, CallResult.invalid(exc), ticket=ticket)
+        usage = service.usage()
+        refusal = budget_refusal(plan, bulk, usage)
+        if refusal is not None:
+            return record_not_started(ops.store, saved, refusal, ticket=ticket)
+        calling = True
+        return _drive(ops.store, service, saved, bulk, ticket, usage, keep_going=keep_going,
+                      allow_over_budget=False, on_start=on_start, on_result=on_result)
+    except KeyboardInterrupt:
+        if not calling:  # Ctrl-C before the first call: nothing was sent
+            _stopped_before_calls(ops.store, saved, ticket)
+        raise
+    finally:
+        if service is not None:
+            ops.close_service(service)
+
+
+def _drive(
+    store: Store,
+    service: OperationService,
+    saved: SavedPlan,
+    bulk: BulkPlan,
+    ticket: RunTicket,
+    usage: Usage,
+    *,
+    keep_going: bool,
+    allow_over_budget: bool,
+    on_start: Callable[[PlanRunStart], None] | None,
+    on_result: ResultSink | None,
+) -> PlanRunResult:
+    """The calls of a run recorded as begun, and its end (stopped on Ctrl-C)."""
+    run = BulkRun(service, bulk, allow_over_budget=allow_over_budget)
+    try:
+        if on_start is not None:
+            on_start(PlanRunStart(saved.plan, ticket.slot, bulk, usage))
+        summary = run.run_all(on_result, stop_on_failure=not keep_going)
+    except BaseException as exc:  # Ctrl-C, SIGTERM (as one), a bug: stop, record, go on up
+        try:
+            run.cancel()  # the campaigns not called yet: not sent, in the history
+            result = record_run_end(store, saved, run.summary(), ticket=ticket, stopped=True)
+        except StoreError:
+            log.exception("the stop of plan %r could not be recorded", saved.name)
+            raise exc from None
+        if isinstance(exc, KeyboardInterrupt) and not isinstance(exc, PlanRunStopped):
+            raise PlanRunStopped(result) from exc
+        raise
+    return record_run_end(store, saved, summary, ticket=ticket)
+
+
+def _stopped_before_calls(store: Store, saved: SavedPlan, ticket: RunTicket) -> None:
+    """Ctrl-C after the run was recorded, before its first call: every campaign not sent."""
+    plan = saved.plan
+    try:
+        for ref in plan.campaigns:
+            row = store.begin_call(plan.server, plan.action, ref.id, ref.type, plan=plan.name)
+            store.finish_call(row, CallResult(
+                Outcome.INVALID, Reason.NOT_RUN,
+                f"The run stopped before campaign {ref.id}; nothing was sent for it."))
+        store.finish_plan_run(ticket.run_id, state=PlanRunState.STOPPED,
+                              outcome=Reason.CANCELLED.value, sent=0,
+                              message=f"Plan {plan.name!r} was stopped before its first call.")
+    except StoreError:
+        log.exception("the stop of plan %r could not be recorded", plan.name)
 
 
 def claim_due(
@@ -316,6 +414,7 @@ def run_due(
     ops: Operations,
     *,
     now: datetime | None = None,
+    clock: Clock | None = None,
     zone: LocalZone | None = None,
     keep_going: bool = False,
     opener: Opener | None = None,
@@ -325,16 +424,30 @@ def run_due(
 ) -> DueReport:
     """Run every plan whose slot came within the last 15 minutes and that nobody ran yet,
     one after the other; report the slots newly missed. Exactly one process runs a slot
-    (the claim is the store's). Scheduled runs never go over today's budget."""
-    moment = now or utc_now()
+    (the claim is the store's). Each plan's lateness is judged on ``clock`` just before its
+    claim: one that can no longer begin within its 15 minutes is missed, not run late.
+    ``now`` alone: a clock that stands still at it (default: the real clock). Scheduled
+    runs never go over today's budget. Ctrl-C: :class:`PlanRunStopped` (that run's stop
+    recorded; the plans after it are left for the next look)."""
+    read = clock or ((lambda: now) if now is not None else utc_now)
     where = zone or LocalZone.system()
-    due, missed = claim_due(ops.store, now=moment, zone=where)
+    due, missed = claim_due(ops.store, now=now or read(), zone=where)
     runs: list[PlanRunResult] = []
     for saved, slot in due:
-        if not ops.store.claim_slot(saved.id, slot.key, slot.moment):
-            continue  # another process or window took it
-        result = run_plan(ops, saved, slot=slot, keep_going=keep_going, opener=opener,
-                          on_start=on_start, on_result=on_result, now=moment)
+        started = read()
+        claim = ops.store.begin_plan_run(
+            saved, started_at=started, slot=slot.key, due_at=slot.moment, required=True,
+            late_after=slot.moment + DUE_WINDOW, clock=read)
+        if claim.outcome is ClaimOutcome.MISSED:
+            missed.append(MissedSlot(saved, slot, late=True))
+            log.warning("plan %r could not begin within 15 minutes of its slot %s: missed",
+                        saved.name, slot.key)
+            continue
+        if not claim.begun or claim.run_id is None:
+            continue  # another process or window took it, or a run of it is under way
+        result = _run_claimed(ops, saved, RunTicket(claim.run_id, slot, started),
+                              keep_going=keep_going, opener=opener, on_start=on_start,
+                              on_result=on_result)
         if on_finished is not None:
             on_finished(result)
         runs.append(result)
@@ -382,7 +495,3 @@ def _latest_own_slot(saved: SavedPlan, now: datetime, zone: LocalZone) -> Slot |
 
 def _not_run_since(saved: SavedPlan, slot: Slot) -> bool:
     return saved.last_run_at is None or saved.last_run_at < slot.moment
-
-
-def _count(number: int) -> str:
-    return f"{number} campaign{'' if number == 1 else 's'}"

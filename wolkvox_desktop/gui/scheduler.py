@@ -200,7 +200,8 @@ class PlanScheduler(QObject):
             return emit
 
         def run(ops: Operations) -> DueReport:
-            return run_due(ops, now=clock(), zone=zone, on_start=tell(started),
+            # each plan's lateness is judged on the clock just before its claim
+            return run_due(ops, clock=clock, zone=zone, on_start=tell(started),
                            on_finished=tell(finished))
 
         self._handle.submit(run, lane=Lane.BACKGROUND, done=self._on_ran, owner=self,

@@ -38,8 +38,18 @@ class SlotState(str, Enum):
     RUNNING = "running"  # claimed; its run is under way
     DONE = "done"  # its run ended (``outcome`` says how)
     NOT_STARTED = "not_started"  # its run did not start (budget, no token): nothing sent
-    MISSED = "missed"  # more than 15 minutes late: not run
-    INTERRUPTED = "interrupted"  # read only: claimed by a process that is gone
+    MISSED = "missed"  # more than 15 minutes late (or could not begin within them): not run
+    COVERED = "covered"  # a run of the plan (by hand) was under way at its time: not run
+    INTERRUPTED = "interrupted"  # claimed by a process that is gone (read so, or marked)
+
+
+# one run of a shift plan, as the plan_runs table keeps it (records: plan_rows.py)
+class PlanRunState(str, Enum):
+    RUNNING = "running"  # begun; its calls are under way
+    DONE = "done"  # ended (every campaign called, or stopped at a failure)
+    STOPPED = "stopped"  # stopped by a person or a signal (Ctrl-C, SIGTERM, Stop the run)
+    NOT_STARTED = "not_started"  # did not start (budget, no token): nothing sent
+    INTERRUPTED = "interrupted"  # its process died mid-run (kill, crash, power cut)
 
 
 @dataclass(frozen=True)

@@ -97,5 +97,31 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE history ADD COLUMN plan TEXT",
         "CREATE INDEX history_plan ON history (plan, started_at)",
     ],
+    # v5 (plans' runs; self-contained, may be renumbered when merged with other steps):
+    # every run of a plan from the moment it begins, so that a run whose process died is
+    # found by the next one (its owner's lock is gone) and its never-called campaigns are
+    # written to the history as not sent. ``started_at`` is the run's own time (the
+    # scheduler's clock), ``begun_at`` the store's (to find the run's history rows).
+    [
+        """CREATE TABLE plan_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            plan_id INTEGER REFERENCES plans (id) ON DELETE SET NULL,
+            plan TEXT NOT NULL,
+            server TEXT NOT NULL,
+            action TEXT NOT NULL,
+            campaigns TEXT NOT NULL,
+            slot TEXT,
+            started_at TEXT NOT NULL,
+            begun_at TEXT NOT NULL,
+            owner TEXT,
+            total INTEGER NOT NULL,
+            sent INTEGER,
+            state TEXT NOT NULL,
+            outcome TEXT,
+            finished_at TEXT
+        )""",
+        "CREATE INDEX plan_runs_open ON plan_runs (finished_at) WHERE finished_at IS NULL",
+        "CREATE INDEX plan_runs_plan ON plan_runs (plan_id, id)",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -17,7 +17,7 @@ from wolkvox_desktop.gui.bulk.budget import UsageLike, budget_state, confirm_ove
 from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME, ask_to_stop
 from wolkvox_desktop.gui.bulk.confirm_page import ConfirmPage
 from wolkvox_desktop.gui.bulk.progress_page import ProgressPage
-from wolkvox_desktop.gui.bulk.runner import BulkRunner
+from wolkvox_desktop.gui.bulk.runner import BeforeRun, BulkRunner
 from wolkvox_desktop.gui.bulk.summary import RunCounts
 
 if TYPE_CHECKING:
@@ -39,24 +39,30 @@ class BulkDialog(QDialog):
     :class:`~.progress_page.ProgressPage` (outcomes, the pause question, the summary).
     Esc, ✕ or *Stop the run…* during a run ask first (:mod:`.close_question`).
     ``plan_name``: a shift plan's *Run now* (its history rows carry the name);
-    ``include_in_state``: call the campaigns already in that state too (a plan calls all).
+    ``include_in_state``: call the campaigns already in that state too (a plan calls all);
+    ``before_run``: a job before the first call that may refuse the run (a plan's run is
+    recorded as begun there; :class:`~.runner.BulkRunner`), its sentence then shown on the
+    confirmation page.
 
     Signals (GUI thread, after the dialog has shown the news): ``itemStarted(int, str)``,
     ``itemFinished(int, object CallResult)``, ``runPaused(int, object CallResult)``,
-    ``runFinished(object BulkSummary)``, ``tokenInfoShown(object CallResult)``,
+    ``runRefused(object CallResult)``, ``runFinished(object BulkSummary)``,
+    ``tokenInfoShown(object CallResult)``,
     ``openFailed(object CallResult)``.
     """
 
     itemStarted = Signal(int, str)
     itemFinished = Signal(int, object)
     runPaused = Signal(int, object)
+    runRefused = Signal(object)
     runFinished = Signal(object)
     tokenInfoShown = Signal(object)
     openFailed = Signal(object)
 
     def __init__(self, action: Action, campaigns: Sequence[object], handle: WorkerHandle,
                  server: str, parent: QWidget | None = None, *, server_label: str = "",
-                 plan_name: str | None = None, include_in_state: bool = False) -> None:
+                 plan_name: str | None = None, include_in_state: bool = False,
+                 before_run: BeforeRun | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulkDialog")
         self.setModal(False)
@@ -86,7 +92,7 @@ class BulkDialog(QDialog):
 
         self.runner: BulkRunner | None = None
         if plan is not None and plan.items:
-            self.runner = self._make_runner(handle, server, plan_name)
+            self.runner = self._make_runner(handle, server, plan_name, before_run)
             self.finished.connect(self.runner.dispose)
             self.runner.start()
 
@@ -101,14 +107,15 @@ class BulkDialog(QDialog):
         progress.pauseBox.retryClicked.connect(self.retry)
         progress.pauseBox.abortClicked.connect(self.abort)
 
-    def _make_runner(self, handle: WorkerHandle, server: str,
-                     plan_name: str | None) -> BulkRunner:
-        runner = BulkRunner(handle, server, plan_name)
+    def _make_runner(self, handle: WorkerHandle, server: str, plan_name: str | None,
+                     before_run: BeforeRun | None) -> BulkRunner:
+        runner = BulkRunner(handle, server, plan_name, before_run)
         runner.ready.connect(self._on_ready)
         runner.openFailed.connect(self._on_open_failed)
         runner.itemStarted.connect(self._on_item_started)
         runner.itemFinished.connect(self._on_item_finished)
         runner.paused.connect(self._on_paused)
+        runner.refused.connect(self._on_refused)
         runner.finished.connect(self._on_finished)
         runner.tokenInfo.connect(self._on_token_info)
         runner.usageChanged.connect(self._on_usage_changed)
@@ -266,6 +273,14 @@ class BulkDialog(QDialog):
         self._paused_index = index
         self.progressPage.show_paused(self._run().items[index], result)
         self.runPaused.emit(index, result)
+
+    @Slot(object)
+    def _on_refused(self, result: CallResult) -> None:
+        """The run was refused before its first call (``before_run``): back to the
+        confirmation, with the reason."""
+        self.pages.setCurrentWidget(self.confirmPage)
+        self.confirmPage.show_failure(result.message, result.outcome.value)
+        self.runRefused.emit(result)
 
     @Slot(object)
     def _on_finished(self, summary: BulkSummary) -> None:

@@ -19,11 +19,18 @@ Signals (GUI thread)::
     itemFinished(int, object)      index, the CallResult of that call
     paused(int, object)            index, CallResult: a failed call; waiting for skip(),
                                    retry(confirmed_unknown) or abort()
+    refused(object CallResult)     the ``before_run`` hook said no: nothing was sent, the
+                                   run did not begin (it may be begun again)
     finished(object BulkSummary)   the run is over (done, cancelled or aborted)
     tokenInfo(object CallResult)   the answer of check_tokens() (Wolkvox's own figure)
     usageChanged(object Usage)     today's use after the run or a token check
     notice(object Notice)          the call in flight waits for the token, or Wolkvox was
                                    busy and it is sent again after a pause
+
+``before_run(ops, plan)``, when given (a shift plan's *Run now*), is a job of its own
+before the first call: ``None`` lets the run go on; a ``CallResult`` refuses it (the plan
+is already running elsewhere), and a job that fails refuses it too (nothing is sent
+without the run's start recorded).
 
 The runner is a child of the handle: it outlives its dialog until its service is released
 (:meth:`dispose`), and it goes with the window's worker at the latest.
@@ -50,6 +57,8 @@ if TYPE_CHECKING:
     from wolkvox_desktop.gui.worker import WorkerHandle
 
 log = logging.getLogger(__name__)
+
+BeforeRun = Callable[["Operations", BulkPlan], "CallResult | None"]
 
 
 def closing_result() -> CallResult:
@@ -95,17 +104,20 @@ class BulkRunner(QObject):
     itemStarted = Signal(int, str)
     itemFinished = Signal(int, object)
     paused = Signal(int, object)
+    refused = Signal(object)
     finished = Signal(object)
     tokenInfo = Signal(object)
     usageChanged = Signal(object)
     notice = Signal(object)
 
-    def __init__(self, handle: WorkerHandle, server: str, plan_name: str | None = None) -> None:
+    def __init__(self, handle: WorkerHandle, server: str, plan_name: str | None = None,
+                 before_run: BeforeRun | None = None) -> None:
         super().__init__(handle)
         self.setObjectName("bulkRunner")
         self._handle = handle
         self.server = server
         self.plan_name = plan_name  # a shift plan's run: its history rows carry the name
+        self._before_run = before_run
         self._session = _Session()
         self._service: OperationService | None = None
         self._run: BulkRun | None = None
@@ -165,9 +177,23 @@ class BulkRunner(QObject):
         """Start the run (once); False when the service is not open or a job is in flight."""
         if self._service is None or self._run is not None or self._in_flight or self._stopping:
             return False
-        self._run = BulkRun(self._service, plan, allow_over_budget=allow_over_budget,
-                            on_notice=self._notice)
-        self._step()
+        run = BulkRun(self._service, plan, allow_over_budget=allow_over_budget,
+                      on_notice=self._notice)
+        self._run = run
+        hook = self._before_run
+        if hook is None:
+            self._step()
+            return True
+
+        def begin(ops: Operations) -> CallResult | None:
+            try:
+                return hook(ops, plan)
+            finally:
+                if run.cancelled:  # stopped meanwhile (closing): record what was not sent
+                    run.next_item()
+
+        self._submit(begin, lambda value: self._on_begun(run, value),
+                     "recording the start of a plan's run")
         return True
 
     def skip(self) -> None:
@@ -313,6 +339,22 @@ class BulkRunner(QObject):
             self._step()  # the next campaign
         else:
             self.paused.emit(index, result)
+
+    def _on_begun(self, run: BulkRun, value: Any) -> None:
+        if value is None:  # begun
+            if run.cancelled:  # closing meanwhile: its job recorded what was not sent
+                self._finish(run)
+            elif self._stop_after_call:  # Stop asked meanwhile: before the first call
+                self._end(run)
+            else:
+                self._step()
+            return
+        self._run = None  # not begun: nothing was sent, it may be begun again
+        if not isinstance(value, CallResult):  # the job failed (logged where it did)
+            value = CallResult(Outcome.INVALID, Reason.STORE_FAILURE,
+                               "The start of the run could not be recorded; nothing was sent.")
+        if not self._stopping:
+            self.refused.emit(value)
 
     def _finish(self, run: BulkRun) -> None:
         if self._done:

@@ -48,7 +48,7 @@ class PlansControls(QObject):
         self.scheduler = PlanScheduler(self.handle, clock=clock, zone=zone, speed=speed,
                                        parent=self)
         self.runNow = PlanRunNow(self.handle, window, label=self.selection.label,
-                                 clock=self.scheduler.now)
+                                 clock=self.scheduler.now, zone=self.scheduler.zone)
         window.installEventFilter(self)  # before the tray's: the tray hears a close first
         self.tray = AppTray(window, scheduled=lambda: self.scheduler.scheduled,
                             available=tray_available)

@@ -1,6 +1,7 @@
 """The plans as a list: each with what it does, its schedule, its next run and its last
 run with the outcome's icon. A plan whose latest slot was missed carries the missed mark
-on its next run."""
+on its next run; a last run cut short reads "Interrupted at 7:00 AM — 2 of 4 sent" (or
+"Stopped at …")."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.plan_runs import PlanState
 from wolkvox_desktop.core.schedule import LocalZone
+from wolkvox_desktop.core.store import SavedPlan
+from wolkvox_desktop.core.store.records import PlanRunState
 from wolkvox_desktop.gui.outcome_look import outcome_icon, outcome_words
 from wolkvox_desktop.gui.plans.notices import MISSED
 from wolkvox_desktop.gui.plans.selection import WindowSelection
-from wolkvox_desktop.gui.plans.when import day_and_time, schedule_text
+from wolkvox_desktop.gui.plans.when import clock_text, day_and_time, schedule_text
 
 NAME, WHAT, SCHEDULE, NEXT, LAST = range(5)
 
@@ -66,18 +69,47 @@ class PlanList(QTreeWidget):
             texts[NEXT] = (self.tr("Paused") if paused
                            else day_and_time(state.next_slot.moment, zone, now))
         if saved.last_run_at is not None:
-            texts[LAST] = day_and_time(saved.last_run_at, zone, now)
+            texts[LAST] = (self._cut_short(saved, zone, now)
+                           or day_and_time(saved.last_run_at, zone, now))
         item = QTreeWidgetItem(texts)
         item.setData(NAME, Qt.ItemDataRole.UserRole, plan.name)
         item.setToolTip(WHAT, f"{operation}: " + ", ".join(c.id for c in plan.campaigns))
         if saved.last_outcome:
             item.setIcon(LAST, outcome_icon(saved.last_outcome))
-            item.setToolTip(LAST, outcome_words(saved.last_outcome))
+            item.setToolTip(LAST, self._last_tip(saved))
         if state.missed is not None:
             item.setIcon(NEXT, outcome_icon(MISSED))
             item.setToolTip(NEXT, self.tr("Missed: {when}").format(
                 when=day_and_time(state.missed.moment, zone, now)))
         return item
+
+    def _cut_short(self, saved: SavedPlan, zone: LocalZone, now: datetime) -> str | None:
+        """The last run's words when it was interrupted or stopped before its end."""
+        run = saved.last_run
+        if run is None or not run.cut_short or run.sent is None:
+            return None
+        today = zone.wall(run.started_at).date() == zone.wall(now).date()
+        interrupted = run.state is PlanRunState.INTERRUPTED
+        if today:
+            text = (self.tr("Interrupted at {time} — {sent} of {total} sent") if interrupted
+                    else self.tr("Stopped at {time} — {sent} of {total} sent"))
+            return text.format(time=clock_text(zone.wall(run.started_at).time()),
+                               sent=run.sent, total=run.total)
+        text = (self.tr("Interrupted ({when}) — {sent} of {total} sent") if interrupted
+                else self.tr("Stopped ({when}) — {sent} of {total} sent"))
+        return text.format(when=day_and_time(run.started_at, zone, now), sent=run.sent,
+                           total=run.total)
+
+    def _last_tip(self, saved: SavedPlan) -> str:
+        run = saved.last_run
+        if run is not None and run.state is PlanRunState.INTERRUPTED:
+            return self.tr("The run ended before its last campaign (the app or the computer "
+                           "stopped). The campaigns it never called are in the history as "
+                           "not sent; nothing is sent again.")
+        if run is not None and run.state is PlanRunState.STOPPED:
+            return self.tr("The run was stopped before its end. The campaigns it never "
+                           "called are in the history as not sent.")
+        return outcome_words(saved.last_outcome or "unknown")
 
     def names(self) -> list[str]:
         items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
