@@ -72,6 +72,12 @@ class PlanRunResult:
 
     @property
     def exit_code(self) -> int:
+        """The command's exit code: the outcome's, 1 for a local problem (the data file,
+        the token's lock folder; :attr:`CallResult.exit_code`)."""
+        if self.refusal is not None:
+            return self.refusal.exit_code
+        if self.summary is not None:
+            return self.summary.exit_code
         return self.outcome.exit_code
 
     def sentence(self) -> str:
