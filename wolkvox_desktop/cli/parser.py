@@ -438,6 +438,8 @@ def _plan_commands(plan: Parser) -> None:
     p = psub.add_parser("run", help="run a plan now, like a bulk start/stop")
     p.add_argument("name", metavar="NAME", help="the plan's name")
     p.add_argument("--keep-going", action="store_true", help="do not stop at the first failure")
+    p.add_argument("--yes", action="store_true", help="go ahead even if today's token use is "
+                   "not known exactly (the data file was rebuilt today)")
     json_arg(p, "print JSON (as start/stop do)")
     p = psub.add_parser(
         "run-due", help="run the plans whose time has come (for the system scheduler)",

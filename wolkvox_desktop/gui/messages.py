@@ -11,11 +11,15 @@ finds it.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from wolkvox_desktop.core.errors import CallResult, Notice, NoticeKind, Outcome, Reason
 from wolkvox_desktop.gui.outcome_look import outcome_words
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.store.recovery import Recovery
 
 PENDING = "pending"
 INTERRUPTED = "interrupted"  # store: a pending row whose process is gone
@@ -321,11 +325,45 @@ class _Plurals(QObject):
         )
 
 
-def recovered_sentence(kept: str) -> str:
-    """The data file was damaged, set aside and started afresh."""
-    return QCoreApplication.translate(
-        "Messages",
-        "The data file was damaged and could not be read. It was kept as:\n{0}\nA new, "
-        "empty data file was started; saved operations, campaign lists and the history up "
-        "to now are in the kept file.",
-    ).format(kept)
+def recovered_sentence(recovery: Recovery) -> str:
+    """The data file was damaged and rebuilt (``core.store.recovery.Recovery``): where the
+    damaged file is kept, what was restored, what may be lost, today's usage."""
+    tr = QCoreApplication.translate
+    rows = recovery.restored
+    parts = [
+        tr("Messages", "The data file was damaged and has been rebuilt. The damaged file was "
+           "kept as:\n{0}").format(str(recovery.kept)),
+        tr("Messages", "Restored: operations {0}, plans {1}, saved campaigns {2}, history "
+           "rows {3}.").format(rows.get("operations", 0), rows.get("plans", 0),
+                               rows.get("campaigns", 0), rows.get("history", 0)),
+    ]
+    when = recovery.backup_at.strftime("%Y-%m-%d %H:%M") if recovery.backup_at else ""
+    if recovery.backup_at is not None and any(recovery.from_backup.values()):
+        parts.append(tr("Messages", "Part of it came from the backup of {0}.").format(when))
+    if not recovery.lost:
+        parts.append(tr("Messages", "Nothing was lost."))
+    else:
+        names = ", ".join(_table_name(t) for t in recovery.lost)
+        if recovery.backup_at is not None:
+            parts.append(tr("Messages", "Changes made after the backup of {0} may be lost "
+                            "from: {1}.").format(when, names))
+        else:
+            parts.append(tr("Messages", "What could not be read is lost from: {0}.")
+                         .format(names))
+    if not recovery.usage_known:
+        parts.append(tr("Messages", "Today's token use could not be counted exactly: the "
+                        "count shown is at least what was recorded. Check it before starting "
+                        "many campaigns today."))
+    return "\n\n".join(parts)
+
+
+def _table_name(table: str) -> str:
+    tr = QCoreApplication.translate
+    names = {
+        "operations": tr("Messages", "operations"),
+        "plans": tr("Messages", "plans"),
+        "plan_slots": tr("Messages", "plan runs"),
+        "campaigns": tr("Messages", "saved campaigns"),
+        "history": tr("Messages", "the history"),
+    }
+    return names.get(table, table)
