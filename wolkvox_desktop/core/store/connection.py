@@ -130,6 +130,7 @@ class Connection:
         self._has_unseen = False  # the file has a rebuild no person has seen
         self._opening = False
         self._told: set[int] = set()  # the rebuilds this instance told its listeners of
+        self._stuck: list[Path] = []  # side files that could not be made writable at open
         from wolkvox_desktop.core.paths import is_network_filesystem
 
         #: on a network file system: a rollback journal and every commit synced
@@ -153,9 +154,10 @@ class Connection:
             self._opening = False
 
     def _open_file(self) -> None:
+        stuck: list[Path] = []
         try:
             files.make_private_file(self.path)
-            stuck = files.fix_side_files(self.path, others_open=self._others_open)
+            stuck = self._stuck = files.fix_side_files(self.path, others_open=self._others_open)
             self._file = files.file_id(self.path)
             self._checked_at = monotonic()
             self._conn = sqlite3.connect(
@@ -181,10 +183,7 @@ class Connection:
             self._owner_lock = owners.OwnerLock(self._owners_dir, self._owner)
         except (sqlite3.Error, OSError) as exc:
             self._drop_connection()
-            detail: object = exc
-            if failures.cause(exc) == failures.READ_ONLY and stuck:
-                detail = f"{exc}; {', '.join(p.name for p in stuck)} cannot be written"
-            raise StoreError(failures.open_failed(self.path, exc, detail)) from exc
+            raise StoreError(failures.open_failed(self.path, exc, stuck=stuck)) from exc
         except BaseException:
             self._drop_connection()
             raise
@@ -489,7 +488,8 @@ class Connection:
         """The StoreError for a statement that failed; damage is rebuilt first (while
         opening, the open itself rebuilds it: the error keeps SQLite's as its cause)."""
         if not failures.is_damage(exc) or self._opening:
-            return StoreError(failures.use_failed(self.path, exc, writing=writing))
+            return StoreError(failures.use_failed(self.path, exc, writing=writing,
+                                                  stuck=self._stuck))
         log.warning("store: %s found damaged in use: %s", self.path, exc)
         try:
             self._rebuild_in_use(StoreError(str(exc)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 LOCKED = "locked"
@@ -101,15 +102,28 @@ def is_damage(exc: BaseException | None) -> bool:
     return cause(exc) == DAMAGED
 
 
-def open_failed(path: Path, exc: BaseException, detail: object = None) -> str:
-    """The sentence for a file that could not be opened."""
+def open_failed(
+    path: Path, exc: BaseException, detail: object = None, stuck: Sequence[Path] = ()
+) -> str:
+    """The sentence for a file that could not be opened (``detail``: instead of the
+    error's own words; ``stuck`` as for :func:`use_failed`)."""
     advice = _OPEN_ADVICE[cause(exc)].format(name=path.name)
-    shown = exc if detail is None else detail
+    shown = _detail(exc, stuck) if detail is None else detail
     return f"The Wolkvox Desktop data file {path} could not be opened ({shown}): {advice}."
 
 
-def use_failed(path: Path, exc: BaseException, *, writing: bool) -> str:
-    """The sentence for a read or a write of the open file that failed."""
+def use_failed(
+    path: Path, exc: BaseException, *, writing: bool, stuck: Sequence[Path] = ()
+) -> str:
+    """The sentence for a read or a write of the open file that failed. ``stuck``: side
+    files found not writable at open (named when the cause is read-only)."""
     advice = _USE_ADVICE[cause(exc)].format(name=path.name)
     verb = "update" if writing else "read"
-    return f"Wolkvox Desktop could not {verb} its data file {path} ({exc}): {advice}."
+    return (f"Wolkvox Desktop could not {verb} its data file {path} "
+            f"({_detail(exc, stuck)}): {advice}.")
+
+
+def _detail(exc: BaseException, stuck: Sequence[Path]) -> str:
+    if cause(exc) == READ_ONLY and stuck:
+        return f"{exc}; {', '.join(p.name for p in stuck)} cannot be written"
+    return str(exc)

@@ -6,9 +6,11 @@
 * **Side files that cannot be written** (:func:`fix_side_files`): a data file once made
   read-only (``chmod 0400``, then back) leaves a read-only ``-wal``/``-shm`` behind, and
   SQLite then refuses every write. When the data file itself is writable, ours are made
-  ``0600`` again; a ``-shm`` of another account (``sudo`` once) is removed when no process
-  of the app has the store open (SQLite rebuilds it from the ``-wal``); a ``-wal`` of
-  another account holds data and is never removed (the open then says which file).
+  ``0600`` again; a ``-shm`` of another account (left by another tool run as another
+  user; SQLite itself gives root's side files the database's owner) and an empty ``-wal``
+  of another account are removed when no process of the app has the store open (SQLite
+  rebuilds the ``-shm`` from the ``-wal``); a non-empty ``-wal`` of another account holds
+  data and is never removed (the open then says which file cannot be written).
 * **Set aside** (:func:`set_aside`): the damaged file keeps its name with
   ``.corrupt-<YYYYmmdd-HHMMSS>``, with its ``-wal``/``-shm``/``-journal`` (those first, so
   a fresh file never meets the old WAL), and the rebuilt file takes its place in one
@@ -79,8 +81,10 @@ def fix_side_files(path: Path, *, others_open: Callable[[], bool]) -> list[Path]
                 os.chmod(side, FILE_MODE)
                 log.warning("store: %s was read-only; made writable again", side.name)
                 continue
-            if suffix == "-shm" and not others_open():
-                os.unlink(side)  # SQLite rebuilds the index from the -wal
+            # a -shm is an index SQLite rebuilds from the -wal, an empty -wal holds nothing:
+            # removed when no process of the app has the store open
+            if (suffix == "-shm" or info.st_size == 0) and not others_open():
+                os.unlink(side)
                 log.warning("store: %s belonged to another account; removed", side.name)
                 continue
         except OSError as exc:

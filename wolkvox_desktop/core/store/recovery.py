@@ -69,8 +69,9 @@ class Recovery:
         if kept:
             source = ""
             if self.backup_at is not None and any(self.from_backup.values()):
-                source = (f" ({sum(self.from_backup.values())} of them from the backup of "
-                          f"{self.backup_at.strftime('%Y-%m-%d %H:%M')})")
+                whole = all(self.from_backup.get(t, 0) == n for t, n in self.restored.items())
+                source = (f" ({'' if whole else 'from the damaged file and '}from the backup "
+                          f"of {self.backup_at.strftime('%Y-%m-%d %H:%M')})")
             parts.append(f"Restored: {_join(kept)}{source}.")
         else:
             parts.append("Nothing could be restored.")
