@@ -193,7 +193,7 @@ def test_migration_to_v4_adds_the_tables_and_the_history_plan(tmp_path: Path) ->
                  "VALUES ('2026-01-05T10:00:00.000000+00:00', '0032', 'campaigns', 'ok')")
     conn.close()
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION >= 4
         (old,) = store.history()
         assert old.plan is None
         saved, _ = store.save_plan(plan())

@@ -460,6 +460,7 @@ class Connection:
             self._today.clear()
             self._data_version = None
             self._recover(failure)
+            self._backups_off = False  # the rebuilt file is backed up again
             self._tell_unseen()
 
     def _reopen_if_replaced(self) -> None:
