@@ -280,7 +280,7 @@
 <context>
     <name>SummaryBox</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+106"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+107"/>
         <source>%Ln call(s) made; each is in the history.</source>
         <extracomment>Where a campaign can end, in the order the summary names them.</extracomment>
         <translation>
@@ -415,7 +415,7 @@
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+318"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+322"/>
         <source>Wolkvox is busy with other calls on this token; trying again in %n second(s)…</source>
         <translation>
             <numerusform>Wolkvox is busy with other calls on this token; trying again in %n second…</numerusform>

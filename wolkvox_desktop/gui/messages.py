@@ -328,42 +328,44 @@ class _Plurals(QObject):
 def recovered_sentence(recovery: Recovery) -> str:
     """The data file was damaged and rebuilt (``core.store.recovery.Recovery``): where the
     damaged file is kept, what was restored, what may be lost, today's usage."""
-    tr = QCoreApplication.translate
     rows = recovery.restored
     parts = [
-        tr("Messages", "The data file was damaged and has been rebuilt. The damaged file was "
-           "kept as:\n{0}").format(str(recovery.kept)),
-        tr("Messages", "Restored: operations {0}, plans {1}, saved campaigns {2}, history "
-           "rows {3}.").format(rows.get("operations", 0), rows.get("plans", 0),
-                               rows.get("campaigns", 0), rows.get("history", 0)),
+        QCoreApplication.translate(
+            "Messages", "The data file was damaged and has been rebuilt. The damaged file was "
+            "kept as:\n{0}").format(str(recovery.kept)),
+        QCoreApplication.translate(
+            "Messages", "Restored: operations {0}, plans {1}, saved campaigns {2}, history "
+            "rows {3}.").format(rows.get("operations", 0), rows.get("plans", 0),
+                                rows.get("campaigns", 0), rows.get("history", 0)),
     ]
     when = recovery.backup_at.strftime("%Y-%m-%d %H:%M") if recovery.backup_at else ""
     if recovery.backup_at is not None and any(recovery.from_backup.values()):
-        parts.append(tr("Messages", "Part of it came from the backup of {0}.").format(when))
+        parts.append(QCoreApplication.translate(
+            "Messages", "Part of it came from the backup of {0}.").format(when))
     if not recovery.lost:
-        parts.append(tr("Messages", "Nothing was lost."))
+        parts.append(QCoreApplication.translate("Messages", "Nothing was lost."))
     else:
         names = ", ".join(_table_name(t) for t in recovery.lost)
         if recovery.backup_at is not None:
-            parts.append(tr("Messages", "Changes made after the backup of {0} may be lost "
-                            "from: {1}.").format(when, names))
+            parts.append(QCoreApplication.translate(
+                "Messages", "Changes made after the backup of {0} may be lost from: {1}."
+            ).format(when, names))
         else:
-            parts.append(tr("Messages", "What could not be read is lost from: {0}.")
-                         .format(names))
+            parts.append(QCoreApplication.translate(
+                "Messages", "What could not be read is lost from: {0}.").format(names))
     if not recovery.usage_known:
-        parts.append(tr("Messages", "Today's token use could not be counted exactly: the "
-                        "count shown is at least what was recorded. Check it before starting "
-                        "many campaigns today."))
+        parts.append(QCoreApplication.translate(
+            "Messages", "Today's token use could not be counted exactly: the count shown is "
+            "at least what was recorded. Check it before starting many campaigns today."))
     return "\n\n".join(parts)
 
 
 def _table_name(table: str) -> str:
-    tr = QCoreApplication.translate
     names = {
-        "operations": tr("Messages", "operations"),
-        "plans": tr("Messages", "plans"),
-        "plan_slots": tr("Messages", "plan runs"),
-        "campaigns": tr("Messages", "saved campaigns"),
-        "history": tr("Messages", "the history"),
+        "operations": QCoreApplication.translate("Messages", "operations"),
+        "plans": QCoreApplication.translate("Messages", "plans"),
+        "plan_slots": QCoreApplication.translate("Messages", "plan runs"),
+        "campaigns": QCoreApplication.translate("Messages", "saved campaigns"),
+        "history": QCoreApplication.translate("Messages", "the history"),
     }
     return names.get(table, table)

@@ -48,6 +48,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from time import monotonic
 
@@ -79,23 +80,9 @@ RECOVERY_WAIT_S = 120.0  # a rebuild reads the whole damaged file: it may take a
 LONG_LIVED_S = 60.0  # open this long: the day's backup is made at a write, not at close
 RECHECK_S = 1.0  # a read checks at most this often that the file was not set aside
 
-RecoveryListener = Callable[[recovery.RecoveryNotice], None]
-_listeners: list[RecoveryListener] = []
-_listeners_lock = threading.Lock()
-
-
-def add_recovery_listener(listener: RecoveryListener) -> None:
-    """Call ``listener(notice)`` for each unseen rebuild whenever a store of this process
-    opens (or reopens) a file that has one, in the thread that opened it. The CLI prints
-    its line from here; ``notice.mark_seen()`` records that a person has seen it."""
-    with _listeners_lock:
-        _listeners.append(listener)
-
-
-def remove_recovery_listener(listener: RecoveryListener) -> None:
-    with _listeners_lock:
-        if listener in _listeners:
-            _listeners.remove(listener)
+RecoveryListener = recovery.RecoveryListener
+add_recovery_listener = recovery.add_listener
+remove_recovery_listener = recovery.remove_listener
 
 
 class Connection:
@@ -246,33 +233,20 @@ class Connection:
 
     # ---- the notice of a rebuild
     def _tell_unseen(self) -> None:
-        """Tell the listeners about each unseen rebuild in the open file."""
-        with _listeners_lock:
-            listeners = list(_listeners)
-        if not listeners or self._conn is None or not self._has_unseen:
+        """Tell the listeners about each unseen rebuild in the open file (once per rebuild
+        and instance)."""
+        if self._conn is None or not self._has_unseen or not recovery.listening():
             return
         try:
             with self._read() as conn:
-                found = recovery.unseen(conn)
+                found = [r for r in recovery.unseen(conn) if r.id not in self._told]
         except StoreError:
             log.exception("store: the rebuild notices cannot be read")
             return
         for item in found:
-            if item.id in self._told:
-                continue
             self._told.add(item.id)
-            notice = recovery.RecoveryNotice(self.path, item, self._seen_marker(item.id))
-            for listener in listeners:
-                try:
-                    listener(notice)
-                except Exception:  # noqa: BLE001 - a face's message must not stop the store
-                    log.exception("store: a recovery listener failed")
-
-    def _seen_marker(self, recovery_id: int) -> Callable[[], None]:
-        def mark_seen() -> None:
-            self.mark_recovery_seen(recovery_id)
-
-        return mark_seen
+            recovery.tell(recovery.RecoveryNotice(self.path, item,
+                                                  partial(self.mark_recovery_seen, item.id)))
 
     def unseen_recoveries(self) -> list[recovery.Recovery]:
         """The rebuilds of this file no person has seen yet, oldest first."""

@@ -21,12 +21,16 @@ in :mod:`.salvage`, loaded on damage only.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 EVERY_OPERATION = "*"
 
@@ -103,6 +107,42 @@ class RecoveryNotice:
 
     def sentence(self) -> str:
         return self.recovery.sentence(self.path)
+
+
+# ---------------------------------------------------------------- the listeners
+RecoveryListener = Callable[[RecoveryNotice], None]
+_listeners: list[RecoveryListener] = []
+_listeners_lock = threading.Lock()
+
+
+def add_listener(listener: RecoveryListener) -> None:
+    """Call ``listener(notice)`` for each unseen rebuild whenever a store of this process
+    opens (or reopens) a file that has one, in the thread that opened it. The CLI prints
+    its line from here; ``notice.mark_seen()`` records that a person has seen it."""
+    with _listeners_lock:
+        _listeners.append(listener)
+
+
+def remove_listener(listener: RecoveryListener) -> None:
+    with _listeners_lock:
+        if listener in _listeners:
+            _listeners.remove(listener)
+
+
+def listening() -> bool:
+    with _listeners_lock:
+        return bool(_listeners)
+
+
+def tell(notice: RecoveryNotice) -> None:
+    """Hand a notice to every listener (a failing one is logged, never raised)."""
+    with _listeners_lock:
+        listeners = list(_listeners)
+    for listener in listeners:
+        try:
+            listener(notice)
+        except Exception:  # noqa: BLE001 - a face's message must not stop the store
+            log.exception("store: a recovery listener failed")
 
 
 # ---------------------------------------------------------------- the notice
