@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -129,6 +130,9 @@ def test_a_damaged_header_alone_loses_nothing(
         assert store.recovered_from.read_bytes() == damaged  # kept as it was
         assert snapshot(store) == before  # plans, operations, campaigns, history, usage
         assert store.integrity_check() == "ok"
+    if sys.platform != "win32":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600  # the rebuilt file is private
+    assert not [p for p in app_home.iterdir() if ".salvage-" in p.name]  # no copies left
     notice = rebuilt_notice(heard, path)
     assert notice.recovery.usage_known and notice.recovery.lost == ()
     assert notice.recovery.restored == {"operations": 1, "plans": 1, "plan_slots": 0,

@@ -74,7 +74,9 @@ one object per line (JSON Lines), each with two more keys: campaign and type.
 
 Before a run, the token uses it needs are compared with what is left of today's budget
 (licenses x 1000, counted from this computer's history): a run that would pass it is
-refused (exit 2) unless --yes.
+refused (exit 2) unless --yes. So is a run of several campaigns on a day whose use is not
+known exactly (the data file was rebuilt after damage and part of today's history could not
+be read).
 """
 
 PLAN_EPILOG = """\

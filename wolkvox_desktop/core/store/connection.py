@@ -355,12 +355,20 @@ class Connection:
     def _read_marks(self) -> None:
         """One query at open: is a backup due, and was the file ever rebuilt."""
         assert self._conn is not None
-        row = self._conn.execute(
-            """SELECT (SELECT changes FROM backup_mark), (SELECT backed_up FROM backup_mark),
-                      (SELECT backed_up_day FROM backup_mark),
-                      EXISTS (SELECT 1 FROM history), EXISTS (SELECT 1 FROM usage_floors),
-                      EXISTS (SELECT 1 FROM store_recoveries WHERE seen = 0)"""
-        ).fetchone()
+        try:
+            row = self._conn.execute(
+                """SELECT (SELECT changes FROM backup_mark),
+                          (SELECT backed_up FROM backup_mark),
+                          (SELECT backed_up_day FROM backup_mark),
+                          EXISTS (SELECT 1 FROM history), EXISTS (SELECT 1 FROM usage_floors),
+                          EXISTS (SELECT 1 FROM store_recoveries WHERE seen = 0)"""
+            ).fetchone()
+        except sqlite3.OperationalError as exc:  # a table missing: no backups, no floors
+            if failures.is_damage(exc):
+                raise
+            log.warning("store: %s has no backup mark (%s): no backups", self.path, exc)
+            self._backups_off = True
+            return
         self._has_floors, self._has_unseen = bool(row[4]), bool(row[5])
         if row[0] is None:  # the row was removed by hand: back up, count again from here
             self._backup_due = True

@@ -145,12 +145,24 @@ def set_aside(path: Path, kept: Path, replacement: Path | None = None) -> None:
             linked = True
         except OSError:
             linked = False
-    for suffix in SIDE_SUFFIXES:
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            os.replace(side, f"{kept}{suffix}")
-    if not linked:
-        os.replace(path, kept)
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in SIDE_SUFFIXES:
+            side = Path(f"{path}{suffix}")
+            if side.exists():
+                os.replace(side, f"{kept}{suffix}")
+                moved.append((Path(f"{kept}{suffix}"), side))
+        if not linked:
+            os.replace(path, kept)
+    except OSError:  # (Windows: another process has it open) put back what was moved
+        for there, back in moved:
+            try:
+                os.replace(there, back)
+            except OSError:
+                log.warning("store: %s could not be put back as %s", there, back)
+        if linked:
+            kept.unlink(missing_ok=True)
+        raise
     if replacement is not None:
         os.replace(replacement, path)
 

@@ -37,7 +37,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from wolkvox_desktop.core.store.files import SQLITE_MAGIC
+from wolkvox_desktop.core.store.files import SQLITE_MAGIC, make_private_file
 from wolkvox_desktop.core.store.records import local_midnight, next_local_midnight, utc_text
 from wolkvox_desktop.core.store.recovery import EVERY_OPERATION, KEPT_TABLES
 from wolkvox_desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -88,6 +88,7 @@ def rebuild(
     cannot be made (then nothing has been renamed)."""
     backup_path, backup = _open_backup(backups)
     source = _open_damaged(damaged, work, backup_path)
+    make_private_file(target)  # 0600 before SQLite makes it with the umask's mode
     new = sqlite3.connect(str(target), isolation_level=None)
     try:
         new.execute("PRAGMA journal_mode=DELETE")
