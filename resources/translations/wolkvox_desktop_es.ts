@@ -154,7 +154,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+280"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+281"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
@@ -1215,7 +1215,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-260"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-261"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1441,11 +1441,11 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location line="+5"/>
-        <source>Nothing was sent: the activity history could not be written. Check the disk space and that no other program is using the file.</source>
-        <translation>No se envió nada: no se pudo escribir el historial de actividad. Revise el espacio en disco y que ningún otro programa esté usando el archivo.</translation>
+        <source>Nothing was sent: the activity history could not be written. Try again in a moment; if it keeps failing, the log file says why (a full disk, a data file that is read-only or held by another program).</source>
+        <translation>No se envió nada: no se pudo escribir el historial de actividad. Inténtelo de nuevo en un momento; si sigue fallando, el archivo de registro dice por qué (un disco lleno, un archivo de datos de solo lectura o en uso por otro programa).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Waiting for Wolkvox&apos;s answer…</source>
         <translation>Esperando la respuesta de Wolkvox…</translation>
     </message>

@@ -217,8 +217,9 @@ def reason_sentence(reason: Reason | str | None) -> str | None:
         ),
         Reason.STORE_FAILURE: _translate(
             "Messages",
-            "Nothing was sent: the activity history could not be written. Check the disk "
-            "space and that no other program is using the file.",
+            "Nothing was sent: the activity history could not be written. Try again in a "
+            "moment; if it keeps failing, the log file says why (a full disk, a data file "
+            "that is read-only or held by another program).",
         ),
     }
     if key is None or key is Reason.OK:

@@ -219,8 +219,13 @@ class Connection:
             outcome = salvage.rebuild(rebuilt, self.path, kept, backup.backups(self.path),
                                       self._clock(), work)
             files.set_aside(self.path, kept, rebuilt)
-        except sqlite3.Error as exc:
-            raise StoreError(failures.open_failed(self.path, exc)) from exc
+        except OSError:
+            raise  # said by _recover: the folder or the disk
+        except Exception as exc:  # noqa: BLE001 - nothing was renamed: say so, keep the file
+            log.exception("store: %s could not be rebuilt", self.path)
+            raise StoreError(failures.open_failed(
+                self.path, failure, detail=f"damaged, and the rebuild failed: {exc}"
+            )) from exc
         finally:
             salvage.remove_work_folder(work)
         self.recovered_from = kept
@@ -426,7 +431,10 @@ class Connection:
         except backup.BackupDamaged as exc:
             log.warning("store: %s has a damaged page (%s)", self.path, exc)
             self._backups_off = True
-            self._rebuild_in_use(StoreError(str(exc)))
+            try:  # the change just committed is in the file: it is read back by the rebuild
+                self._rebuild_in_use(_because(exc))
+            except StoreError as failed:  # found again at the next query or backup
+                log.warning("store: %s", failed)
             if at_close:
                 self._backup_due = False
         except (sqlite3.Error, OSError) as exc:
@@ -475,7 +483,7 @@ class Connection:
                                                   stuck=self._stuck))
         log.warning("store: %s found damaged in use: %s", self.path, exc)
         try:
-            self._rebuild_in_use(StoreError(str(exc)))
+            self._rebuild_in_use(_because(exc))
         except StoreError as rebuild_failed:
             return rebuild_failed
         return StoreError(REBUILT_WHILE_IN_USE.format(path=self.path))
@@ -575,3 +583,10 @@ class Connection:
 
     def _now_text(self) -> str:
         return utc_text(self._clock())
+
+
+def _because(exc: BaseException) -> StoreError:
+    """A StoreError whose cause is ``exc`` (what the rebuild's sentences look through)."""
+    failure = StoreError(str(exc))
+    failure.__cause__ = exc
+    return failure
