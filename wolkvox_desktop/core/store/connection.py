@@ -202,9 +202,10 @@ class Connection:
                     self._rebuild(failure)
                 self._open()
         except Timeout as exc:
-            raise StoreError(failures.open_failed(
-                self.path, exc, "another copy of the app is repairing it; try again"
-            )) from exc
+            raise StoreError(
+                f"The Wolkvox Desktop data file {self.path} is damaged and another copy of "
+                "the app is still rebuilding it; try again in a minute."
+            ) from exc
         except OSError as exc:
             raise StoreError(failures.open_failed(self.path, exc)) from exc
 
