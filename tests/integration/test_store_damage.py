@@ -21,7 +21,7 @@ import pytest
 
 from wolkvox_desktop.core.store import SCHEMA_VERSION, Operation, Store, StoreError
 from wolkvox_desktop.core.store import connection as store_connection
-from wolkvox_desktop.core.store.recovery import RecoveryNotice
+from wolkvox_desktop.core.store.notices import RecoveryNotice
 
 ROOT = Path(__file__).resolve().parents[2]
 KEPT_NAME = re.compile(r"^(?P<name>.+)\.corrupt-\d{8}-\d{6}(-\d+)?(-wal|-shm|-journal)?$")

@@ -32,7 +32,7 @@ from wolkvox_desktop.core.service import usage_of
 from wolkvox_desktop.core.store import Operation, Store, StoreError
 from wolkvox_desktop.core.store import connection as store_connection
 from wolkvox_desktop.core.store.backup import backups
-from wolkvox_desktop.core.store.recovery import RecoveryNotice
+from wolkvox_desktop.core.store.notices import RecoveryNotice
 from wolkvox_desktop.simulator import Simulator
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from wolkvox_desktop.cli.output import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_LOCAL, err
 from wolkvox_desktop.cli.parser import ParserExit, build_parser
@@ -28,7 +28,9 @@ from wolkvox_desktop.core import paths
 from wolkvox_desktop.core.errors import InvalidInput, Outcome
 from wolkvox_desktop.core.store import StoreError
 from wolkvox_desktop.core.store import connection as store_connection
-from wolkvox_desktop.core.store.recovery import RecoveryNotice
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.store.notices import RecoveryNotice
 
 log = logging.getLogger(__name__)
 

@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_store_recovered(self, recovery: Any) -> None:
         """The data file was rebuilt and no person has seen it yet
-        (``core.store.recovery.Recovery``): said once by this window, then marked seen in
+        (``core.store.notices.Recovery``): said once by this window, then marked seen in
         the store, so no other process says it again."""
         if recovery.id in self._recoveries_shown:
             return

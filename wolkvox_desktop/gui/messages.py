@@ -19,7 +19,7 @@ from wolkvox_desktop.core.errors import CallResult, Notice, NoticeKind, Outcome,
 from wolkvox_desktop.gui.outcome_look import outcome_words
 
 if TYPE_CHECKING:
-    from wolkvox_desktop.core.store.recovery import Recovery
+    from wolkvox_desktop.core.store.notices import Recovery
 
 PENDING = "pending"
 INTERRUPTED = "interrupted"  # store: a pending row whose process is gone
@@ -327,7 +327,7 @@ class _Plurals(QObject):
 
 
 def recovered_sentence(recovery: Recovery) -> str:
-    """The data file was damaged and rebuilt (``core.store.recovery.Recovery``): where the
+    """The data file was damaged and rebuilt (``core.store.notices.Recovery``): where the
     damaged file is kept, what was restored, what may be lost, today's usage."""
     rows = recovery.restored
     parts = [

@@ -19,7 +19,7 @@ Worker signals (plain Python values, emitted from the worker thread):
 * ``saveFinished(SaveOutcome)``, ``testFinished(CallResult)``
 * ``problem(str)``: something outside a call went wrong (English sentence, logged).
 * ``storeRecovered(Recovery)``: the data file was rebuilt after damage and no person has
-  seen it yet (``core.store.recovery.Recovery``); emitted whenever the store opens or
+  seen it yet (``core.store.notices.Recovery``); emitted whenever the store opens or
   reopens a file with such a rebuild (the window says it once and marks it seen).
 * ``jobFinished(int, object)``: a submitted job's value (for :class:`WorkerHandle`).
 """
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     # (~12 ms) and the front door stay off the window's start-up.
     from wolkvox_desktop.core.operations import Operations
     from wolkvox_desktop.core.store import Operation, Store
-    from wolkvox_desktop.core.store.recovery import RecoveryNotice
+    from wolkvox_desktop.core.store.notices import RecoveryNotice
 
 log = logging.getLogger(__name__)
 

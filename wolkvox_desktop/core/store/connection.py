@@ -51,10 +51,14 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 from time import monotonic
+from typing import TYPE_CHECKING
 
 from wolkvox_desktop.core.store import failures, files, owners, recovery
 from wolkvox_desktop.core.store.records import StoreError, utc_now, utc_text
 from wolkvox_desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.store.notices import Recovery
 
 log = logging.getLogger(__name__)
 
@@ -249,12 +253,14 @@ class Connection:
         except StoreError:
             log.exception("store: the rebuild notices cannot be read")
             return
+        from wolkvox_desktop.core.store.notices import RecoveryNotice
+
         for item in found:
             self._told.add(item.id)
-            recovery.tell(recovery.RecoveryNotice(self.path, item,
-                                                  partial(self.mark_recovery_seen, item.id)))
+            recovery.tell(RecoveryNotice(self.path, item, partial(self.mark_recovery_seen,
+                                                                  item.id)))
 
-    def unseen_recoveries(self) -> list[recovery.Recovery]:
+    def unseen_recoveries(self) -> list[Recovery]:
         """The rebuilds of this file no person has seen yet, oldest first."""
         with self._read() as conn:
             return recovery.unseen(conn)
