@@ -348,6 +348,37 @@ def test_an_uncertain_budget_makes_a_bulk_run_and_a_plan_run_ask(
     assert cli("plan", "run", "Mañana", "--yes").code == 0
 
 
+def test_a_plan_slot_that_may_have_run_is_not_run_again_after_a_rebuild(
+    app_home: Path, cli: Cli, simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slot's claim was newer than the backup and the file was lost: whether the slot
+    ran cannot be read back, so it is held (shown interrupted), never run twice."""
+    from datetime import datetime, timedelta, timezone
+
+    from wolkvox_desktop.core.schedule import LocalZone
+
+    monkeypatch.setenv("TZ", "America/Bogota")  # no daylight-saving time
+    now = datetime.now(timezone.utc)
+    slot = LocalZone.named("America/Bogota").local(now - timedelta(minutes=5))
+    plan = Plan.create("Turno", "0032", "start", [CampaignRef("3303", CampaignType.PREVIEW)],
+                       Schedule.parse(f"{slot.hour:02d}:{slot.minute:02d}", "daily"))
+    path = data_file(app_home)
+    with Store(path, clock=lambda: now - timedelta(hours=2)) as store:
+        store.upsert_operation(Operation("0032", "Ventas", licenses=3))
+        store.save_plan(plan)  # backed up: no run yet
+    ran = cli("plan", "run-due")
+    assert ran.code == 0, ran.err
+    assert calls(simulator) == ["3303"]
+    overwrite(path, 0, os.urandom(path.stat().st_size))
+    again = cli("plan", "run-due")
+    assert again.code == 0, again.err
+    assert "was found damaged" in again.err
+    assert calls(simulator) == ["3303"]  # not sent twice
+    with Store(path) as store:
+        (held,) = store.plan_slots("Turno")
+        assert held.state.value == "interrupted"
+
+
 # ------------------------------------------------------------------ said until seen
 def wolkvox(
     home: Path, *args: str, stderr: Any = subprocess.PIPE

@@ -22,7 +22,13 @@ Then, into a new file built with every migration:
    floors both already had); ``uncertain`` when history rows of today could not be read
    and the backup could not fill them (history ids are consecutive, so a gap the backup
    fills is known to be filled; rows after the last readable one are not);
-4. the ``store_recoveries`` row (unseen) saying what was restored and what may be lost.
+4. when the plans' slots could not all be read, a slot that came within the last 15
+   minutes and may have run is held (claimed as by a process that is gone): never run
+   twice (:func:`_hold_due_slots`);
+5. the ``store_recoveries`` row (unseen) saying what was restored and what may be lost.
+
+Every table of the schema is copied (the ones named in :data:`TABLE_ORDER` first), so a
+table a later migration adds comes back too.
 """
 
 from __future__ import annotations
@@ -44,10 +50,12 @@ from wolkvox_desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
-#: the tables copied, parents first; the ones refilled from the backup even when read
-#: completely (append-only, or rows the rebuild itself keeps)
+#: the tables copied first, parents before children (every other table of the schema
+#: follows, by name); the ones refilled from the backup even when read completely
+#: (append-only, or rows the rebuild itself keeps)
 TABLE_ORDER = ("operations", "meta", "campaigns", "plans", "plan_slots", "history",
                "usage_floors", "store_recoveries")
+NOT_COPIED = ("sqlite_sequence", "backup_mark")
 ALWAYS_FILLED = ("history", "usage_floors", "store_recoveries")
 NOT_SENT = ("invalid", "undelivered")  # history outcomes that cost no token
 MIN_ROWID, MAX_ROWID = -(2**63), 2**63 - 1
@@ -116,7 +124,10 @@ def _fill(
     lost: list[str] = []
     history_read = TableRead(columns=[], complete=False, gaps=[(MIN_ROWID, None)])
     reads: dict[str, tuple[TableRead, TableRead]] = {}
-    for table in TABLE_ORDER:
+    names = {str(r[0]) for r in new.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")} - set(NOT_COPIED)
+    tables = [t for t in TABLE_ORDER if t in names] + sorted(names - set(TABLE_ORDER))
+    for table in tables:
         columns = _columns(new, table)
         read = _read(source, table, columns)
         _insert(new, table, read)
@@ -133,13 +144,15 @@ def _fill(
         elif not read.complete and table in KEPT_TABLES:
             lost.append(table)
     new.execute("DELETE FROM plan_slots WHERE plan_id NOT IN (SELECT id FROM plans)")
-    rows["plan_slots"] = _count(new, "plan_slots")
     low_at = local_midnight(now)
     low, high = utc_text(low_at), utc_text(next_local_midnight(low_at))
     history_gap_today = _unfilled_gaps(new, history_read, low)
     if history_gap_today is not None:
         lost.append("history")
     usage_known = history_gap_today is None or not history_gap_today
+    if not reads["plan_slots"][0].complete:
+        _hold_due_slots(new, now, history_whole=history_gap_today is None)
+    rows["plan_slots"] = _count(new, "plan_slots")
     _keep_floors(new, reads["history"], low, high, uncertain=not usage_known)
     restored = {
         "rows": {t: rows[t] for t in KEPT_TABLES},
@@ -154,6 +167,45 @@ def _fill(
     new.execute("UPDATE backup_mark SET changes = changes + 1")  # back the rebuilt file up
     return Rebuilt({t: rows[t] for t in KEPT_TABLES}, from_backup, backup_path, lost,
                    usage_known)
+
+
+def _hold_due_slots(new: sqlite3.Connection, now: datetime, *, history_whole: bool) -> None:
+    """The plans' slots could not all be read: a slot that came within the due window
+    (15 minutes) may have run already, its claim lost. Never run twice: such a slot is
+    claimed as run by a process that is gone (it reads *interrupted*, and the scheduler
+    skips it), unless the history, read whole, shows no call of that plan since its time
+    (then it did not run, and the scheduler may still run it)."""
+    from wolkvox_desktop.core.plans import Schedule, parse_days, parse_time
+    from wolkvox_desktop.core.schedule import LocalZone, SlotTiming, latest_slot, timing
+
+    zone = LocalZone.system()
+    rows = new.execute(
+        "SELECT id, name, at, days, schedule_from FROM plans WHERE at IS NOT NULL").fetchall()
+    for plan_id, name, at, days, schedule_from in rows:
+        try:
+            schedule = Schedule(parse_time(at), parse_days(days))
+        except ValueError:  # PlanError: a plan the damage changed
+            continue
+        slot = latest_slot(schedule, now, zone)
+        if slot is None or timing(slot, now) is not SlotTiming.DUE:
+            continue
+        due = utc_text(slot.moment)
+        if str(schedule_from) > due:
+            continue  # not the plan's slot (made after it)
+        if new.execute("SELECT 1 FROM plan_slots WHERE plan_id = ? AND slot = ?",
+                       (plan_id, slot.key)).fetchone():
+            continue
+        if history_whole and not new.execute(
+            "SELECT 1 FROM history WHERE plan = ? AND started_at >= ?", (name, due)
+        ).fetchone():
+            continue
+        new.execute(
+            """INSERT INTO plan_slots (plan_id, slot, due_at, state, owner, claimed_at)
+               VALUES (?, ?, ?, 'running', NULL, ?)""",
+            (plan_id, slot.key, due, utc_text(now)),
+        )
+        log.warning("salvage: plan %r's slot %s may have run: held (not run again)", name,
+                    slot.key)
 
 
 def _unfilled_gaps(new: sqlite3.Connection, read: TableRead, low: str) -> bool | None:
