@@ -154,7 +154,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+284"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+289"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
@@ -447,6 +447,11 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <source>⚠ After this run {percent} % of today&apos;s budget will be used.</source>
         <translation>⚠ Después de esta ejecución se habrá usado el {percent} % del presupuesto de hoy.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ Today&apos;s use is at least that, not exactly: the data file was rebuilt today and part of today&apos;s history could not be read. Start only if you know the budget allows it.</source>
+        <translation>⚠ El uso de hoy es al menos ese, no exacto: el archivo de datos se reconstruyó hoy y parte del historial de hoy no se pudo leer. Inicie solo si sabe que el presupuesto lo permite.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTableModel</name>
@@ -737,7 +742,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+97"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+99"/>
         <source>Wolkvox Desktop — Demo</source>
         <translation>Wolkvox Desktop — Demo</translation>
     </message>
@@ -747,9 +752,9 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox Desktop</translation>
     </message>
     <message>
-        <location line="+269"/>
-        <source>Data file replaced</source>
-        <translation>Archivo de datos reemplazado</translation>
+        <location line="+274"/>
+        <source>Data file rebuilt</source>
+        <translation>Archivo de datos reconstruido</translation>
     </message>
     <message>
         <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+48"/>
@@ -1132,7 +1137,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La campaña {0} se quitó de su lista.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-47"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-52"/>
         <source>Operation {0} is not set up yet. Add it in Settings.</source>
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
@@ -1210,7 +1215,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-268"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-269"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1436,11 +1441,11 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location line="+5"/>
-        <source>Nothing was sent: the activity history could not be written. Check the disk space and that no other program is using the file.</source>
-        <translation>No se envió nada: no se pudo escribir el historial de actividad. Revise el espacio en disco y que ningún otro programa esté usando el archivo.</translation>
+        <source>Nothing was sent: the activity history could not be written. Try again in a moment; if it keeps failing, the log file says why (a full disk, a data file that is read-only or held by another program).</source>
+        <translation>No se envió nada: no se pudo escribir el historial de actividad. Inténtelo de nuevo en un momento; si sigue fallando, el archivo de registro dice por qué (un disco lleno, un archivo de datos de solo lectura o en uso por otro programa).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Nothing was sent: the lock files that keep one call at a time per token across this app&apos;s windows, commands and scheduled runs cannot be used (the “locks” folder in the app&apos;s data folder is a link, belongs to another account, or its disk cannot lock files). Remove that folder (the app makes it again) or ask IT to check it.</source>
         <translation>No se envió nada: no se pueden usar los archivos de bloqueo que mantienen una sola llamada a la vez por token entre las ventanas, los comandos y las ejecuciones programadas de la aplicación (la carpeta «locks» de la carpeta de datos es un enlace, pertenece a otra cuenta o su disco no admite bloqueos). Elimine esa carpeta (la aplicación la vuelve a crear) o pida a TI que la revise.</translation>
     </message>
@@ -1470,13 +1475,66 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Esperando a que termine otra llamada con este token…</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The data file was damaged and could not be read. It was kept as:
-{0}
-A new, empty data file was started; saved operations, campaign lists and the history up to now are in the kept file.</source>
-        <translation>El archivo de datos estaba dañado y no se podía leer. Se guardó como:
-{0}
-Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las listas de campañas y el historial hasta ahora están en el archivo guardado.</translation>
+        <location line="+29"/>
+        <source>The data file was damaged and has been rebuilt. The damaged file was kept as:
+{0}</source>
+        <translation>El archivo de datos estaba dañado y se reconstruyó. El archivo dañado se guardó como:
+{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restored: operations {0}, plans {1}, saved campaigns {2}, history rows {3}.</source>
+        <translation>Recuperado: operaciones {0}, planes {1}, campañas guardadas {2}, filas del historial {3}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Part of it came from the backup of {0}.</source>
+        <translation>Una parte salió de la copia de seguridad del {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was lost.</source>
+        <translation>No se perdió nada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changes made after the backup of {0} may be lost from: {1}.</source>
+        <translation>Pueden haberse perdido los cambios posteriores a la copia de seguridad del {0} en: {1}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What could not be read is lost from: {0}.</source>
+        <translation>Se perdió lo que no se pudo leer de: {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today&apos;s token use could not be counted exactly: the count shown is at least what was recorded. Check it before starting many campaigns today.</source>
+        <translation>No se pudo contar con exactitud el uso de tokens de hoy: la cifra mostrada es al menos lo que quedó registrado. Revísela antes de iniciar muchas campañas hoy.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>operations</source>
+        <translation>operaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plans</source>
+        <translation>planes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plan runs</source>
+        <translation>ejecuciones de planes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saved campaigns</source>
+        <translation>campañas guardadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the history</source>
+        <translation>el historial</translation>
     </message>
 </context>
 <context>
@@ -3013,7 +3071,7 @@ Se empezó un archivo de datos nuevo y vacío; las operaciones guardadas, las li
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-8"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-47"/>
         <source>Wolkvox is busy with other calls on this token; trying again in %n second(s)…</source>
         <translation>
             <numerusform>Wolkvox está ocupado con otras llamadas de este token; se vuelve a intentar en %n segundo…</numerusform>

@@ -512,6 +512,31 @@ def test_a_run_past_todays_budget_needs_an_explicit_confirmation(
     assert finished.args[0].all_ok
 
 
+def test_the_confirmation_says_when_todays_use_is_not_known_exactly(
+    qtbot: QtBot, gui_simulator: Simulator, bulk: Callable[..., BulkDialog], make_handle: Any,
+    tmp_path: Any,
+) -> None:
+    """The data file was rebuilt from a backup older than today's last calls: the count is
+    a floor, and the page the supervisor confirms from says so."""
+    import os
+
+    from wolkvox_desktop.core.plans import Plan
+
+    path = tmp_path / "worker.sqlite3"  # the make_handle fixture's store
+    with Store(path) as store:
+        store.upsert_operation(Operation(SERVER, "Norte", timeout_s=5.0))
+        fill_today(store, 2)
+        store.save_plan(Plan.create("Tarde", SERVER, "stop",
+                                    [CampaignRef("3301", CampaignType.PREDICTIVE)]))
+        fill_today(store, 1)  # after the backup
+    with path.open("r+b") as fh:
+        fh.write(os.urandom(path.stat().st_size))  # every page damaged
+    dlg = bulk(Action.START, campaigns(gui_simulator, ["3302", "3303"]), make_handle())
+    text = dlg.confirmPage.budgetLabel.text()
+    assert f"Today 2 of {n(1000)}" in text  # what the backup recorded, never less
+    assert "not exactly" in text and "rebuilt today" in text
+
+
 def test_budget_states_and_the_reusable_confirmation(qtbot: QtBot) -> None:
     assert budget_state(Usage(0, 1000), 10) == "ok"
     assert budget_state(Usage(790, 1000), 10) == "warn"  # reaches 80 %

@@ -162,3 +162,49 @@ def test_a_damaged_data_file_is_set_aside_and_the_window_says_where(
     assert b"cut short by a crash" in kept[0].read_bytes()  # nothing lost: kept aside
     box().close()
     qtbot.waitUntil(lambda: w.pages.currentWidget().objectName() == "emptyState", timeout=5000)
+
+    from wolkvox_desktop.core.store import Store
+
+    def seen() -> bool:  # shown by the window: no other process says it again
+        with Store(damaged) as store:
+            return store.unseen_recoveries() == []
+
+    qtbot.waitUntil(seen, timeout=5000)
+
+
+def test_a_rebuild_another_process_made_is_shown_once_and_marked_seen(
+    qtbot: Any, open_window: Any
+) -> None:
+    """A rebuild found unseen when the window opens (the scheduler's run-due did it, and
+    nobody read its output): the window says it once, with what was kept and restored."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from wolkvox_desktop.core import paths
+    from wolkvox_desktop.core.store import Operation, Store
+
+    path = paths.store_path()
+    with Store(path) as store:
+        store.upsert_operation(Operation("0032", "Ventas", licenses=3))
+    with path.open("r+b") as fh:
+        fh.write(b"not SQLite here!")  # the header alone
+    with Store(path) as store:  # the scheduler's process rebuilds it
+        assert store.recovered_from is not None
+        assert len(store.unseen_recoveries()) == 1
+    w = open_window(ready=False)
+
+    def box() -> Any:
+        found = w.findChild(QMessageBox, "storeRecoveredBox")
+        return found if found is not None and found.isVisible() else None
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=10_000)
+    text = box().text()
+    assert "operations 1" in text and "Nothing was lost." in text
+    box().close()
+
+    def seen() -> bool:
+        with Store(path) as store:
+            return store.unseen_recoveries() == []
+
+    qtbot.waitUntil(seen, timeout=5000)
+    with Store(path) as store:
+        assert [op.server for op in store.operations()] == ["0032"]

@@ -1,9 +1,9 @@
-"""A damaged data file does not stop the shift: it is set aside and a fresh one is made.
+"""A damaged data file does not stop the shift: it is set aside and rebuilt in its place.
 
 Real files damaged the ways a disk or a careless copy damages them (a header that is not
 SQLite's, a schema page overwritten), with the ``-wal``/``-shm`` a killed process leaves;
-real processes racing to open the same damaged file; the ``wolkvox`` command saying so
-once on stderr.
+real processes racing to open the same damaged file; the ``wolkvox`` command saying so on
+stderr. What the rebuild keeps is tested in test_store_recovery.py.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import pytest
 
 from wolkvox_desktop.core.store import SCHEMA_VERSION, Operation, Store, StoreError
 from wolkvox_desktop.core.store import connection as store_connection
+from wolkvox_desktop.core.store.notices import RecoveryNotice
 
 ROOT = Path(__file__).resolve().parents[2]
 KEPT_NAME = re.compile(r"^(?P<name>.+)\.corrupt-\d{8}-\d{6}(-\d+)?(-wal|-shm|-journal)?$")
@@ -47,11 +48,11 @@ def overwrite(path: Path, offset: int, data: bytes) -> None:
 
 @pytest.fixture
 def heard() -> Iterator[list[tuple[Path, Path]]]:
-    """What the recovery listeners of this process are told."""
+    """What the recovery listeners of this process are told: (data file, kept file)."""
     calls: list[tuple[Path, Path]] = []
 
-    def listener(path: Path, kept: Path) -> None:
-        calls.append((path, kept))
+    def listener(notice: RecoveryNotice) -> None:
+        calls.append((notice.path, notice.recovery.kept))
 
     store_connection.add_recovery_listener(listener)
     yield calls
@@ -80,10 +81,15 @@ def test_a_file_that_is_not_a_database_is_set_aside(
         assert kept.read_bytes() == junk  # kept as it was
         check_fresh(store)
     assert heard == [(path, kept)]
-    with Store(path) as again:  # said once: the next start finds a sound file
+    with Store(path) as again:  # a sound file, still told until someone has seen it
         assert again.recovered_from is None
         assert [op.server for op in again.operations()] == ["0032"]
-    assert heard == [(path, kept)] and kept_files(app_home) == [kept]
+        (unseen,) = again.unseen_recoveries()
+        again.mark_recovery_seen(unseen.id)
+    assert heard == [(path, kept), (path, kept)]
+    with Store(path) as seen:
+        assert seen.unseen_recoveries() == []
+    assert heard == [(path, kept), (path, kept)] and kept_files(app_home) == [kept]
 
 
 WAL_WRITER = r"""
@@ -117,7 +123,8 @@ def test_a_file_with_a_damaged_header_goes_aside_with_its_wal_and_shm(
 ) -> None:
     """Another process still has the file open, so SQLite leaves its -wal alone: the three
     files go aside together, the file and its -wal byte for byte (the -shm is SQLite's
-    shared-memory index, which every connection that looks at the file updates)."""
+    shared-memory index, which every connection that looks at the file updates), and the
+    rebuilt file has everything, the -wal's rows too (only the header was damaged)."""
     path = app_home / "wolkvox-desktop.sqlite3"
     full_store(path)
     writer = start_writer(path)
@@ -131,7 +138,11 @@ def test_a_file_with_a_damaged_header_goes_aside_with_its_wal_and_shm(
             assert kept is not None and kept.read_bytes() == damaged
             assert Path(f"{kept}-wal").read_bytes() == wal
             assert Path(f"{kept}-shm").stat().st_size > 0
-            check_fresh(store)  # the old -wal did not come back into the fresh file
+            assert store.integrity_check() == "ok"
+            assert [op.server for op in store.operations()] == [
+                "0000", *(f"{i:04d}" for i in range(1, 20)), "0032"]  # the -wal's too
+            assert len(store.history()) == 50
+            assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").read_bytes() != wal
     finally:
         kill(writer)
     assert heard == [(path, kept)]
@@ -145,7 +156,8 @@ def test_a_file_with_a_malformed_schema_page_is_set_aside(
 ) -> None:
     """The header is SQLite's, the schema page is not: found while opening. The writer was
     killed, so the failed connection is the file's last one and SQLite's checkpoint on
-    close folds the -wal into the kept file first, as any last close does."""
+    close folds the -wal into the kept file first, as any last close does. The schema page
+    of the backup (made when the operation was saved) finds the tables again."""
     path = app_home / "wolkvox-desktop.sqlite3"
     full_store(path)
     kill(start_writer(path))
@@ -155,7 +167,8 @@ def test_a_file_with_a_malformed_schema_page_is_set_aside(
     with Store(path) as store:
         kept = store.recovered_from
         assert kept is not None and kept.read_bytes()[:16] == b"SQLite format 3\x00"
-        check_fresh(store)
+        assert store.integrity_check() == "ok"
+        assert len(store.operations()) == 21 and len(store.history()) == 50
     assert heard == [(path, kept)]
     assert kept_files(app_home) == [kept]
 
@@ -244,9 +257,10 @@ def test_processes_opening_a_damaged_file_at_once_rename_it_once(
     renamed = [kept for kept in answers if kept is not None]
     assert len(renamed) == 1  # exactly one process set it aside; the others said nothing
     assert kept_files(app_home) == [Path(renamed[0])]
-    with Store(path) as store:  # and every process wrote into the one fresh file
+    with Store(path) as store:  # and every process wrote into the one rebuilt file
         assert store.recovered_from is None
-        assert sorted(op.server for op in store.operations()) == servers
+        restored = ["0032"] if damage == "malformed" else []  # the damaged file's own
+        assert sorted(op.server for op in store.operations()) == sorted(servers + restored)
         assert store.integrity_check() == "ok"
 
 
@@ -280,7 +294,7 @@ def test_a_process_that_waited_for_the_repair_opens_the_fresh_file(app_home: Pat
 
 
 # ------------------------------------------------------------------ the command line
-def test_the_cli_says_so_once_on_stderr(app_home: Path) -> None:
+def test_the_cli_says_so_on_stderr_until_it_is_seen(app_home: Path) -> None:
     path = app_home / "wolkvox-desktop.sqlite3"
     path.write_bytes(b"PK\x03\x04 a spreadsheet saved over the data file " * 20)
     env_home = {"WOLKVOX_DESKTOP_HOME": str(app_home)}
@@ -296,12 +310,13 @@ def test_the_cli_says_so_once_on_stderr(app_home: Path) -> None:
     first = wolkvox("history")
     (kept,) = kept_files(app_home)
     assert first.returncode == 0
-    assert first.stderr == (
-        f"The Wolkvox Desktop data file {path} was damaged and could not be read. It was "
-        f"kept as {kept} and a new, empty data file was started: saved operations, campaign "
-        "lists and the history up to now are in the kept file.\n"
-    )
+    assert first.stderr.startswith(f"The Wolkvox Desktop data file {path} was found damaged "
+                                   "at ")
+    assert first.stderr.count("\n") == 1  # one line
+    assert f"and was rebuilt; the damaged file is kept as {kept}. Nothing could be " \
+           "restored. What could not be read of " in first.stderr
+    assert "disk" not in first.stderr
     assert "No calls" in first.stdout
-    second = wolkvox("history")
-    assert (second.returncode, second.stderr) == (0, "")
+    second = wolkvox("history")  # stderr is not a terminal: nobody has seen it yet
+    assert (second.returncode, second.stderr) == (0, first.stderr)
     assert kept_files(app_home) == [kept]

@@ -124,3 +124,28 @@ def test_reopening_does_not_migrate_again(tmp_path: Path) -> None:
     Store(path).close()
     with Store(path) as store:  # would fail on "table already exists" if re-run
         assert store.schema_version == SCHEMA_VERSION
+
+
+def test_v4_file_gets_the_rebuild_tables_and_is_backed_up_at_once(tmp_path: Path) -> None:
+    """v5: the rebuild's notice and floors, the backup mark and its triggers; a file that
+    already holds operations is backed up at its first chance."""
+    from wolkvox_desktop.core.store.backup import backups
+
+    path = tmp_path / "v4.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:4]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version=4")
+    conn.execute("INSERT INTO operations VALUES ('0032', 'Ventas', 3, 90.0, 1)")
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 5
+        assert store.unseen_recoveries() == []
+        assert not store.usage_uncertain("0032")
+        assert store.calls_today("0032") == 0
+    assert _columns(path, "store_recoveries")[:3] == ["id", "at", "kept"]
+    assert _columns(path, "usage_floors") == ["server", "day_start", "day_end", "calls",
+                                              "uncertain"]
+    (backup,) = backups(path)
+    assert _columns(backup, "operations")[0] == "server"

@@ -88,10 +88,24 @@ def _budget_refusal(plan: BulkPlan, usage: Usage) -> str:
     )
 
 
+def uncertain_refusal(usage: Usage, what: str) -> str:
+    """A run asked for on a day whose token use is not known exactly (the data file was
+    rebuilt and some of today's history could not be read)."""
+    return (
+        f"Today's token use for this operation is not known exactly: the data file was "
+        f"rebuilt today and some of today's history could not be read (at least "
+        f"{usage.used:,} of {usage.budget:,} used). {what} did not start and nothing was "
+        "sent. Add --yes to go ahead anyway."
+    )
+
+
 def run_plan(service: OperationService, plan: BulkPlan, args: argparse.Namespace) -> int:
     """Check the budget, make the calls in order, print each outcome and a summary."""
     json_mode: bool = args.json
     usage = service.usage()
+    if usage.uncertain and len(plan.items) > 1 and not args.yes:
+        return invalid(InvalidInput(Reason.BUDGET_EXHAUSTED,
+                                    uncertain_refusal(usage, "The run")), json_mode=json_mode)
     if plan.over_budget(usage):
         if not args.yes:
             return invalid(

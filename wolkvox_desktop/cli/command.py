@@ -7,7 +7,8 @@ is never printed, logged or accepted as an argument.
 
 Files the command creates are private (``paths.restrict_umask``: 0600 on Linux/macOS). A
 data folder that cannot be made or written ends in one sentence naming it and the reason
-(exit 1); a damaged data file set aside on the way is told in one line on stderr.
+(exit 1); a data file rebuilt after damage is told on stderr by every command until a
+person has seen it (see :func:`_say_recovered`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from wolkvox_desktop.cli.output import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_LOCAL, err
 from wolkvox_desktop.cli.parser import ParserExit, build_parser
@@ -28,6 +29,9 @@ from wolkvox_desktop.core import paths
 from wolkvox_desktop.core.errors import InvalidInput, Outcome
 from wolkvox_desktop.core.store import StoreError
 from wolkvox_desktop.core.store import connection as store_connection
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.store.notices import RecoveryNotice
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +79,24 @@ def run_command() -> NoReturn:
     sys.exit(code)
 
 
-def _say_recovered(path: Path, kept: Path) -> None:
-    err(store_connection.recovered_message(path, kept))
+def _say_recovered(notice: RecoveryNotice) -> None:
+    """The data file was rebuilt and no person has seen it yet: said on stderr by every
+    command (the scheduler's `plan run-due` too) until it is seen. Seen means printed to
+    a terminal (a person read it) or shown by the window; output that goes to a file or a
+    scheduler's mail keeps it unseen, so the next command or the window says it again."""
+    err(notice.sentence())
+    if _is_terminal(sys.stderr):
+        try:
+            notice.mark_seen()
+        except StoreError as exc:  # said again next time: no harm
+            log.warning("the rebuild notice could not be marked seen: %s", exc)
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _main(argv: Sequence[str] | None) -> int:

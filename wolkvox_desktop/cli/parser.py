@@ -91,7 +91,9 @@ one object per line (JSON Lines), each with two more keys: campaign and type.
 
 Before a run, the token uses it needs are compared with what is left of today's budget
 (licenses x 1000, counted from this computer's history): a run that would pass it is
-refused (exit 2) unless --yes.
+refused (exit 2) unless --yes. So is a run of several campaigns on a day whose use is not
+known exactly (the data file was rebuilt after damage and part of today's history could not
+be read).
 """
 
 PLAN_EPILOG = """\
@@ -510,6 +512,8 @@ def _plan_commands(plan: Parser) -> None:
     p = psub.add_parser("run", help="run a plan now, like a bulk start/stop")
     p.add_argument("name", type=plan_name, metavar="NAME", help="the plan's name")
     p.add_argument("--keep-going", action="store_true", help="do not stop at the first failure")
+    p.add_argument("--yes", action="store_true", help="go ahead even if today's token use is "
+                   "not known exactly (the data file was rebuilt today)")
     json_arg(p, "print JSON (as start/stop do)")
     p = psub.add_parser(
         "run-due", help="run the plans whose time has come (for the system scheduler)",

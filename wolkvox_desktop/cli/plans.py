@@ -23,7 +23,13 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from wolkvox_desktop.cli.actions import call_printer, collect_items, note_near_limit, print_summary
+from wolkvox_desktop.cli.actions import (
+    call_printer,
+    collect_items,
+    note_near_limit,
+    print_summary,
+    uncertain_refusal,
+)
 from wolkvox_desktop.cli.output import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -39,7 +45,7 @@ from wolkvox_desktop.cli.runtime import calling, front_door, open_service
 from wolkvox_desktop.core.bulk import BulkItem, plan_bulk
 from wolkvox_desktop.core.campaigns import Action, parse_server_code
 from wolkvox_desktop.core.credentials import TokenSource
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome
+from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
 from wolkvox_desktop.core.operations import Operations
 from wolkvox_desktop.core.plan_runs import (
     MissedSlot,
@@ -61,7 +67,7 @@ from wolkvox_desktop.core.plans import (
     read_plans_file,
 )
 from wolkvox_desktop.core.schedule import LocalZone, utc_now
-from wolkvox_desktop.core.service import OperationService
+from wolkvox_desktop.core.service import OperationService, usage_of
 from wolkvox_desktop.core.store import SavedPlan
 from wolkvox_desktop.core.store.records import PlanRunState
 
@@ -280,6 +286,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         if saved is None:
             return no_plan(args.name)
         plan = saved.plan
+        usage = usage_of(ops.store, plan.server)
+        if usage.uncertain and not args.yes:
+            return invalid(InvalidInput(Reason.BUDGET_EXHAUSTED,
+                                        uncertain_refusal(usage, "The plan")),
+                           json_mode=json_mode, server=plan.server)
 
         def on_start(start: PlanRunStart) -> None:
             note_near_limit(start.bulk, start.usage, json_mode=json_mode)
@@ -311,6 +322,10 @@ def cmd_run_due(*, json_mode: bool) -> int:
                 f"{start.plan.action.value} {plural(len(start.bulk.items), 'campaign')} of "
                 f"operation {start.plan.server}.")
             note_near_limit(start.bulk, start.usage, json_mode=json_mode)
+            if start.usage.uncertain:  # a scheduled run has nobody to ask: it says so
+                err(f"Note: today's token use is not known exactly (the data file was "
+                    f"rebuilt today); at least {start.usage.used:,} of "
+                    f"{start.usage.budget:,} counted.")
             printer[:] = [call_printer(start.plan.action, len(start.bulk.items),
                                        json_mode=False, prefix="  ")]
 

@@ -50,6 +50,9 @@ class Usage:
 
     used: int
     budget: int
+    #: today's uses could not be counted exactly (the data file was rebuilt today and
+    #: some of today's history was unreadable): ``used`` is at least what was recorded
+    uncertain: bool = False
 
     @property
     def remaining(self) -> int:
@@ -70,7 +73,8 @@ class Usage:
 def usage_of(store: Store, server: str) -> Usage:
     """Today's token uses of an operation (from the store's history) against its budget."""
     op = store.operation(server)
-    return Usage(store.calls_today(server), daily_budget(op.licenses if op else 1))
+    return Usage(store.calls_today(server), daily_budget(op.licenses if op else 1),
+                 store.usage_uncertain(server))
 
 
 def budget_exceeded_result(usage: Usage) -> CallResult:

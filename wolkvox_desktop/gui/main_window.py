@@ -36,6 +36,7 @@ from wolkvox_desktop.gui import messages, window_frame
 from wolkvox_desktop.gui.auto_refresh import AutoRefresh
 from wolkvox_desktop.gui.calls import OperationState
 from wolkvox_desktop.gui.campaign_page import CampaignPage
+from wolkvox_desktop.gui.jobs import Lane
 from wolkvox_desktop.gui.qsettings import app_settings
 from wolkvox_desktop.gui.settings_link import SettingsLink
 from wolkvox_desktop.gui.top_bar import TopBar, choose_operation
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.handle = handle
+        self._recoveries_shown: set[int] = set()  # rebuild notices this window showed
         self.demo = demo
         self.test_server = test_server
         self.language = language
@@ -360,16 +362,24 @@ class MainWindow(QMainWindow):
         self.show_result("refused", self.tr("Problem: {0}").format(text))
         self.emptyStateMessage.setText(text)
 
-    @Slot(str)
-    def _on_store_recovered(self, kept: str) -> None:
-        """Said once: the damaged data file was set aside (its path) and a fresh one began."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Data file replaced"),
-                          messages.recovered_sentence(kept), QMessageBox.StandardButton.Ok,
+    @Slot(object)
+    def _on_store_recovered(self, recovery: Any) -> None:
+        """The data file was rebuilt and no person has seen it yet
+        (``core.store.notices.Recovery``): said once by this window, then marked seen in
+        the store, so no other process says it again."""
+        if recovery.id in self._recoveries_shown:
+            return
+        self._recoveries_shown.add(recovery.id)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Data file rebuilt"),
+                          messages.recovered_sentence(recovery), QMessageBox.StandardButton.Ok,
                           self)
         box.setObjectName("storeRecoveredBox")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         box.open()
+        recovery_id = int(recovery.id)
+        self.handle.submit(lambda ops: ops.store.mark_recovery_seen(recovery_id),
+                           lane=Lane.STORE, what="mark the rebuild notice seen")
 
     # ================================================================ auto refresh
     @Slot()

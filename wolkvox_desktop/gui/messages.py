@@ -11,11 +11,15 @@ finds it.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from wolkvox_desktop.core.errors import CallResult, Notice, NoticeKind, Outcome, Reason
 from wolkvox_desktop.gui.outcome_look import outcome_words
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.store.notices import Recovery
 
 PENDING = "pending"
 INTERRUPTED = "interrupted"  # store: a pending row whose process is gone
@@ -213,8 +217,9 @@ def reason_sentence(reason: Reason | str | None) -> str | None:
         ),
         Reason.STORE_FAILURE: _translate(
             "Messages",
-            "Nothing was sent: the activity history could not be written. Check the disk "
-            "space and that no other program is using the file.",
+            "Nothing was sent: the activity history could not be written. Try again in a "
+            "moment; if it keeps failing, the log file says why (a full disk, a data file "
+            "that is read-only or held by another program).",
         ),
         Reason.SLOT_UNAVAILABLE: _translate(
             "Messages",
@@ -335,11 +340,47 @@ class _Plurals(QObject):
         )
 
 
-def recovered_sentence(kept: str) -> str:
-    """The data file was damaged, set aside and started afresh."""
-    return QCoreApplication.translate(
-        "Messages",
-        "The data file was damaged and could not be read. It was kept as:\n{0}\nA new, "
-        "empty data file was started; saved operations, campaign lists and the history up "
-        "to now are in the kept file.",
-    ).format(kept)
+def recovered_sentence(recovery: Recovery) -> str:
+    """The data file was damaged and rebuilt (``core.store.notices.Recovery``): where the
+    damaged file is kept, what was restored, what may be lost, today's usage."""
+    rows = recovery.restored
+    parts = [
+        QCoreApplication.translate(
+            "Messages", "The data file was damaged and has been rebuilt. The damaged file was "
+            "kept as:\n{0}").format(str(recovery.kept)),
+        QCoreApplication.translate(
+            "Messages", "Restored: operations {0}, plans {1}, saved campaigns {2}, history "
+            "rows {3}.").format(rows.get("operations", 0), rows.get("plans", 0),
+                                rows.get("campaigns", 0), rows.get("history", 0)),
+    ]
+    when = recovery.backup_at.strftime("%Y-%m-%d %H:%M") if recovery.backup_at else ""
+    if recovery.backup_at is not None and any(recovery.from_backup.values()):
+        parts.append(QCoreApplication.translate(
+            "Messages", "Part of it came from the backup of {0}.").format(when))
+    if not recovery.lost:
+        parts.append(QCoreApplication.translate("Messages", "Nothing was lost."))
+    else:
+        names = ", ".join(_table_name(t) for t in recovery.lost)
+        if recovery.backup_at is not None:
+            parts.append(QCoreApplication.translate(
+                "Messages", "Changes made after the backup of {0} may be lost from: {1}."
+            ).format(when, names))
+        else:
+            parts.append(QCoreApplication.translate(
+                "Messages", "What could not be read is lost from: {0}.").format(names))
+    if not recovery.usage_known:
+        parts.append(QCoreApplication.translate(
+            "Messages", "Today's token use could not be counted exactly: the count shown is "
+            "at least what was recorded. Check it before starting many campaigns today."))
+    return "\n\n".join(parts)
+
+
+def _table_name(table: str) -> str:
+    names = {
+        "operations": QCoreApplication.translate("Messages", "operations"),
+        "plans": QCoreApplication.translate("Messages", "plans"),
+        "plan_slots": QCoreApplication.translate("Messages", "plan runs"),
+        "campaigns": QCoreApplication.translate("Messages", "saved campaigns"),
+        "history": QCoreApplication.translate("Messages", "the history"),
+    }
+    return names.get(table, table)

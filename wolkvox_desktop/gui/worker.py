@@ -18,8 +18,9 @@ Worker signals (plain Python values, emitted from the worker thread):
 * ``tokenSourcesChanged(dict[str, TokenSource])``, ``backendStatusChanged(BackendStatus)``
 * ``saveFinished(SaveOutcome)``, ``testFinished(CallResult)``
 * ``problem(str)``: something outside a call went wrong (English sentence, logged).
-* ``storeRecovered(str)``: the data file was damaged; it was kept under this path and a
-  fresh one started (said once, at start).
+* ``storeRecovered(Recovery)``: the data file was rebuilt after damage and no person has
+  seen it yet (``core.store.notices.Recovery``); emitted whenever the store opens or
+  reopens a file with such a rebuild (the window says it once and marks it seen).
 * ``jobFinished(int, object)``: a submitted job's value (for :class:`WorkerHandle`).
 """
 
@@ -30,6 +31,7 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
@@ -57,6 +59,7 @@ if TYPE_CHECKING:
     # (~12 ms) and the front door stay off the window's start-up.
     from wolkvox_desktop.core.operations import Operations
     from wolkvox_desktop.core.store import Operation, Store
+    from wolkvox_desktop.core.store.notices import RecoveryNotice
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +103,7 @@ class Worker(QObject):
     saveFinished = Signal(object)
     testFinished = Signal(object)
     problem = Signal(str)
-    storeRecovered = Signal(str)
+    storeRecovered = Signal(object)
     jobFinished = Signal(int, object)
 
     # internal: a BACKGROUND job ended (delivered to the worker thread); a row began/ended
@@ -112,6 +115,7 @@ class Worker(QObject):
         self.config = config
         self.operations: Operations | None = None
         self._store: Store | None = None
+        self._listening = False  # a recovery listener is added (see start)
         self._lock = threading.Lock()
         self._threads = BackgroundThreads()
         self._active_rows: dict[int, str] = {}  # history row id -> server, calls in flight
@@ -142,10 +146,11 @@ class Worker(QObject):
             from wolkvox_desktop.core.credentials import Credentials
             from wolkvox_desktop.core.operations import Operations
             from wolkvox_desktop.core.store import Store
+            from wolkvox_desktop.core.store.connection import add_recovery_listener
 
+            add_recovery_listener(self._on_recovery_notice)
+            self._listening = True
             self._store = Store(self.config.store_path)
-            if self._store.recovered_from is not None:
-                self.storeRecovered.emit(str(self._store.recovered_from))
             for op in self.config.seed_operations:
                 self._store.upsert_operation(op)
             demo = self.config.demo
@@ -181,8 +186,19 @@ class Worker(QObject):
         self.run(job, job_id)
 
     @Slot()
+    def _on_recovery_notice(self, notice: RecoveryNotice) -> None:
+        """A store of this process opened the data file with an unseen rebuild (any
+        thread)."""
+        if Path(notice.path) == Path(self.config.store_path):
+            self.storeRecovered.emit(notice.recovery)
+
     def shutdown(self) -> None:
         """Abort in-flight calls, wait for them a bounded time, release what can be."""
+        if self._listening:
+            from wolkvox_desktop.core.store.connection import remove_recovery_listener
+
+            remove_recovery_listener(self._on_recovery_notice)
+            self._listening = False
         self.abort_all()
         alive = self._threads.join(SHUTDOWN_JOIN_S)
         if alive:

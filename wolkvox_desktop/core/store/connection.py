@@ -1,4 +1,5 @@
-"""The store's SQLite connection: opening, migrating, and one lock around every transaction.
+"""The store's SQLite connection: opening, migrating, one lock around every transaction,
+and what happens when the file is damaged.
 
 * **WAL mode, ``synchronous=NORMAL``**, and a synced commit of a ``pending`` row at least
   every :data:`SYNC_INTERVAL_S` (see :mod:`.history`). SQLite documents that in WAL mode a
@@ -11,19 +12,31 @@
   A file from a newer app version is refused with a sentence, never rewritten.
 * **Thread-safe**: one connection (``check_same_thread=False``) guarded by a lock, so the
   GUI's background jobs may all read and write.
-* **Damage does not stop the shift**: a file SQLite cannot open because it is not a
-  database or is malformed (found while opening: no extra check on a sound file) is
-  renamed aside as ``<name>.corrupt-<YYYYmmdd-HHMMSS>`` with its ``-wal``/``-shm``, and a
-  fresh file is made. Only the instance that did the rename has
-  :attr:`Connection.recovered_from` set (the kept file), and the listeners added with
-  :func:`add_recovery_listener` hear of it once, so each face says so once. Two processes
-  opening the damaged file at once: a lock file beside it (``<name>.recover.lock``) lets
-  exactly one rename it; the other opens the fresh file. A file from a newer version is
-  not damage: it is refused and left untouched.
-* **Private files**: on POSIX the file is made ``0600`` before SQLite opens it (SQLite
-  gives its ``-wal`` and ``-shm`` the database's mode), its folder ``0700`` when made here.
-* Other database failures (disk full, a locked file) raise :class:`StoreError`, whose
-  text is a sentence for the supervisor.
+* **Backups** (:mod:`.backup`): after a change to the operations, plans or hand-added
+  campaigns (counted by triggers in ``backup_mark``; checked with one small query after
+  each commit), and once a day: a command backs up as it closes the store, a long-lived
+  process (open a minute or more) at its first unsynced write of the day. Never before a
+  call: a commit synced before a request (``durable``) never waits for a backup.
+* **Damage loses nothing that matters**: a file SQLite finds damaged (not a database,
+  malformed: ``SQLITE_NOTADB``/``SQLITE_CORRUPT``) while opening it *or at any later
+  statement* is rebuilt (:mod:`.salvage`: what can be read, the rest from the latest
+  backup, today's usage counted conservatively), under a lock file beside it
+  (``<name>.recover.lock``) so exactly one process does it; the damaged file is kept as
+  ``<name>.corrupt-<YYYYmmdd-HHMMSS>`` with its ``-wal``/``-shm``. A statement that met
+  the damage is not retried: it ends in a :class:`StoreError` saying the file was rebuilt
+  and to try again. A file set aside by another process while this one has it open is
+  noticed at the next write (the path no longer names the open file; checked with one
+  ``stat`` inside the write transaction) and at a read at most once a second: the store
+  reopens the rebuilt file.
+* **Everyone hears it until someone has seen it** (:mod:`.recovery`): each open, and each
+  reopen, that finds an unseen rebuild in the file tells the listeners added with
+  :func:`add_recovery_listener` (in the thread that opened it). Only the instance that
+  did the rebuild has :attr:`Connection.recovered_from` set (the kept file).
+* **Private files** (:mod:`.files`): ``0600``/``0700``, and a read-only ``-wal``/``-shm``
+  left by a data file once made read-only is made writable again before SQLite opens it.
+* Other database failures raise :class:`StoreError`, whose text is a sentence for the
+  supervisor naming the cause SQLite gave (locked, read-only, disk full, disk error:
+  :mod:`.failures`).
 """
 
 from __future__ import annotations
@@ -32,16 +45,20 @@ import logging
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from time import monotonic
+from typing import TYPE_CHECKING
 
-from wolkvox_desktop.core.store import owners
+from wolkvox_desktop.core.store import failures, files, owners, recovery
 from wolkvox_desktop.core.store.records import StoreError, utc_now, utc_text
 from wolkvox_desktop.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.store.notices import Recovery
 
 log = logging.getLogger(__name__)
 
@@ -52,54 +69,24 @@ SYNC_DEFAULT = "NORMAL"
 SYNC_DURABLE = "FULL"
 SYNC_INTERVAL_S = 1.0
 
-OPEN_FAILED = (
-    "The Wolkvox Desktop data file {path} could not be opened ({detail}). Check that the "
-    "folder is writable and the disk is not full."
+REBUILT_WHILE_IN_USE = (
+    "Wolkvox Desktop found its data file {path} damaged while using it and rebuilt it "
+    "(see the notice about the rebuild); this step was not done: try it again."
 )
-WRITE_FAILED = (
-    "Wolkvox Desktop could not update its data file ({detail}). Check that the disk is not "
-    "full; if another copy of the app is busy, try again in a moment."
-)
-RECOVERED = (
-    "The Wolkvox Desktop data file {path} was damaged and could not be read. It was kept "
-    "as {kept} and a new, empty data file was started: saved operations, campaign lists "
-    "and the history up to now are in the kept file."
-)
+CLOSED = "The Wolkvox Desktop data file is closed."
 
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
-CORRUPT_INFIX = ".corrupt-"
+FILE_MODE = files.FILE_MODE
+FOLDER_MODE = files.FOLDER_MODE
+CORRUPT_INFIX = files.CORRUPT_INFIX
+SIDE_SUFFIXES = files.SIDE_SUFFIXES
 RECOVERY_LOCK_SUFFIX = ".recover.lock"
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
-RECOVERY_WAIT_S = BUSY_TIMEOUT_MS / 1000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-# what SQLite says about a file that is not a database or is malformed (before Python
-# 3.11 the error carries no code: the words are all there is)
-_DAMAGE_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (named in sqlite3 from 3.11)
-_DAMAGE_WORDS = ("file is not a database", "database disk image is malformed",
-                 "malformed database schema")
+RECOVERY_WAIT_S = 120.0  # a rebuild reads the whole damaged file: it may take a while
+LONG_LIVED_S = 60.0  # open this long: the day's backup is made at a write, not at close
+RECHECK_S = 1.0  # a read checks at most this often that the file was not set aside
 
-RecoveryListener = Callable[[Path, Path], None]
-_listeners: list[RecoveryListener] = []
-_listeners_lock = threading.Lock()
-
-
-def add_recovery_listener(listener: RecoveryListener) -> None:
-    """Call ``listener(path, kept)`` whenever a store of this process sets a damaged file
-    aside (in the thread that opened it). The CLI prints its line from here."""
-    with _listeners_lock:
-        _listeners.append(listener)
-
-
-def remove_recovery_listener(listener: RecoveryListener) -> None:
-    with _listeners_lock:
-        if listener in _listeners:
-            _listeners.remove(listener)
-
-
-def recovered_message(path: Path, kept: Path) -> str:
-    """The English sentence for a file set aside (the window translates its own)."""
-    return RECOVERED.format(path=path, kept=kept)
+RecoveryListener = recovery.RecoveryListener
+add_recovery_listener = recovery.add_listener
+remove_recovery_listener = recovery.remove_listener
 
 
 class Connection:
@@ -118,12 +105,23 @@ class Connection:
         self._owners_dir = self.path.with_name(self.path.name + ".owners")
         self._owner_lock: owners.OwnerLock | None = None
         self._conn: sqlite3.Connection | None = None
+        self._closed = False
         # calls_today cache: server -> (midnight text, next midnight text, count). Valid
         # while no other connection committed (PRAGMA data_version) and kept exact for this
         # connection's own history writes (see _write and HistoryLog.begin_call).
         self._today: dict[str, tuple[str, str, int]] = {}
         self._data_version: int | None = None
         self._synced_at: float | None = None  # time.monotonic() of the last synced commit
+        self._file: tuple[int, int] | None = None  # (device, inode) of the open file
+        self._checked_at = 0.0  # monotonic() of a read's last check of that
+        self._opened_at = monotonic()
+        self._backup_due = False  # the day's backup (or a change's) is still to be made
+        self._backups_off = False  # a backup failed: no more tries in this process
+        self._has_floors = False  # the file has usage floors (left by a rebuild)
+        self._has_unseen = False  # the file has a rebuild no person has seen
+        self._opening = False
+        self._told: set[int] = set()  # the rebuilds this instance told its listeners of
+        self._stuck: list[Path] = []  # side files that could not be made writable at open
         from wolkvox_desktop.core.paths import is_network_filesystem
 
         #: on a network file system: a rollback journal and every commit synced
@@ -133,16 +131,26 @@ class Connection:
         try:
             self._open()
         except StoreError as exc:
-            if not _is_damage(exc):
+            if not failures.is_damage(exc):
                 raise
             self._recover(exc)
-        if self.recovered_from is not None:
-            _tell_listeners(self.path, self.recovered_from)
+        self._tell_unseen()
 
     def _open(self) -> None:
         """Open, migrate and check the file; closed again if anything fails."""
+        self._opening = True
         try:
-            _make_private_file(self.path)
+            self._open_file()
+        finally:
+            self._opening = False
+
+    def _open_file(self) -> None:
+        stuck: list[Path] = []
+        try:
+            files.make_private_file(self.path)
+            stuck = self._stuck = files.fix_side_files(self.path, others_open=self._others_open)
+            self._file = files.file_id(self.path)
+            self._checked_at = monotonic()
             self._conn = sqlite3.connect(
                 str(self.path),
                 isolation_level=None,  # autocommit; transactions are explicit
@@ -162,22 +170,31 @@ class Connection:
             self._conn.execute(f"PRAGMA synchronous={self._sync_default}")
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+            self._read_marks()
             self._owner_lock = owners.OwnerLock(self._owners_dir, self._owner)
         except (sqlite3.Error, OSError) as exc:
-            self.close()
-            raise StoreError(OPEN_FAILED.format(path=self.path, detail=exc)) from exc
+            self._drop_connection()
+            raise StoreError(failures.open_failed(self.path, exc, stuck=stuck)) from exc
         except BaseException:
-            self.close()
+            self._drop_connection()
             raise
         try:
             self._after_open()
         except BaseException:
-            self.close()
+            self._drop_connection()
             raise
 
+    def _others_open(self) -> bool:
+        """Whether another store (in any process) has this file open, by its owner lock."""
+        try:
+            locks = list(self._owners_dir.glob(f"*{owners.LOCK_SUFFIX}"))
+        except OSError:
+            return True
+        return any(owners.owner_alive(self._owners_dir, lock.stem) for lock in locks)
+
     def _recover(self, failure: StoreError) -> None:
-        """The file looked damaged: under the recovery lock, set it aside if it still is
-        (another process may have done it already), then open a fresh one."""
+        """The file looked damaged: under the recovery lock, rebuild it if it still is
+        (another process may have done it already), then open what is there."""
         from filelock import FileLock, Timeout
 
         lock = FileLock(
@@ -185,28 +202,111 @@ class Connection:
         )
         try:
             with lock:
-                if _still_damaged(self.path):
-                    self.recovered_from = _set_aside(self.path)
-                    log.warning("store: %s was damaged (%s); kept as %s, starting afresh",
-                                self.path, failure.__cause__, self.recovered_from)
+                if files.still_damaged(self.path):
+                    self._rebuild(failure)
                 self._open()
         except Timeout as exc:
-            raise StoreError(OPEN_FAILED.format(
-                path=self.path, detail="another copy of the app is repairing it; try again"
-            )) from exc
+            raise StoreError(
+                f"The Wolkvox Desktop data file {self.path} is damaged and another copy of "
+                "the app is still rebuilding it; try again in a minute."
+            ) from exc
         except OSError as exc:
-            raise StoreError(OPEN_FAILED.format(path=self.path, detail=exc)) from exc
+            raise StoreError(failures.open_failed(self.path, exc)) from exc
+
+    def _rebuild(self, failure: StoreError) -> None:
+        """Build the replacement beside the file, then set the damaged one aside."""
+        from wolkvox_desktop.core.store import backup, salvage
+
+        kept = files.kept_name(self.path)
+        work = salvage.work_folder(self.path)
+        try:
+            rebuilt = work / "rebuilt.sqlite3"
+            outcome = salvage.rebuild(rebuilt, self.path, kept, backup.backups(self.path),
+                                      self._clock(), work)
+            files.set_aside(self.path, kept, rebuilt)
+        except OSError:
+            raise  # said by _recover: the folder or the disk
+        except Exception as exc:  # noqa: BLE001 - nothing was renamed: say so, keep the file
+            log.exception("store: %s could not be rebuilt", self.path)
+            raise StoreError(failures.open_failed(
+                self.path, failure, detail=f"damaged, and the rebuild failed: {exc}"
+            )) from exc
+        finally:
+            salvage.remove_work_folder(work)
+        self.recovered_from = kept
+        log.warning("store: %s was damaged (%s); kept as %s and rebuilt: %s", self.path,
+                    failure.__cause__ or failure, kept, outcome)
 
     def _after_open(self) -> None:
         """Hook for the tables once the file is open (the history marks stale rows)."""
         owners.sweep(self._owners_dir, self._owner)
 
+    # ---- the notice of a rebuild
+    def _tell_unseen(self) -> None:
+        """Tell the listeners about each unseen rebuild in the open file (once per rebuild
+        and instance)."""
+        if self._conn is None or not self._has_unseen or not recovery.listening():
+            return
+        try:
+            with self._read() as conn:
+                found = [r for r in recovery.unseen(conn) if r.id not in self._told]
+        except StoreError:
+            log.exception("store: the rebuild notices cannot be read")
+            return
+        from wolkvox_desktop.core.store.notices import RecoveryNotice
+
+        for item in found:
+            self._told.add(item.id)
+            recovery.tell(RecoveryNotice(self.path, item, partial(self.mark_recovery_seen,
+                                                                  item.id)))
+
+    def unseen_recoveries(self) -> list[Recovery]:
+        """The rebuilds of this file no person has seen yet, oldest first."""
+        with self._read() as conn:
+            return recovery.unseen(conn)
+
+    def mark_recovery_seen(self, recovery_id: int) -> None:
+        """A person has seen the notice of this rebuild: it is not told again."""
+        with self._write(keeps_today=True) as conn:
+            recovery.mark_seen(conn, recovery_id, self._now_text())
+
+    def usage_uncertain(self, server: str, now: datetime | None = None) -> bool:
+        """Whether today's token uses of ``server`` could not be known after a rebuild."""
+        if not self._has_floors:
+            return False
+        low, high = self._day_bounds(now)
+        from wolkvox_desktop.core.campaigns import parse_server_code
+
+        with self._read() as conn:
+            return recovery.usage_uncertain(conn, parse_server_code(server), low, high)
+
+    def _usage_floor(self, conn: sqlite3.Connection, server: str, low: str, high: str) -> int:
+        """Today's uses recorded before a rebuild (0 when the file never was rebuilt)."""
+        return recovery.usage_floor(conn, server, low, high) if self._has_floors else 0
+
+    def _day_bounds(self, now: datetime | None) -> tuple[str, str]:
+        from wolkvox_desktop.core.store.records import local_midnight, next_local_midnight
+
+        midnight = local_midnight(now if now is not None else self._clock())
+        return utc_text(midnight), utc_text(next_local_midnight(midnight))
+
     # ---- lifecycle
     def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            if self._backup_due and self._conn is not None:
+                self._backup_now(at_close=True)
+            self._closed = True
+            self._drop_connection()
+
+    def _drop_connection(self) -> None:
         with self._lock:
             if self._conn is not None:
                 try:
                     self._conn.close()
+                except sqlite3.Error:
+                    log.warning("store: the connection did not close cleanly")
                 finally:
                     self._conn = None
             if self._owner_lock is not None:
@@ -264,16 +364,162 @@ class Connection:
                 raise
             log.info("store: migrated %s to schema %d", self.path.name, version)
 
+    def _read_marks(self) -> None:
+        """One query at open: is a backup due, and was the file ever rebuilt."""
+        assert self._conn is not None
+        try:
+            row = self._conn.execute(
+                """SELECT (SELECT changes FROM backup_mark),
+                          (SELECT backed_up FROM backup_mark),
+                          (SELECT backed_up_day FROM backup_mark),
+                          EXISTS (SELECT 1 FROM history), EXISTS (SELECT 1 FROM usage_floors),
+                          EXISTS (SELECT 1 FROM store_recoveries WHERE seen = 0)"""
+            ).fetchone()
+        except sqlite3.OperationalError as exc:  # a table missing: no backups, no floors
+            if failures.is_damage(exc):
+                raise
+            log.warning("store: %s has no backup mark (%s): no backups", self.path, exc)
+            self._backups_off = True
+            return
+        self._has_floors, self._has_unseen = bool(row[4]), bool(row[5])
+        if row[0] is None:  # the row was removed by hand: back up, count again from here
+            self._backup_due = True
+            return
+        self._backup_due = self._backup_needed(row[0], row[1], row[2], bool(row[3]))
+
+    def _backup_needed(self, changes: int, backed_up: int, day: str | None,
+                       has_history: bool) -> bool:
+        """A change since the last backup, or a day without one (for a file with
+        something in it)."""
+        if changes != backed_up:
+            return True
+        return day != self._today_text() and (changes > 0 or has_history)
+
+    def _today_text(self) -> str:
+        return self._clock().astimezone().strftime("%Y-%m-%d")
+
+    # ---- backups
+    def _after_commit(self, conn: sqlite3.Connection, durable: bool) -> None:
+        """After each commit: back up now after a change to what backups keep; the day's
+        backup waits for an unsynced write of a long-lived process, or the close."""
+        if self._backups_off or self._opening:
+            return
+        try:
+            row = conn.execute(
+                "SELECT changes, backed_up, backed_up_day FROM backup_mark").fetchone()
+        except sqlite3.Error:
+            return
+        if row is None:
+            return
+        if row[0] != row[1]:
+            self._backup_now()
+        elif self._backup_due or self._backup_needed(row[0], row[1], row[2], True):
+            self._backup_due = True
+            if not durable and monotonic() - self._opened_at >= LONG_LIVED_S:
+                self._backup_now()
+
+    def _backup_now(self, *, at_close: bool = False) -> None:
+        """Make a backup (failures are logged; a damaged page found by the backup's check
+        starts a rebuild)."""
+        from wolkvox_desktop.core.store import backup
+
+        conn = self._conn
+        if conn is None or self._backups_off:
+            return
+        try:
+            row = conn.execute("SELECT changes FROM backup_mark").fetchone()
+            changes = int(row[0]) if row else 0
+            backup.make_backup(conn, self.path, self._clock())
+            if row is None:
+                conn.execute("INSERT OR IGNORE INTO backup_mark VALUES (1, 0, 0, NULL)")
+            conn.execute("UPDATE backup_mark SET backed_up = ?, backed_up_day = ?",
+                         (changes, self._today_text()))
+            self._backup_due = False
+        except backup.BackupDamaged as exc:
+            log.warning("store: %s has a damaged page (%s)", self.path, exc)
+            self._backups_off = True
+            try:  # the change just committed is in the file: it is read back by the rebuild
+                self._rebuild_in_use(_because(exc))
+            except StoreError as failed:  # found again at the next query or backup
+                log.warning("store: %s", failed)
+            if at_close:
+                self._backup_due = False
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("store: no backup of %s: %s", self.path, exc)
+            self._backups_off = True
+
+    # ---- damage found while in use
+    def _rebuild_in_use(self, failure: StoreError) -> None:
+        """Damage met by a statement of the open file: close it, rebuild (or find it
+        rebuilt by another process), reopen, and tell the listeners."""
+        with self._lock:
+            self._drop_connection()
+            self._today.clear()
+            self._data_version = None
+            self._recover(failure)
+            self._backups_off = False  # the rebuilt file is backed up again
+            self._tell_unseen()
+
+    def _reopen_if_replaced(self) -> None:
+        """The path names another file than the open one (set aside and rebuilt by
+        another process): open the one now there."""
+        current = files.file_id(self.path)
+        if current is None or current == self._file:
+            return
+        log.warning("store: %s was replaced by another process; reopening it", self.path)
+        self._drop_connection()
+        self._open_again()
+
+    def _open_again(self) -> None:
+        """Open the file at the path again (rebuilt first if it is damaged)."""
+        self._today.clear()
+        self._data_version = None
+        try:
+            self._open()
+        except StoreError as exc:
+            if not failures.is_damage(exc):
+                raise
+            self._recover(exc)
+        self._tell_unseen()
+
+    def _failure(self, exc: sqlite3.Error, *, writing: bool) -> StoreError:
+        """The StoreError for a statement that failed; damage is rebuilt first (while
+        opening, the open itself rebuilds it: the error keeps SQLite's as its cause)."""
+        if not failures.is_damage(exc) or self._opening:
+            return StoreError(failures.use_failed(self.path, exc, writing=writing,
+                                                  stuck=self._stuck))
+        log.warning("store: %s found damaged in use: %s", self.path, exc)
+        try:
+            self._rebuild_in_use(_because(exc))
+        except StoreError as rebuild_failed:
+            return rebuild_failed
+        return StoreError(REBUILT_WHILE_IN_USE.format(path=self.path))
+
     # ---- transactions
+    def _live(self) -> sqlite3.Connection:
+        if self._closed:
+            raise StoreError(CLOSED)
+        if self._conn is None:  # a reopen failed earlier: try again
+            self._open_again()
+        assert self._conn is not None
+        return self._conn
+
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            if self._conn is None:
-                raise StoreError("The Wolkvox Desktop data file is closed.")
+            conn = self._live()
+            now = monotonic()
+            if now - self._checked_at >= RECHECK_S and not self._conn_in_transaction():
+                self._checked_at = now
+                self._reopen_if_replaced()
+                conn = self._live()
             try:
-                yield self._conn
+                yield conn
             except sqlite3.Error as exc:
-                raise StoreError(WRITE_FAILED.format(detail=exc)) from exc
+                raise self._failure(exc, writing=False) from exc
+
+    def _conn_in_transaction(self) -> bool:
+        return self._conn is not None and self._conn.in_transaction
 
     @contextmanager
     def _write(
@@ -287,31 +533,53 @@ class Connection:
         not change which history rows count); otherwise the cache is dropped.
         """
         with self._lock:
-            if self._conn is None:
-                raise StoreError("The Wolkvox Desktop data file is closed.")
-            conn = self._conn
+            conn = self._begin(durable)
             if not keeps_today:
                 self._today.clear()
-            try:
-                if durable:
-                    conn.execute(f"PRAGMA synchronous={SYNC_DURABLE}")
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                self._restore_sync(conn, durable)
-                raise StoreError(WRITE_FAILED.format(detail=exc)) from exc
             try:
                 yield conn
                 conn.execute("COMMIT")
                 if durable:
                     self._synced_at = monotonic()
             except BaseException as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                self._rollback(conn)
                 if isinstance(exc, sqlite3.Error):
-                    raise StoreError(WRITE_FAILED.format(detail=exc)) from exc
+                    raise self._failure(exc, writing=True) from exc
                 raise
             finally:
-                self._restore_sync(conn, durable)
+                if self._conn is conn:
+                    self._restore_sync(conn, durable)
+            self._after_commit(conn, durable)
+
+    def _begin(self, durable: bool) -> sqlite3.Connection:
+        """BEGIN IMMEDIATE on the file the path names now (reopened if it was set aside
+        while this process had it open: the write lock taken was the old file's)."""
+        conn = self._start(durable)
+        if files.file_id(self.path) in (self._file, None):
+            return conn
+        self._rollback(conn)
+        self._restore_sync(conn, durable)
+        self._reopen_if_replaced()
+        return self._start(durable)
+
+    def _start(self, durable: bool) -> sqlite3.Connection:
+        conn = self._live()
+        try:
+            if durable:
+                conn.execute(f"PRAGMA synchronous={SYNC_DURABLE}")
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self._restore_sync(conn, durable)
+            raise self._failure(exc, writing=True) from exc
+        return conn
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection) -> None:
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            log.warning("store: rollback failed: %s", exc)
 
     def _restore_sync(self, conn: sqlite3.Connection, durable: bool) -> None:
         if durable:
@@ -324,94 +592,8 @@ class Connection:
         return utc_text(self._clock())
 
 
-# ------------------------------------------------------------------ damage and privacy
-def _make_private_file(path: Path) -> None:
-    """Create the folder (0700) and an empty database file (0600) if they are missing, so
-    SQLite (and its -wal/-shm, which copy the database's mode) never makes them readable
-    by others. An empty file is a valid empty database for SQLite."""
-    folder = path.parent
-    if not folder.is_dir():
-        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    except FileExistsError:
-        return
-    os.close(fd)
-
-
-def _error_is_damage(exc: BaseException) -> bool:
-    if not isinstance(exc, sqlite3.DatabaseError):
-        return False
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int):
-        return code & 0xFF in _DAMAGE_CODES
-    text = str(exc).lower()
-    return any(words in text for words in _DAMAGE_WORDS)
-
-
-def _is_damage(failure: StoreError) -> bool:
-    """Whether opening failed because SQLite found the file damaged (not a database,
-    malformed), as opposed to a locked, unwritable or newer file."""
-    cause: BaseException | None = failure.__cause__
-    while cause is not None:
-        if _error_is_damage(cause):
-            return True
-        cause = cause.__cause__
-    return False
-
-
-def _still_damaged(path: Path) -> bool:
-    """Checked again under the recovery lock: a bad header, or ``PRAGMA quick_check``
-    failing. False when the file is gone (set aside by another process), empty, sound,
-    or the check itself cannot run (locked, unreadable): never rename what is not known
-    to be damaged."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
-    except FileNotFoundError:
-        return False
-    except OSError:
-        return False
-    if not head:
-        return False
-    if head != _SQLITE_MAGIC:
-        return True
-    try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error:
-        return False
-    try:
-        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
-    except sqlite3.Error as exc:
-        return _error_is_damage(exc)
-    finally:
-        conn.close()
-    return [tuple(r) for r in rows] != [("ok",)]
-
-
-def _set_aside(path: Path) -> Path:
-    """Rename ``path`` (and its -wal/-shm/-journal) to ``<name>.corrupt-<time>``; returns
-    the kept file's path. The side files go first, so a fresh file never meets the old
-    WAL."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.name}{CORRUPT_INFIX}{stamp}")
-    number = 1
-    while any(Path(f"{kept}{suffix}").exists() for suffix in ("", *SIDE_SUFFIXES)):
-        number += 1
-        kept = path.with_name(f"{path.name}{CORRUPT_INFIX}{stamp}-{number}")
-    for suffix in SIDE_SUFFIXES:
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            os.replace(side, f"{kept}{suffix}")
-    os.replace(path, kept)
-    return kept
-
-
-def _tell_listeners(path: Path, kept: Path) -> None:
-    with _listeners_lock:
-        listeners = list(_listeners)
-    for listener in listeners:
-        try:
-            listener(path, kept)
-        except Exception:  # noqa: BLE001 - a face's message must not stop the store
-            log.exception("store: a recovery listener failed")
+def _because(exc: BaseException) -> StoreError:
+    """A StoreError whose cause is ``exc`` (what the rebuild's sentences look through)."""
+    failure = StoreError(str(exc))
+    failure.__cause__ = exc
+    return failure

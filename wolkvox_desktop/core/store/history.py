@@ -302,6 +302,6 @@ class HistoryLog(Connection):
                  AND outcome NOT IN (?, ?)""",
             (code, low, high, *NOT_SENT_OUTCOMES),
         ).fetchone()
-        count = int(row[0])
+        count = max(int(row[0]), self._usage_floor(conn, code, low, high))
         self._today[code] = (low, high, count)
         return count

@@ -97,7 +97,71 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE history ADD COLUMN plan TEXT",
         "CREATE INDEX history_plan ON history (plan, started_at)",
     ],
-    # v5 (plans' runs; self-contained, may be renumbered when merged with other steps):
+    # v5: damage and backups (core/store/recovery.py, backup.py). ``store_recoveries``: each
+    # time a damaged file was rebuilt, and whether a person has seen the notice;
+    # ``usage_floors``: today's token uses as recorded before a rebuild, which calls_today
+    # never goes below (``uncertain``: the day's count could not be known). ``backup_mark``
+    # (one row): ``changes`` grows with every change to operations, plans and hand-added
+    # campaigns (the triggers), ``backed_up`` is its value in the latest backup,
+    # ``backed_up_day`` the local day of that backup.
+    [
+        """CREATE TABLE store_recoveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            kept TEXT NOT NULL,
+            restored TEXT NOT NULL,
+            lost TEXT NOT NULL,
+            usage_known INTEGER NOT NULL,
+            seen INTEGER NOT NULL DEFAULT 0,
+            seen_at TEXT
+        )""",
+        """CREATE TABLE usage_floors (
+            server TEXT NOT NULL,
+            day_start TEXT NOT NULL,
+            day_end TEXT NOT NULL,
+            calls INTEGER NOT NULL,
+            uncertain INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (server, day_start)
+        )""",
+        """CREATE TABLE backup_mark (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            changes INTEGER NOT NULL,
+            backed_up INTEGER NOT NULL,
+            backed_up_day TEXT
+        )""",
+        # a file with operations or plans is backed up at its first chance
+        """INSERT INTO backup_mark (id, changes, backed_up)
+           SELECT 1, (SELECT count(*) FROM operations) + (SELECT count(*) FROM plans), 0""",
+        # every change to what backups keep counts (a plan's last run does not; campaigns
+        # listed by Wolkvox come back with a refresh: only hand-added ones count)
+        "CREATE TRIGGER backup_mark_operations_insert AFTER INSERT ON operations "
+        "BEGIN UPDATE backup_mark SET changes = changes + 1; END",
+        """CREATE TRIGGER backup_mark_operations_update AFTER UPDATE ON operations
+           WHEN OLD.label IS NOT NEW.label OR OLD.licenses IS NOT NEW.licenses
+             OR OLD.timeout_s IS NOT NEW.timeout_s OR OLD.max_in_flight IS NOT NEW.max_in_flight
+           BEGIN UPDATE backup_mark SET changes = changes + 1; END""",
+        "CREATE TRIGGER backup_mark_operations_delete AFTER DELETE ON operations "
+        "BEGIN UPDATE backup_mark SET changes = changes + 1; END",
+        "CREATE TRIGGER backup_mark_plans_insert AFTER INSERT ON plans "
+        "BEGIN UPDATE backup_mark SET changes = changes + 1; END",
+        """CREATE TRIGGER backup_mark_plans_update AFTER UPDATE ON plans
+           WHEN OLD.name IS NOT NEW.name OR OLD.server IS NOT NEW.server
+             OR OLD.action IS NOT NEW.action OR OLD.campaigns IS NOT NEW.campaigns
+             OR OLD.at IS NOT NEW.at OR OLD.days IS NOT NEW.days
+           BEGIN UPDATE backup_mark SET changes = changes + 1; END""",
+        "CREATE TRIGGER backup_mark_plans_delete AFTER DELETE ON plans "
+        "BEGIN UPDATE backup_mark SET changes = changes + 1; END",
+        "CREATE TRIGGER backup_mark_campaigns_insert AFTER INSERT ON campaigns "
+        "WHEN NEW.manual = 1 "
+        "BEGIN UPDATE backup_mark SET changes = changes + 1; END",
+        "CREATE TRIGGER backup_mark_campaigns_update AFTER UPDATE ON campaigns "
+        "WHEN OLD.manual IS NOT NEW.manual "
+        "BEGIN UPDATE backup_mark SET changes = changes + 1; END",
+        "CREATE TRIGGER backup_mark_campaigns_delete AFTER DELETE ON campaigns "
+        "WHEN OLD.manual = 1 "
+        "BEGIN UPDATE backup_mark SET changes = changes + 1; END",
+    ],
+    # v6 (plans' runs):
     # every run of a plan from the moment it begins, so that a run whose process died is
     # found by the next one (its owner's lock is gone) and its never-called campaigns are
     # written to the history as not sent. ``started_at`` is the run's own time (the

@@ -223,5 +223,12 @@ class ConfirmPage(QWidget):
                 "⚠ After this run {percent} % of today's budget will be used."
             ).format(percent=number(percent))
             colour = outcome_colour("undelivered").name()
+        if getattr(usage, "uncertain", False):  # core.service.Usage after a rebuild
+            text += " " + self.tr(
+                "⚠ Today's use is at least that, not exactly: the data file was rebuilt today "
+                "and part of today's history could not be read. Start only if you know the "
+                "budget allows it."
+            )
+            colour = colour or outcome_colour("undelivered").name()
         self.budgetLabel.setText(text)
         self.budgetLabel.setStyleSheet(f"color: {colour};" if colour else "")
