@@ -19,6 +19,7 @@ import threading
 import time
 from pathlib import Path
 
+from tests.support.processes import finish, wait_for
 from tests.support.sim_fixtures import DEMO_TOKEN
 from wolkvox_desktop.core.errors import Outcome, Reason
 from wolkvox_desktop.core.store import Operation, Store
@@ -42,22 +43,6 @@ def start(sim: Simulator, campaign: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [*CLI, "start", "--server", "0032", "--type", TYPES[campaign], "--campaign", campaign],
         env=env_for(sim), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
-    out, err = proc.communicate(timeout=90)
-    assert "Traceback" not in err
-    assert DEMO_TOKEN not in out + err
-    return proc.returncode, out, err
-
-
-def wait_for(predicate: object, seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():  # type: ignore[operator]
-            return
-        time.sleep(0.02)
-    raise AssertionError("timed out")
 
 
 class WriteLock:

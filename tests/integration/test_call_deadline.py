@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.support.processes import wait_for
 from tests.support.sim_fixtures import DEMO_TOKEN
 from wolkvox_desktop.core.api import WolkvoxClient
 from wolkvox_desktop.core.campaigns import CampaignRef, CampaignType
@@ -47,14 +48,6 @@ def call_in_thread(call: object) -> tuple[threading.Thread, list[CallResult]]:
     thread = threading.Thread(target=lambda: results.append(call()), daemon=True)  # type: ignore[operator]
     thread.start()
     return thread, results
-
-
-def wait_for(predicate: object, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        time.sleep(0.01)
 
 
 # ---------------------------------------------------------------- the watchdog itself

@@ -19,13 +19,13 @@ import os
 import re
 import signal
 import subprocess
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from tests.integration.test_plan_cli import CLI, ZONE
+from tests.support.processes import wait_for
 from tests.support.sim_fixtures import DEMO_TOKEN
 from wolkvox_desktop.core.campaigns import CampaignRef, CampaignType
 from wolkvox_desktop.core.paths import store_path
@@ -38,7 +38,6 @@ from wolkvox_desktop.simulator import Simulator
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
 
 IDS = ("3303", "3304", "3306", "3308")
-DEADLINE_S = 30.0
 NAME = "Turno"
 
 
@@ -69,14 +68,6 @@ def save_due_plan(ids: tuple[str, ...] = IDS, minutes_ago: float = 1) -> None:
 
 def starts(sim: Simulator) -> list[str]:
     return [r.query.get("campaign_id", "") for r in sim.requests if r.api == "start"]
-
-
-def wait_for(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + DEADLINE_S
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.01)
 
 
 def wolkvox(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.processes import finish, wait_for
 from tests.support.sim_fixtures import DEMO_TOKEN
 from wolkvox_desktop.simulator import Simulator
 
@@ -53,22 +54,6 @@ def start(env: dict[str, str], campaign: str, *extra: str) -> subprocess.Popen[s
          *extra],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-
-
-def finish(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
-    out, err = proc.communicate(timeout=60)
-    assert "Traceback" not in err
-    assert DEMO_TOKEN not in out + err
-    return proc.returncode, out, err
-
-
-def wait_for(predicate: object, seconds: float = 20.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():  # type: ignore[operator]
-            return
-        time.sleep(0.02)
-    raise AssertionError("timed out")
 
 
 def test_the_desktop_session_and_cron_share_the_slot(

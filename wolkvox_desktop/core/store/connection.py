@@ -128,13 +128,7 @@ class Connection:
         self.on_network = is_network_filesystem(self.path.parent)
         self._sync_default = SYNC_DURABLE if self.on_network else SYNC_DEFAULT
         self.recovered_from: Path | None = None  # the damaged file this instance set aside
-        try:
-            self._open()
-        except StoreError as exc:
-            if not failures.is_damage(exc):
-                raise
-            self._recover(exc)
-        self._tell_unseen()
+        self._open_again()
 
     def _open(self) -> None:
         """Open, migrate and check the file; closed again if anything fails."""
@@ -471,7 +465,8 @@ class Connection:
         self._open_again()
 
     def _open_again(self) -> None:
-        """Open the file at the path again (rebuilt first if it is damaged)."""
+        """Open the file at the path (again), rebuilt first if it is damaged, and tell the
+        listeners of a rebuild nobody has seen yet."""
         self._today.clear()
         self._data_version = None
         try:
