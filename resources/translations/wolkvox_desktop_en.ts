@@ -4,7 +4,7 @@
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+210"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+229"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaign</numerusform>
@@ -12,18 +12,34 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>{0} of %Ln campaign(s) shown</source>
+        <location line="+3"/>
+        <source>%Ln of {total} campaign(s) shown</source>
         <translation>
-            <numerusform>{0} of %Ln campaign shown</numerusform>
-            <numerusform>{0} of %Ln campaigns shown</numerusform>
+            <numerusform>%Ln of {total} campaigns shown</numerusform>
+            <numerusform>%Ln of {total} campaigns shown</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/confirm_page.py" line="+140"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/confirm_page.py" line="+144"/>
+        <source>Nothing to do: the %Ln campaign(s) selected are already started.</source>
+        <translation>
+            <numerusform>Nothing to do: the campaign selected is already started.</numerusform>
+            <numerusform>Nothing to do: the %Ln campaigns selected are already started.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Nothing to do: the %Ln campaign(s) selected are already stopped.</source>
+        <translation>
+            <numerusform>Nothing to do: the campaign selected is already stopped.</numerusform>
+            <numerusform>Nothing to do: the %Ln campaigns selected are already stopped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Start %Ln campaign(s) on operation {server}, one after the other?</source>
         <translation>
             <numerusform>Start %Ln campaign on operation {server}?</numerusform>
@@ -71,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Cost: %Ln token(s), one per campaign. Today {used} of {budget} are used; {remaining} left.</source>
         <translation>
             <numerusform>Cost: %Ln token, one per campaign. Today {used} of {budget} are used; {remaining} left.</numerusform>
@@ -82,11 +98,11 @@
 <context>
     <name>HistoryWindow</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+202"/>
-        <source>%n call(s) shown.</source>
+        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+224"/>
+        <source>%Ln call(s) shown.</source>
         <translation>
-            <numerusform>%n call shown.</numerusform>
-            <numerusform>%n calls shown.</numerusform>
+            <numerusform>%Ln call shown.</numerusform>
+            <numerusform>%Ln calls shown.</numerusform>
         </translation>
     </message>
 </context>
@@ -161,7 +177,7 @@
 <context>
     <name>PlanList</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+62"/>
+        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+63"/>
         <source>Start %Ln campaign(s)</source>
         <translation>
             <numerusform>Start %Ln campaign</numerusform>
@@ -196,7 +212,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%n scheduled plan(s) were missed</source>
         <translation>
             <numerusform>%n scheduled plan was missed</numerusform>
@@ -231,7 +247,7 @@
 <context>
     <name>PlansPanel</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+334"/>
+        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+343"/>
         <source>%n plan(s) exported to {path}.</source>
         <translation>
             <numerusform>%n plan exported to {path}.</numerusform>
@@ -239,7 +255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%n plan(s) imported</source>
         <translation>
             <numerusform>%n plan imported</numerusform>
@@ -248,9 +264,36 @@
     </message>
 </context>
 <context>
+    <name>ProgressPage</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+83"/>
+        <source>{sent} of %Ln campaign(s) sent</source>
+        <translation>
+            <numerusform>{sent} of %Ln campaign sent</numerusform>
+            <numerusform>{sent} of %Ln campaigns sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln already started: not called</source>
+        <translation>
+            <numerusform>%Ln already started: not called</numerusform>
+            <numerusform>%Ln already started: not called</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln already stopped: not called</source>
+        <translation>
+            <numerusform>%Ln already stopped: not called</numerusform>
+            <numerusform>%Ln already stopped: not called</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+365"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+405"/>
         <source>The connection works: %Ln campaign(s) found.</source>
         <translation>
             <numerusform>The connection works: %Ln campaign found.</numerusform>
@@ -261,7 +304,7 @@
 <context>
     <name>StopQuestion</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/close_question.py" line="+27"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/close_question.py" line="+50"/>
         <source>%Ln campaign(s) of this run are not sent yet. The window closes once the run has stopped.</source>
         <translation>
             <numerusform>%Ln campaign of this run is not sent yet. The window closes once the run has stopped.</numerusform>
@@ -280,7 +323,7 @@
 <context>
     <name>SummaryBox</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+107"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+135"/>
         <source>%Ln call(s) made; each is in the history.</source>
         <extracomment>Where a campaign can end, in the order the summary names them.</extracomment>
         <translation>
@@ -415,11 +458,30 @@
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+337"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+399"/>
         <source>Wolkvox is busy with other calls on this token; trying again in %n second(s)…</source>
         <translation>
             <numerusform>Wolkvox is busy with other calls on this token; trying again in %n second…</numerusform>
             <numerusform>Wolkvox is busy with other calls on this token; trying again in %n seconds…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Wolkvox was busy at first: the app sent it %n time(s) in all.</source>
+        <translation>
+            <numerusform>Wolkvox was busy at first: the app sent it %n time in all.</numerusform>
+            <numerusform>Wolkvox was busy at first: the app sent it %n times in all.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Words</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+173"/>
+        <source>The run stopped before these %n campaign(s): nothing was sent for them. {campaigns}</source>
+        <translation>
+            <numerusform>The run stopped before this campaign: nothing was sent for it. {campaigns}</numerusform>
+            <numerusform>The run stopped before these %n campaigns: nothing was sent for them. {campaigns}</numerusform>
         </translation>
     </message>
 </context>

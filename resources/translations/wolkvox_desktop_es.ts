@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AnswerText</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/answer_text.py" line="+53"/>
+        <source>An HTML page, not Wolkvox&apos;s answer</source>
+        <translation>Una página HTML, no la respuesta de Wolkvox</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{page} — an HTML page, not Wolkvox&apos;s answer</source>
+        <translation>{page}: una página HTML, no la respuesta de Wolkvox</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../wolkvox_desktop/gui/crash_reporter.py" line="+42"/>
@@ -30,7 +43,7 @@
     <message>
         <location filename="../../wolkvox_desktop/gui/app.py" line="+341"/>
         <source>Wolkvox Desktop cannot start</source>
-        <translation>Wolkvox Desktop no puede iniciar</translation>
+        <translation>Wolkvox Desktop no puede iniciarse</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -76,7 +89,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>BulkControls</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/controls.py" line="+53"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/controls.py" line="+54"/>
         <source>Start the selected campaigns</source>
         <translation>Iniciar las campañas seleccionadas</translation>
     </message>
@@ -111,7 +124,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Todas las llamadas hechas desde este equipo: filtrar, copiar, exportar (Ctrl+H)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>▶ Start selected ({count})</source>
         <translation>▶ Iniciar seleccionadas ({count})</translation>
     </message>
@@ -154,22 +167,22 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+289"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+336"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Wolkvox answered at {time} but gave no figures.</source>
-        <translation>Wolkvox respondió a las {time}, pero sin cifras.</translation>
+        <source>Wolkvox answered {at} but gave no figures.</source>
+        <translation>Wolkvox respondió {at}, pero sin cifras.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Wolkvox counts {used} of {limit} token uses today (checked at {time}; this check used one).</source>
-        <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado a las {time}; esta consulta usó uno).</translation>
+        <source>Wolkvox counts {used} of {limit} token uses today (checked {at}; this check used one).</source>
+        <translation>Wolkvox cuenta hoy {used} de {limit} usos del token (consultado {at}; esta consulta usó uno).</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+81"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/dialog.py" line="+83"/>
         <source>Start campaigns</source>
         <translation>Iniciar campañas</translation>
     </message>
@@ -179,7 +192,17 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Detener campañas</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+26"/>
+        <source>The type of campaign {campaign} is not known (preview or predictive): refresh the list, or add it by hand with its type.</source>
+        <translation>No se conoce el tipo de la campaña {campaign} (vista previa o predictiva): actualice la lista o agréguela a mano con su tipo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A campaign is listed twice: each campaign can be in a run once.</source>
+        <translation>Una campaña figura dos veces: cada campaña puede estar una sola vez en una ejecución.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Asking Wolkvox…</source>
         <translation>Consultando a Wolkvox…</translation>
     </message>
@@ -220,7 +243,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+210"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+229"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaña</numerusform>
@@ -228,18 +251,18 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>{0} of %Ln campaign(s) shown</source>
+        <location line="+3"/>
+        <source>%Ln of {total} campaign(s) shown</source>
         <translation>
-            <numerusform>Se muestran {0} de %Ln campaña</numerusform>
-            <numerusform>Se muestran {0} de %Ln campañas</numerusform>
+            <numerusform>Se muestra %Ln de {total} campañas</numerusform>
+            <numerusform>Se muestran %Ln de {total} campañas</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>CampaignTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+154"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+172"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -284,7 +307,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>(agregada a mano)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Unconfirmed: the outcome of the last start is unknown, so this campaign may or may not have started. Check now asks Wolkvox for the list (one token).</source>
         <translation>Sin confirmar: el resultado del último inicio es desconocido, así que esta campaña puede haberse iniciado o no. «Comprobar ahora» pide la lista a Wolkvox (un token).</translation>
     </message>
@@ -309,7 +332,12 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>¿Detenida?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>{0}: In progress…</source>
+        <translation>{0}: en curso…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>In progress…</source>
         <translation>En curso…</translation>
     </message>
@@ -338,21 +366,39 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
     </message>
     <message>
         <location line="+11"/>
+        <location line="+56"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Nothing to do.</source>
         <translation>No hay nada que hacer.</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Start</source>
-        <translation>Iniciar</translation>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Nothing to do: the %Ln campaign(s) selected are already started.</source>
+        <translation>
+            <numerusform>No hay nada que hacer: la campaña seleccionada ya está iniciada.</numerusform>
+            <numerusform>No hay nada que hacer: las %Ln campañas seleccionadas ya están iniciadas.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Nothing to do: the %Ln campaign(s) selected are already stopped.</source>
+        <translation>
+            <numerusform>No hay nada que hacer: la campaña seleccionada ya está detenida.</numerusform>
+            <numerusform>No hay nada que hacer: las %Ln campañas seleccionadas ya están detenidas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Start %Ln campaign(s) on operation {server}, one after the other?</source>
         <translation>
             <numerusform>¿Iniciar %Ln campaña en la operación {server}?</numerusform>
@@ -420,12 +466,12 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>ya detenida: se omite</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Every campaign is already in that state: nothing will be sent.</source>
-        <translation>Todas las campañas ya están en ese estado: no se enviará nada.</translation>
+        <location line="+25"/>
+        <source>Nothing will be sent, and no token is used. To send the calls anyway, tick the box above.</source>
+        <translation>No se enviará nada ni se usará ningún token. Para enviar las llamadas de todos modos, marque la casilla de arriba.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Counting today&apos;s token use…</source>
         <translation>Contando el consumo de tokens de hoy…</translation>
     </message>
@@ -433,8 +479,8 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <location line="+4"/>
         <source>Cost: %Ln token(s), one per campaign. Today {used} of {budget} are used; {remaining} left.</source>
         <translation>
-            <numerusform>Costo: %Ln token, uno por campaña. Hoy se han usado {used} de {budget}; quedan {remaining}.</numerusform>
-            <numerusform>Costo: %Ln tokens, uno por campaña. Hoy se han usado {used} de {budget}; quedan {remaining}.</numerusform>
+            <numerusform>Costo: %Ln token, uno por campaña. Consumo de hoy: {used} de {budget}; saldo: {remaining}.</numerusform>
+            <numerusform>Costo: %Ln tokens, uno por campaña. Consumo de hoy: {used} de {budget}; saldo: {remaining}.</numerusform>
         </translation>
     </message>
     <message>
@@ -456,7 +502,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history/columns.py" line="+34"/>
+        <location filename="../../wolkvox_desktop/gui/history/columns.py" line="+43"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -511,7 +557,12 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Qué significa</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+5"/>
+        <source>Raw answer</source>
+        <translation>Respuesta original</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>{ms} ms</source>
         <translation>{ms} ms</translation>
     </message>
@@ -519,13 +570,13 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location line="-55"/>
+        <location line="-66"/>
         <source>The app stopped before Wolkvox answered, so this call may or may not have happened. Check the campaign&apos;s status in Wolkvox (refresh the list) before trying again.</source>
         <translation>La aplicación se detuvo antes de que Wolkvox respondiera, así que esta llamada puede haberse realizado o no. Revise el estado de la campaña en Wolkvox (actualice la lista) antes de intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history/export.py" line="+73"/>
-        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+77"/>
+        <location filename="../../wolkvox_desktop/gui/history/export.py" line="+76"/>
+        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+83"/>
         <source>Activity history</source>
         <translation>Historial de actividad</translation>
     </message>
@@ -533,6 +584,11 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <location line="+28"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>wolkvox-history-{date}</source>
+        <translation>historial-wolkvox-{date}</translation>
     </message>
     <message>
         <location filename="../../wolkvox_desktop/gui/history/filters.py" line="+89"/>
@@ -585,54 +641,64 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Todos los resultados</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>to</source>
         <translation>a</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Dates:</source>
-        <translation>Fechas:</translation>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Fechas:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Show:</source>
-        <translation>Mostrar:</translation>
+        <location line="+2"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+34"/>
-        <source>Copy rows</source>
-        <translation>Copiar filas</translation>
+        <location filename="../../wolkvox_desktop/gui/history/token_check.py" line="+47"/>
+        <source>Chec&amp;k with Wolkvox (uses 1 token)</source>
+        <translation>C&amp;onsultar a Wolkvox (usa 1 token)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Refresh</source>
-        <translation>Actualizar</translation>
-    </message>
-    <message>
-        <location filename="../../wolkvox_desktop/gui/history/token_check.py" line="+46"/>
-        <source>Check with Wolkvox (uses 1 token)</source>
-        <translation>Consultar a Wolkvox (usa 1 token)</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Choose one operation above to ask Wolkvox about its token.</source>
         <translation>Elija arriba una operación para preguntar a Wolkvox por su token.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Ask Wolkvox how many token uses it counts for today. This question itself costs one token.</source>
         <translation>Preguntar a Wolkvox cuántos usos del token lleva hoy. La consulta misma cuesta un token.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history/window.py" line="-2"/>
+        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+42"/>
         <source>Copy the selected rows, with the column names, as text (Ctrl+C)</source>
         <translation>Copiar las filas seleccionadas, con los nombres de las columnas, como texto (Ctrl+C)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Export…</source>
-        <translation>Exportar…</translation>
+        <location line="-8"/>
+        <source>Ra&amp;w answer…</source>
+        <translation>Respuesta o&amp;riginal…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The selected call&apos;s answer exactly as it came (a web page in its place is summarised in the table). Enter or a double click on the row shows it too.</source>
+        <translation>La respuesta de la llamada seleccionada tal como llegó (si en su lugar llegó una página web, la tabla muestra un resumen). También se ve con Intro o con doble clic en la fila.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Copy rows</source>
+        <translation>&amp;Copiar filas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -641,11 +707,17 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
     </message>
     <message>
         <location line="+3"/>
+        <location line="+134"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-132"/>
+        <source>Close the history (Esc)</source>
+        <translation>Cerrar el historial (Esc)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -656,14 +728,25 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>%n call(s) shown.</source>
+        <source>%Ln call(s) shown.</source>
         <translation>
-            <numerusform>Se muestra %n llamada.</numerusform>
-            <numerusform>Se muestran %n llamadas.</numerusform>
+            <numerusform>Se muestra %Ln llamada.</numerusform>
+            <numerusform>Se muestran %Ln llamadas.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+38"/>
+        <location line="+6"/>
+        <source>Raw answer</source>
+        <translation>Respuesta original</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The answer exactly as the server sent it:</source>
+        <translation>La respuesta tal como la envió el servidor:</translation>
+    </message>
+    <message>
+        <location line="-46"/>
         <source>Calls marked “outcome unknown (interrupted)” got no answer because the app closed during them: check those campaigns in Wolkvox before trying again.</source>
         <translation>Las llamadas marcadas «resultado desconocido (interrumpida)» no recibieron respuesta porque la aplicación se cerró durante la llamada: revise esas campañas en Wolkvox antes de intentarlo de nuevo.</translation>
     </message>
@@ -678,12 +761,12 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Exportar historial</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-7"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+42"/>
+        <location filename="../../wolkvox_desktop/gui/history/window.py" line="+84"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
@@ -703,7 +786,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Consultando a Wolkvox…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history/table.py" line="+27"/>
+        <location filename="../../wolkvox_desktop/gui/history/table.py" line="+30"/>
         <source>Calls</source>
         <translation>Llamadas</translation>
     </message>
@@ -740,11 +823,26 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
     </message>
 </context>
 <context>
+    <name>LocalFormat</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/local_format.py" line="+76"/>
+        <source>at {time}</source>
+        <comment>the hour shown is 1</comment>
+        <translation>a la {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at {time}</source>
+        <comment>any other hour</comment>
+        <translation>a las {time}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../wolkvox_desktop/gui/main_window.py" line="+99"/>
         <source>Wolkvox Desktop — Demo</source>
-        <translation>Wolkvox Desktop — Demo</translation>
+        <translation>Wolkvox Desktop — Demostración</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -752,12 +850,12 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox Desktop</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+277"/>
         <source>Data file rebuilt</source>
         <translation>Archivo de datos reconstruido</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+48"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+108"/>
         <source>&amp;Operation:</source>
         <translation>&amp;Operación:</translation>
     </message>
@@ -772,7 +870,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>La operación (servidor) de Wolkvox con la que trabaja</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Tokens used today</source>
         <translation>Tokens usados hoy</translation>
     </message>
@@ -789,20 +887,25 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
     <message>
         <location line="+1"/>
         <source>Demo mode</source>
-        <translation>Modo demo</translation>
+        <translation>Modo demostración</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demo mode: a simulated Wolkvox on this computer. Nothing reaches Wolkvox.</source>
-        <translation>Modo demo: un Wolkvox simulado en este equipo. Nada llega a Wolkvox.</translation>
+        <translation>Modo demostración: un Wolkvox simulado en este equipo. Nada llega a Wolkvox.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+58"/>
         <source>Test server: {0}</source>
         <translation>Servidor de prueba: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Test server</source>
+        <translation>Servidor de prueba</translation>
+    </message>
+    <message>
+        <location line="-52"/>
         <source>WOLKVOX_API_BASE is set: calls go to this test server, not to Wolkvox, and only the token in WOLKVOX_TOKEN is sent there.</source>
         <translation>WOLKVOX_API_BASE está definida: las llamadas van a este servidor de prueba, no a Wolkvox, y allí solo se envía el token de WOLKVOX_TOKEN.</translation>
     </message>
@@ -825,7 +928,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <location filename="../../wolkvox_desktop/gui/welcome_page.py" line="+45"/>
         <source>Welcome to Wolkvox Desktop</source>
         <extracomment>starts ``program`` with ``arguments`` detached from this process; True if it started</extracomment>
-        <translation>Bienvenido a Wolkvox Desktop</translation>
+        <translation>Le damos la bienvenida a Wolkvox Desktop</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -868,7 +971,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La demostración se está abriendo en una ventana propia…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-152"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-172"/>
         <source>Filter campaigns…</source>
         <translation>Filtrar campañas…</translation>
     </message>
@@ -894,12 +997,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location line="+7"/>
-        <location line="+96"/>
+        <location line="+107"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-106"/>
         <source>Refresh the campaign list</source>
         <translation>Actualizar la lista de campañas</translation>
     </message>
@@ -915,7 +1018,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Campañas</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+61"/>
+        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+62"/>
         <source>Campaign &amp;ID:</source>
         <translation>&amp;ID de campaña:</translation>
     </message>
@@ -932,7 +1035,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="-3"/>
         <source>Filled from the selected campaign; type any ID to act on a campaign that is not in the list. Enter starts it.</source>
-        <translation>Se llena con la campaña seleccionada; escriba cualquier ID para actuar sobre una campaña que no está en la lista. Enter la inicia.</translation>
+        <translation>Se llena con la campaña seleccionada; escriba cualquier ID para actuar sobre una campaña que no está en la lista. Intro la inicia.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -955,12 +1058,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar campaña</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+54"/>
         <source>Campaign {0} is hidden by the filter: clear the filter or choose a campaign in the list.</source>
         <translation>La campaña {0} está oculta por el filtro: borre el filtro o elija una campaña de la lista.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Start {0} (Enter or Ctrl+Return)</source>
         <translation>Iniciar {0} (Intro o Ctrl+Intro)</translation>
     </message>
@@ -972,10 +1075,10 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="+2"/>
         <source>Start the campaign (Enter or Ctrl+Return)</source>
-        <translation>Iniciar la campaña (Enter o Ctrl+Enter)</translation>
+        <translation>Iniciar la campaña (Intro o Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-123"/>
         <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+47"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
@@ -1014,7 +1117,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="+2"/>
         <source>optional, for your list</source>
-        <translation>opcional, para su lista</translation>
+        <translation>opcional</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1047,7 +1150,22 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Solo se pueden quitar las campañas agregadas a mano</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+20"/>
+        <source>Why the actions are disabled</source>
+        <translation>Por qué las acciones están desactivadas</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Campaign {0} is hidden by the filter.</source>
+        <translation>La campaña {0} está oculta por el filtro.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a campaign in the list or type its ID.</source>
+        <translation>Elija una campaña de la lista o escriba su ID.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Stop (pause) the campaign (Ctrl+Shift+Return)</source>
         <translation>Detener (pausar) la campaña (Ctrl+Mayús+Intro)</translation>
     </message>
@@ -1072,7 +1190,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Pide a Wolkvox la lista de campañas: una llamada, que cuesta un token. Así se confirman los estados marcados con ?.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+10"/>
+        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+14"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
@@ -1082,17 +1200,17 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+93"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+104"/>
         <source>Refreshing…</source>
         <translation>Actualizando…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+38"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+68"/>
         <source>Tokens today: {0} / {1}</source>
         <translation>Tokens hoy: {0} / {1}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>daily budget used up</source>
         <translation>presupuesto diario agotado</translation>
     </message>
@@ -1102,17 +1220,17 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>cerca del límite diario</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+48"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+58"/>
         <source>Not updated yet</source>
         <translation>Aún sin actualizar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updated {0}</source>
-        <translation>Actualizada {0}</translation>
+        <translation>Actualizada: {0}</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/window_calls.py" line="+157"/>
+        <location filename="../../wolkvox_desktop/gui/window_calls.py" line="+182"/>
         <source>Starting campaign {0}…</source>
         <translation>Iniciando la campaña {0}…</translation>
     </message>
@@ -1137,12 +1255,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La campaña {0} se quitó de su lista.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-52"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-53"/>
         <source>Operation {0} is not set up yet. Add it in Settings.</source>
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="-25"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="-27"/>
         <source>{0} (this session only)</source>
         <translation>{0} (solo esta sesión)</translation>
     </message>
@@ -1177,7 +1295,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>El presupuesto de tokens de hoy para esta operación está agotado. Wolkvox puede rechazar la llamada. ¿Enviar «{0}» para la campaña {1} de todos modos? Cuesta un token más.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+41"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+42"/>
         <source>Problem: {0}</source>
         <translation>Problema: {0}</translation>
     </message>
@@ -1215,7 +1333,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-269"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-314"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1257,7 +1375,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="+6"/>
         <source>Preview</source>
-        <translation>Preview</translation>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1297,7 +1415,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="+10"/>
         <source>The server code must be the digits Wolkvox gave your operation, such as 0032. Nothing was sent.</source>
-        <translation>El código de servidor deben ser los dígitos que Wolkvox asignó a su operación, por ejemplo 0032. No se envió nada.</translation>
+        <translation>El código de servidor está formado por los dígitos que Wolkvox asignó a su operación, por ejemplo 0032. No se envió nada.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1307,7 +1425,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="+3"/>
         <source>Choose the campaign type: preview or predictive. Nothing was sent.</source>
-        <translation>Elija el tipo de campaña: preview o predictiva. No se envió nada.</translation>
+        <translation>Elija el tipo de campaña: vista previa o predictiva. No se envió nada.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1457,15 +1575,70 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="+1"/>
         <source>Still waiting for an answer in another window or in the command line: it may or may not have happened yet. Refresh the campaign list before trying again.</source>
-        <translation>Todavía se espera una respuesta en otra ventana o en la línea de comandos: puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
+        <translation>Otra ventana o la línea de comandos sigue esperando la respuesta: la llamada puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
+        <source>The campaign list could not be changed.</source>
+        <translation>No se pudo cambiar la lista de campañas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The saved campaigns and history could not be read.</source>
+        <translation>No se pudieron leer las campañas guardadas ni el historial.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The local database could not be opened. The log file has the details.</source>
+        <translation>No se pudo abrir la base de datos local. El archivo de registro tiene los detalles.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token could not be removed from the keyring.</source>
+        <translation>No se pudo quitar el token del llavero.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The operation could not be deleted completely.</source>
+        <translation>No se pudo eliminar la operación por completo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the numbers in the form.</source>
+        <translation>Revise los números del formulario.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The operation could not be saved.</source>
+        <translation>No se pudo guardar la operación.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the operation&apos;s API token.</source>
+        <translation>Ingrese el token de la API de la operación.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That token is too long: copy only the token from the Wolkvox manager.</source>
+        <translation>Ese token es demasiado largo: copie solo el token desde el administrador de Wolkvox.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That token contains spaces, line breaks or characters a Wolkvox token does not have: copy only the token from the Wolkvox manager.</source>
+        <translation>Ese token tiene espacios, saltos de línea o caracteres que un token de Wolkvox no tiene: copie solo el token desde el administrador de Wolkvox.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The log file has the details.</source>
+        <translation>El archivo de registro tiene los detalles.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The token could not be read from the system keyring (it may be locked). Unlock the keyring, or enter the token again in Settings for this session. Nothing was sent.</source>
         <translation>No se pudo leer el token del llavero del sistema (puede estar bloqueado). Desbloquee el llavero o vuelva a ingresar el token en Configuración para esta sesión. No se envió nada.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>The data file was busy, so Wolkvox&apos;s answer is kept beside it and goes into the history as soon as the app can write there.</source>
         <translation>El archivo de datos estaba ocupado: la respuesta de Wolkvox se guardó junto a él y pasará al historial en cuanto la aplicación pueda escribir allí.</translation>
     </message>
@@ -1475,7 +1648,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Esperando a que termine otra llamada con este token…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+20"/>
+        <source>Wolkvox was busy with other calls on this token, so the app sent this call again by itself: its outcome is on the attempt that followed.</source>
+        <translation>Wolkvox estaba ocupado con otras llamadas de este token, así que la aplicación volvió a enviar esta llamada por sí sola: su resultado está en el intento siguiente.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The data file was damaged and has been rebuilt. The damaged file was kept as:
 {0}</source>
         <translation>El archivo de datos estaba dañado y se reconstruyó. El archivo dañado se guardó como:
@@ -1572,8 +1750,8 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+3"/>
         <source>This needs %Ln token(s) but only {remaining} of today&apos;s {budget} are left ({used} used).</source>
         <translation>
-            <numerusform>Esto necesita %Ln token, pero solo quedan {remaining} de los {budget} de hoy ({used} usados).</numerusform>
-            <numerusform>Esto necesita %Ln tokens, pero solo quedan {remaining} de los {budget} de hoy ({used} usados).</numerusform>
+            <numerusform>Esto necesita %Ln token, pero el saldo de hoy es de {remaining} de {budget} (consumo: {used}).</numerusform>
+            <numerusform>Esto necesita %Ln tokens, pero el saldo de hoy es de {remaining} de {budget} (consumo: {used}).</numerusform>
         </translation>
     </message>
     <message>
@@ -1590,39 +1768,91 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>PauseBox</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/pause_box.py" line="+36"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/pause_box.py" line="+48"/>
         <source>The run is paused</source>
+        <extracomment>refusals about the token or the operation, not the campaign: the next one meets them too</extracomment>
         <translation>La ejecución está en pausa</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>I checked this campaign in Wolkvox: retry it anyway</source>
-        <translation>Revisé esta campaña en Wolkvox: reintentar de todos modos</translation>
+        <location line="+8"/>
+        <source>Check now (1 token)</source>
+        <translation>Comprobar ahora (1 token)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Ask Wolkvox for the campaign list (one call, one token): it says whether the call happened.</source>
+        <translation>Pide a Wolkvox la lista de campañas (una llamada, un token): así se sabe si la llamada se realizó.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Skip it</source>
         <translation>Omitirla</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+62"/>
         <source>Retry this one</source>
         <translation>Reintentar esta</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-61"/>
         <source>Abort the run</source>
         <translation>Abortar la ejecución</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+46"/>
         <source>Paused on campaign {campaign}: {outcome}</source>
         <translation>En pausa en la campaña {campaign}: {outcome}</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>It may have happened already: tick the box once you have checked the campaign in Wolkvox.</source>
-        <translation>Puede que ya se haya realizado: marque la casilla después de revisar la campaña en Wolkvox.</translation>
+        <location line="+6"/>
+        <source>Every other campaign of the run would meet the same refusal, so there is nothing to skip to: stop the run (the campaigns not sent are listed in the summary), or retry once it is settled.</source>
+        <translation>Todas las demás campañas de la ejecución recibirían el mismo rechazo, así que omitir esta no sirve: detenga la ejecución (las campañas no enviadas aparecen en el resumen) o reintente cuando se haya resuelto.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send again…</source>
+        <translation>Enviar de nuevo…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Asking Wolkvox for the campaign list…</source>
+        <translation>Pidiendo a Wolkvox la lista de campañas…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The list could not be checked: {why}</source>
+        <translation>No se pudo comprobar la lista: {why}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Campaign {campaign} is not in Wolkvox&apos;s list: its status is still unknown.</source>
+        <translation>La campaña {campaign} no está en la lista de Wolkvox: su estado sigue siendo desconocido.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wolkvox lists campaign {campaign} as started: the call did happen. Skip it and go on.</source>
+        <translation>Wolkvox muestra la campaña {campaign} como iniciada: la llamada sí se realizó. Omítala y siga.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wolkvox lists campaign {campaign} as stopped: the call did happen. Skip it and go on.</source>
+        <translation>Wolkvox muestra la campaña {campaign} como detenida: la llamada sí se realizó. Omítala y siga.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wolkvox lists campaign {campaign} as stopped: the start did not happen. Send again sends it now.</source>
+        <translation>Wolkvox muestra la campaña {campaign} como detenida: el inicio no se realizó. «Enviar de nuevo» lo envía ahora.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wolkvox lists campaign {campaign} as started: the stop did not happen. Send again sends it now.</source>
+        <translation>Wolkvox muestra la campaña {campaign} como iniciada: la detención no se realizó. «Enviar de nuevo» la envía ahora.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>It may have happened already: you are asked first, and Check now can tell.</source>
+        <translation>Puede que ya se haya realizado: antes se le pregunta, y «Comprobar ahora» lo puede aclarar.</translation>
     </message>
 </context>
 <context>
@@ -1691,8 +1921,8 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+41"/>
         <source>%n selected campaign(s) left out: their type (preview or predictive) is not known. Refresh the list, or add them by hand in the main window first.</source>
         <translation>
-            <numerusform>%n campaña seleccionada quedó fuera: no se conoce su tipo (preview o predictiva). Actualice la lista o agréguela a mano primero en la ventana principal.</numerusform>
-            <numerusform>%n campañas seleccionadas quedaron fuera: no se conoce su tipo (preview o predictiva). Actualice la lista o agréguelas a mano primero en la ventana principal.</numerusform>
+            <numerusform>%n campaña seleccionada quedó fuera: no se conoce su tipo (vista previa o predictiva). Actualice la lista o agréguela a mano primero en la ventana principal.</numerusform>
+            <numerusform>%n campañas seleccionadas quedaron fuera: no se conoce su tipo (vista previa o predictiva). Actualice la lista o agréguelas a mano primero en la ventana principal.</numerusform>
         </translation>
     </message>
     <message>
@@ -1704,8 +1934,8 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+6"/>
         <source>%n selected campaign(s) left out: their type (preview or predictive) is not known.</source>
         <translation>
-            <numerusform>%n campaña seleccionada quedó fuera: no se conoce su tipo (preview o predictiva).</numerusform>
-            <numerusform>%n campañas seleccionadas quedaron fuera: no se conoce su tipo (preview o predictiva).</numerusform>
+            <numerusform>%n campaña seleccionada quedó fuera: no se conoce su tipo (vista previa o predictiva).</numerusform>
+            <numerusform>%n campañas seleccionadas quedaron fuera: no se conoce su tipo (vista previa o predictiva).</numerusform>
         </translation>
     </message>
     <message>
@@ -1773,7 +2003,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>PlanList</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+39"/>
+        <location filename="../../wolkvox_desktop/gui/plans/plan_list.py" line="+40"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
@@ -1824,14 +2054,14 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No se ejecutó: {when}</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Interrupted at {time} — {sent} of {total} sent</source>
-        <translation>Interrumpida a las {time} — {sent} de {total} enviadas</translation>
+        <location line="+13"/>
+        <source>Interrupted {at} — {sent} of {total} sent</source>
+        <translation>Interrumpida {at} — {sent} de {total} enviadas</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Stopped at {time} — {sent} of {total} sent</source>
-        <translation>Detenida a las {time} — {sent} de {total} enviadas</translation>
+        <source>Stopped {at} — {sent} of {total} sent</source>
+        <translation>Detenida {at} — {sent} de {total} enviadas</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1892,13 +2122,8 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <source>Plan “{name}” was missed</source>
         <translation>El plan “{name}” no se ejecutó a su hora</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Not run at its time ({when}): the computer was off or asleep, or the app was closed. It is not run late; run it from Plans if it is still wanted.</source>
-        <translation>No se ejecutó a su hora ({when}): el equipo estaba apagado o suspendido, o la aplicación estaba cerrada. No se ejecuta tarde; ejecútelo desde Planes si todavía hace falta.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%n scheduled plan(s) were missed</source>
         <translation>
             <numerusform>%n plan programado no se ejecutó a su hora</numerusform>
@@ -1906,12 +2131,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{names}: not run at their time (the computer was off or asleep, or the app was closed). They are not run late; run them from Plans if they are still wanted.</source>
-        <translation>{names}: no se ejecutaron a su hora (el equipo estaba apagado o suspendido, o la aplicación estaba cerrada). No se ejecutan tarde; ejecútelos desde Planes si todavía hacen falta.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Plan “{name}” did not start</source>
         <translation>El plan “{name}” no se inició</translation>
     </message>
@@ -1945,7 +2165,17 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No se inició ninguna campaña.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-34"/>
+        <source>It was due {when}, but the computer was off or asleep, or the app was closed. It is not run late; run it from Plans if it is still wanted.</source>
+        <translation>Estaba previsto para {when}, pero el equipo estaba apagado o suspendido, o la aplicación estaba cerrada. No se ejecuta con retraso; ejecútelo desde Planes si todavía hace falta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{names}: at their time the computer was off or asleep, or the app was closed. They are not run late; run them from Plans if they are still wanted.</source>
+        <translation>{names}: el equipo estaba apagado o suspendido, o la aplicación estaba cerrada. No se ejecutan con retraso; ejecútelos desde Planes si todavía hacen falta.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>No campaign was stopped.</source>
         <translation>No se detuvo ninguna campaña.</translation>
     </message>
@@ -1977,7 +2207,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>PlanTimes</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/when.py" line="+34"/>
+        <location filename="../../wolkvox_desktop/gui/plans/when.py" line="+33"/>
         <source>Today {time}</source>
         <translation>Hoy {time}</translation>
     </message>
@@ -1998,18 +2228,18 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location line="+3"/>
-        <source>Every day at {time}</source>
-        <translation>Todos los días a las {time}</translation>
+        <source>Every day {at}</source>
+        <translation>Todos los días {at}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Weekdays at {time}</source>
-        <translation>De lunes a viernes a las {time}</translation>
+        <source>Weekdays {at}</source>
+        <translation>De lunes a viernes {at}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>{days} at {time}</source>
-        <translation>{days} a las {time}</translation>
+        <source>{days} {at}</source>
+        <translation>{days} {at}</translation>
     </message>
 </context>
 <context>
@@ -2038,7 +2268,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>PlansFile</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/plans_file.py" line="+43"/>
+        <location filename="../../wolkvox_desktop/gui/plans/plans_file.py" line="+37"/>
+        <source>wolkvox-plans</source>
+        <translation>planes-wolkvox</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Export plans</source>
         <translation>Exportar los planes</translation>
     </message>
@@ -2056,6 +2291,71 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+1"/>
         <source>Plans files (*.json);;All files (*)</source>
         <translation>Archivos de planes (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The file was written by a newer version of Wolkvox Desktop: update this one to read it.</source>
+        <translation>El archivo lo escribió una versión más reciente de Wolkvox Desktop: actualice esta para poder leerlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is damaged or is not a plans file (it is not valid JSON).</source>
+        <translation>El archivo está dañado o no es un archivo de planes (no es un JSON válido).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be read: check that it is still there and that you may open it.</source>
+        <translation>No se puede leer el archivo: compruebe que sigue ahí y que tiene permiso para abrirlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan {number} of the file has the same name as another plan of the file.</source>
+        <translation>El plan {number} del archivo tiene el mismo nombre que otro plan del archivo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a plans file of Wolkvox Desktop, or it is damaged. Check that it is the right file.</source>
+        <translation>No es un archivo de planes de Wolkvox Desktop, o está dañado. Compruebe que sea el archivo correcto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan {number} of the file: {problem}</source>
+        <translation>Plan {number} del archivo: {problem}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its name is missing, too long or used twice.</source>
+        <translation>le falta el nombre, el nombre es demasiado largo o está repetido.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its operation&apos;s server code is not valid.</source>
+        <translation>el código de servidor de su operación no es válido.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its action must be start or stop.</source>
+        <translation>su acción debe ser iniciar o detener (start o stop).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its campaigns are missing, too many, or one of them has an ID or a type that is not valid.</source>
+        <translation>no tiene campañas, tiene demasiadas o una de ellas tiene un ID o un tipo que no es válido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its time must be HH:MM on a 24-hour clock.</source>
+        <translation>su hora debe ser HH:MM en formato de 24 horas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its days are not valid.</source>
+        <translation>sus días no son válidos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not valid.</source>
+        <translation>no es válido.</translation>
     </message>
 </context>
 <context>
@@ -2131,17 +2431,22 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Seguir en la bandeja al cerrar la ventana</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>No plans yet. A plan starts or stops a set of campaigns in one action, or at a set time. Select the campaigns in the main window, in the order they should go, then “New from selection…”; or “Import…” a plans file from another workstation.</source>
+        <translation>Todavía no hay planes. Un plan inicia o detiene un conjunto de campañas en una sola acción, o a una hora fija. Seleccione las campañas en la ventana principal, en el orden en que deben ir, y luego use «Nuevo desde la selección…»; o use «Importar…» con un archivo de planes de otro puesto de trabajo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>The plans could not be read: the local database is not available.</source>
         <translation>No se pudieron leer los planes: la base de datos local no está disponible.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <location line="+62"/>
         <source>That plan is no longer there.</source>
         <translation>Ese plan ya no existe.</translation>
@@ -2186,11 +2491,11 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location line="+6"/>
-        <source>The plans could not be written to {path}: {why}</source>
-        <translation>No se pudieron escribir los planes en {path}: {why}</translation>
+        <source>The plans could not be written to {path}. Choose another folder, or close the file if another program has it open.</source>
+        <translation>No se pudieron escribir los planes en {path}. Elija otra carpeta o cierre el archivo si otro programa lo tiene abierto.</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%n plan(s) imported</source>
         <translation>
             <numerusform>%n plan importado</numerusform>
@@ -2208,7 +2513,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No se importó nada: {why}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Nothing was imported: the local database is not available.</source>
         <translation>No se importó nada: la base de datos local no está disponible.</translation>
     </message>
@@ -2216,12 +2521,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+42"/>
-        <source>Campaigns done</source>
-        <translation>Campañas procesadas</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/progress_page.py" line="+53"/>
         <source>Stop the run…</source>
         <translation>Detener la ejecución…</translation>
     </message>
@@ -2236,17 +2536,46 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{done} of {total} done</source>
-        <translation>{done} de {total} listas</translation>
+        <location line="-31"/>
+        <source>Campaigns sent</source>
+        <translation>Campañas enviadas</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>{sent} of %Ln campaign(s) sent</source>
+        <translation>
+            <numerusform>Enviadas: {sent} de %Ln campaña</numerusform>
+            <numerusform>Enviadas: {sent} de %Ln campañas</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln already started: not called</source>
+        <translation>
+            <numerusform>%Ln ya iniciada: no se llamó</numerusform>
+            <numerusform>%Ln ya iniciadas: no se llamaron</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln already stopped: not called</source>
+        <translation>
+            <numerusform>%Ln ya detenida: no se llamó</numerusform>
+            <numerusform>%Ln ya detenidas: no se llamaron</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Starting {campaign}…</source>
         <translation>Iniciando {campaign}…</translation>
     </message>
@@ -2279,6 +2608,52 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+1"/>
         <source>Finished.</source>
         <translation>Terminada.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/qt_words.py" line="+18"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Buscar en:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>Archivos de &amp;tipo:</translation>
+    </message>
+</context>
+<context>
+    <name>ResendQuestion</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/resend_question.py" line="+31"/>
+        <source>Outcome unknown</source>
+        <translation>Resultado desconocido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The outcome of the last stop of {campaign} is unknown: it may have happened.</source>
+        <translation>El resultado de la última detención de {campaign} es desconocido: puede haberse realizado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The outcome of the last start of {campaign} is unknown: it may have happened.</source>
+        <translation>El resultado del último inicio de {campaign} es desconocido: puede haberse realizado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check now asks Wolkvox for the campaign list (one token) and shows the campaign&apos;s status. Send the call again only if you know the last one did not happen.</source>
+        <translation>«Comprobar ahora» pide a Wolkvox la lista de campañas (un token) y muestra el estado de la campaña. Vuelva a enviar la llamada solo si sabe que la anterior no se realizó.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check now (1 token)</source>
+        <translation>Comprobar ahora (1 token)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send “{action}” again</source>
+        <translation>Enviar «{action}» de nuevo</translation>
     </message>
 </context>
 <context>
@@ -2354,13 +2729,14 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="+4"/>
         <source>At</source>
-        <translation>A las</translation>
+        <translation>Hora</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+78"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+81"/>
+        <location line="+363"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
@@ -2552,13 +2928,13 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Se aplica al reiniciar Wolkvox Desktop.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="+57"/>
-        <location line="+261"/>
+        <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="-300"/>
+        <location line="+352"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-351"/>
         <source>Save the operation</source>
         <translation>Guardar la operación</translation>
     </message>
@@ -2699,7 +3075,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Preguntar antes de detener una campaña que aparece iniciada</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Remove the saved token?</source>
         <translation>¿Quitar el token guardado?</translation>
     </message>
@@ -2714,7 +3090,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Quitar token</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Delete this operation?</source>
         <translation>¿Eliminar esta operación?</translation>
     </message>
@@ -2729,18 +3105,28 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Eliminar operación</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+103"/>
+        <location line="+29"/>
+        <location line="+174"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-152"/>
         <source>The operation was not saved.</source>
         <translation>No se guardó la operación.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>The language is saved: it applies after restarting Wolkvox Desktop. Nothing else has changed.</source>
+        <translation>El idioma está guardado: se aplica al reiniciar Wolkvox Desktop. Nada más ha cambiado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has changed: there is nothing to save.</source>
+        <translation>No ha cambiado nada: no hay nada que guardar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saved. The token is in {backend}.</source>
         <translation>Guardado. El token está en {backend}.</translation>
     </message>
@@ -2783,6 +3169,16 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La conexión funciona.</translation>
     </message>
     <message>
+        <location line="+37"/>
+        <source>Save changes?</source>
+        <translation>¿Guardar los cambios?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not saved yet: {operations}. Discard forgets what was typed here, the token included.</source>
+        <translation>Sin guardar todavía: {operations}. «Descartar» olvida lo que se escribió aquí, incluido el token.</translation>
+    </message>
+    <message>
         <location filename="../../wolkvox_desktop/gui/settings/keyring_words.py" line="-27"/>
         <source>Token storage: checking…</source>
         <translation>Almacenamiento del token: verificando…</translation>
@@ -2796,7 +3192,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+129"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+195"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>
@@ -2806,12 +3202,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Cada llamada con su hora, campaña, acción, resultado y la respuesta de Wolkvox, las más recientes primero.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>No calls yet. Answers from Wolkvox will appear here.</source>
         <translation>Todavía no hay llamadas. Las respuestas de Wolkvox aparecerán aquí.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>HTTP {0}</source>
         <translation>HTTP {0}</translation>
     </message>
@@ -2820,16 +3216,26 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <source>{0} ms</source>
         <translation>{0} ms</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>Hide the raw answer</source>
+        <translation>Ocultar la respuesta original</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the raw answer</source>
+        <translation>Ver la respuesta original</translation>
+    </message>
 </context>
 <context>
     <name>StopQuestion</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/close_question.py" line="+25"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/close_question.py" line="+26"/>
         <source>The run is not finished</source>
         <translation>La ejecución no ha terminado</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+24"/>
         <source>%Ln campaign(s) of this run are not sent yet. The window closes once the run has stopped.</source>
         <translation>
             <numerusform>%Ln campaña de esta ejecución aún no se ha enviado. La ventana se cierra cuando la ejecución se haya detenido.</numerusform>
@@ -2845,7 +3251,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-23"/>
         <source>Stop the run: nothing more is sent; the campaigns not sent are listed in the summary.</source>
         <translation>Detener la ejecución: no se envía nada más; las campañas no enviadas se listan en el resumen.</translation>
     </message>
@@ -2873,7 +3279,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>SummaryBox</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+107"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/summary.py" line="+135"/>
         <source>%Ln call(s) made; each is in the history.</source>
         <extracomment>Where a campaign can end, in the order the summary names them.</extracomment>
         <translation>
@@ -3071,11 +3477,30 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-47"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-51"/>
         <source>Wolkvox is busy with other calls on this token; trying again in %n second(s)…</source>
         <translation>
             <numerusform>Wolkvox está ocupado con otras llamadas de este token; se vuelve a intentar en %n segundo…</numerusform>
             <numerusform>Wolkvox está ocupado con otras llamadas de este token; se vuelve a intentar en %n segundos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Wolkvox was busy at first: the app sent it %n time(s) in all.</source>
+        <translation>
+            <numerusform>Wolkvox estaba ocupado al principio: la aplicación la envió %n vez en total.</numerusform>
+            <numerusform>Wolkvox estaba ocupado al principio: la aplicación la envió %n veces en total.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Words</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="-113"/>
+        <source>The run stopped before these %n campaign(s): nothing was sent for them. {campaigns}</source>
+        <translation>
+            <numerusform>La ejecución se detuvo antes de esta campaña: no se envió nada para ella. {campaigns}</numerusform>
+            <numerusform>La ejecución se detuvo antes de estas %n campañas: no se envió nada para ellas. {campaigns}</numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,7 @@ Qt event loop offscreen. The run starts no thread of its own: every call is a jo
 
 from __future__ import annotations
 
+import re
 import socket
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -30,6 +31,7 @@ from wolkvox_desktop.gui.bulk import BulkDialog, budget_state, confirm_over_budg
 from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME
 from wolkvox_desktop.gui.bulk.summary import count_endings
 from wolkvox_desktop.gui.calls import ActionRequest
+from wolkvox_desktop.gui.local_format import number
 from wolkvox_desktop.gui.outcome_look import outcome_words
 from wolkvox_desktop.gui.worker import WorkerHandle
 from wolkvox_desktop.simulator.server import Simulator, demo_campaigns
@@ -174,7 +176,8 @@ def test_calls_follow_the_selected_order_one_at_a_time_as_jobs_of_the_worker(
     assert all(gui_simulator.campaign(cid).started for cid in order)
     assert len(ticks) > started[0]  # the GUI thread kept turning during the calls
     progress = dlg.progressPage
-    assert progress.progressBar.value() == 5 and progress.progressLabel.text() == "5 of 5 done"
+    assert progress.progressBar.value() == progress.progressBar.maximum() == 5
+    assert re.fullmatch(r"5 of 5 campaign(\(s\)|s) sent", progress.progressLabel.text())
     assert [progress.resultsTable.outcome_text(r) for r in range(5)] == [outcome_words("ok")] * 5
     assert "✓ 5 started" in progress.summaryBox.countsLabel.text()
     assert progress.summaryBox.neverSentLabel.isHidden()
@@ -272,10 +275,11 @@ def test_a_failure_pauses_the_run_until_the_supervisor_decides(
     assert box.label.text()  # the outcome's sentence
     assert outcome_words(outcome) in page.resultsTable.outcome_text(0)
     assert not page.stopButton.isEnabled()  # the pause box has its own "Abort the run"
-    assert page.progressLabel.text() == "0 of 2 done"
-    # the unknown outcome needs an explicit "I checked" before Retry
-    assert box.unknownConfirmCheck.isHidden() == (outcome != "unknown")
-    assert box.retryButton.isEnabled() == (outcome != "unknown")
+    sent = "0" if outcome == "undelivered" else "1"  # a refusal or an unknown: it went out
+    assert page.progressLabel.text().startswith(f"{sent} of 2 campaign")
+    # the unknown outcome asks before sending again, offering Check now (the window's rule)
+    assert box.checkButton.isHidden() == (outcome != "unknown")
+    assert box.retryButton.isEnabled()
     qtbot.wait(300)  # nothing is retried by itself, nothing else is sent meanwhile
     assert calls(gui_simulator) == ([] if outcome == "undelivered" else ["3302"])
 
@@ -286,14 +290,16 @@ def test_a_failure_pauses_the_run_until_the_supervisor_decides(
     else:
         gui_simulator.reset_faults()
     try:
+        button = {"skip": box.skipButton, "retry": box.retryButton, "abort": box.abortButton}
         if decision == "retry" and outcome == "unknown":
             before = len(live.requests)
-            dlg.retry(False)  # refused without the confirmation: nothing sent
+            click(qtbot, box.retryButton)  # asks first: nothing sent
+            question = dlg.findChild(QMessageBox, "resendQuestion")
+            assert question is not None and question.isVisible()
+            assert "may have happened" in question.text()
             qtbot.wait(100)
             assert len(live.requests) == before and not box.isHidden()
-            box.unknownConfirmCheck.setChecked(True)
-            assert box.retryButton.isEnabled()
-        button = {"skip": box.skipButton, "retry": box.retryButton, "abort": box.abortButton}
+            button["retry"] = question.findChild(QPushButton, "resendSendButton")
         with qtbot.waitSignal(dlg.runFinished, timeout=WAIT_MS) as finished:
             click(qtbot, button[decision])
         summary: BulkSummary = finished.args[0]
@@ -576,7 +582,7 @@ def test_check_with_wolkvox_shows_its_own_figure(
     with qtbot.waitSignal(dlg.tokenInfoShown, timeout=WAIT_MS):
         click(qtbot, page.checkTokensButton)
         assert not page.startButton.isEnabled()  # never a run beside the check
-    assert "42 of 3000" in page.tokenInfoLabel.text()
+    assert f"42 of {number(3000)}" in page.tokenInfoLabel.text()  # the window's digits
     assert calls(gui_simulator, "token_info") == [""]
     # our own count went up by the check, and the confirmation shows it
     qtbot.waitUntil(lambda: f"Today 1 of {n(1000)}" in page.budgetLabel.text(),

@@ -102,15 +102,28 @@ def excel_choice(window: HistoryWindow) -> str:
     return window.tr("Excel workbook (*.xlsx)")
 
 
+def fake_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, documents: bool) -> Path:
+    """A home folder of its own, with or without its Documents folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))  # no user-dirs.dirs
+    if documents:
+        (home / "Documents").mkdir()
+    return home
+
+
 def test_the_dialog_starts_in_documents_offering_xlsx_then_csv(
     qtbot: QtBot, handle: WorkerHandle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    home = fake_home(tmp_path, monkeypatch, documents=True)
     window = open_history(qtbot, handle)
     written, asked = export_by_dialog(qtbot, window, monkeypatch,
                                       (str(tmp_path / "calls.xlsx"), ""))
     _parent, _title, start, filters, selected = asked
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert Path(start).parent == Path(documents)
+    assert Path(start).parent == Path(documents) == home / "Documents"
     assert Path(start).name == f"wolkvox-history-{datetime.now():%Y%m%d}.xlsx"
     assert filters.split(";;") == ["Excel workbook (*.xlsx)", "CSV files (*.csv)"]
     assert selected == "Excel workbook (*.xlsx)"
@@ -119,6 +132,30 @@ def test_the_dialog_starts_in_documents_offering_xlsx_then_csv(
     _written, asked = export_by_dialog(qtbot, window, monkeypatch,
                                        (str(tmp_path / "again.xlsx"), ""))
     assert Path(asked[2]).parent == tmp_path
+
+
+def test_without_a_documents_folder_the_dialogs_start_at_home_not_the_working_folder(
+    qtbot: QtBot, handle: WorkerHandle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = fake_home(tmp_path, monkeypatch, documents=False)
+    monkeypatch.chdir(tmp_path)
+    window = open_history(qtbot, handle)
+    _written, asked = export_by_dialog(qtbot, window, monkeypatch,
+                                       (str(tmp_path / "calls.xlsx"), ""))
+    assert Path(asked[2]).parent == home  # History's export
+    from wolkvox_desktop.gui.plans import plans_file
+
+    seen: list[str] = []
+
+    def fake_open(_parent: object, _title: str, start: str, _filters: str) -> tuple[str, str]:
+        seen.append(start)
+        return "", ""
+
+    monkeypatch.setattr(plans_file.QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    monkeypatch.setattr(plans_file.QFileDialog, "getSaveFileName", staticmethod(fake_open))
+    assert plans_file.ask_import_path(window) is None
+    assert plans_file.ask_export_path(window) is None
+    assert Path(seen[0]) == home and Path(seen[1]) == home / "wolkvox-plans.json"
 
 
 def read_csv(path: Path, separator: str) -> list[dict[str, str]]:

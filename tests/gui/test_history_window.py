@@ -22,6 +22,7 @@ from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.store import HistoryRow, Operation, Store
 from wolkvox_desktop.gui.history import HistoryTableModel, HistoryWindow
 from wolkvox_desktop.gui.history.model import SORT_ROLE
+from wolkvox_desktop.gui.local_format import number
 from wolkvox_desktop.gui.outcome_look import outcome_words
 from wolkvox_desktop.gui.worker import WorkerHandle
 from wolkvox_desktop.simulator.server import Simulator
@@ -283,7 +284,7 @@ def test_check_with_wolkvox_uses_one_token_and_shows_its_figure(
     with qtbot.waitSignal(window.tokenInfoShown, timeout=WAIT_MS) as blocker:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].ok
-    assert "100 of 3000" in window.tokenLabel.text()
+    assert f"100 of {number(3000)}" in window.tokenLabel.text()
     assert [r.api for r in gui_simulator.requests] == ["token_info"]
     qtbot.waitUntil(lambda: "token_info" in [r.action for r in calls_shown(window)],
                     timeout=WAIT_MS)

@@ -193,7 +193,7 @@ def test_spanish_is_really_spanish():
     same_in_both = {"ID", "HTTP", "Preview", "{ms} ms", "{0} ms", " s", "Wolkvox Desktop",
                     "{0}: {1} {2}", "Demo", "Token", "Total", "Error", "OK", "CSV",
                     "Wolkvox Desktop — Demo", "Plan", "Plan “{name}”",
-                    "Plan “{name}”: {headline}"}  # fmt: skip
+                    "Plan “{name}”: {headline}", "{days} {at}"}  # fmt: skip
     copied = [
         (context, source)
         for context, source, forms in _messages(ES_TS)

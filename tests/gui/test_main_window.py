@@ -99,6 +99,14 @@ def test_ctrl_return_starts_and_an_empty_id_sends_nothing(
     w = demo_window
     w.campaignTable.clearSelection()
     w.campaignIdEdit.setText("   ")
+    # nothing named: Start and Stop are disabled, and the reason is beside them
+    assert not w.startButton.isEnabled() and not w.stopButton.isEnabled()
+    reason = w.campaignPage.rows.reasonLabel
+    assert reason.isVisible() and reason.text() == "Choose a campaign in the list or type its ID."
+    qtbot.keyClick(w.campaignIdEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert puts(demo_sim) == []
+    w.campaignIdEdit.setText("33 01·")  # not a campaign ID: refused here, said where it shows
+    assert w.startButton.isEnabled() and reason.text() == ""
     qtbot.keyClick(w.campaignIdEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "Not sent" in w.resultLabel.text()
     assert "Enter a valid campaign ID" in w.resultLabel.text()
@@ -387,6 +395,7 @@ def test_automatic_refresh_only_when_stale_and_visible(
 
 
 def test_tab_order_follows_the_work(demo_window: MainWindow) -> None:
+    """The order they are read in, row by row (the full chain: test_main_window_keys)."""
     w = demo_window
     chain = []
     widget = w.campaignFilter
@@ -396,4 +405,4 @@ def test_tab_order_follows_the_work(demo_window: MainWindow) -> None:
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible():
             widget = widget.nextInFocusChain()
     assert chain == ["campaignFilter", "refreshButton", "campaignTable", "campaignIdEdit",
-                     "typeCombo", "startButton"]
+                     "typeCombo", "campaignNameEdit"]

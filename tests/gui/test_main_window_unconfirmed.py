@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from tests.gui.conftest import wait_idle
 from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
@@ -76,25 +77,53 @@ def test_a_later_answer_about_the_campaign_confirms_it(
     wait_idle(qtbot, w)
     demo_sim.reset_faults()
     assert status(w, "3305") == "Started?"
-    w.startButton.click()  # done this time: the status is known again
-    wait_idle(qtbot, w)
+    w.startButton.click()  # asks first (it may have happened): Send again
+    box = w.calls.resend_box
+    assert box is not None and box.isVisible()
+    box.findChild(QPushButton, "resendSendButton").click()
+    wait_idle(qtbot, w)  # done this time: the status is known again
     assert status(w, "3305") == "Started"
     assert not w.checkNowButton.isVisible()
+    assert w.calls.resend_box is None
 
 
-def test_a_stop_after_an_unknown_start_asks_first(
-    qtbot: Any, demo_window: MainWindow, demo_sim: Any
+def puts_of(sim: Any) -> list[str]:
+    return [r.query.get("campaign_id") for r in sim.requests if r.method == "PUT"]
+
+
+@pytest.mark.parametrize("action", ["start", "stop"])
+def test_sending_again_after_an_unknown_outcome_always_asks_first(
+    qtbot: Any, demo_window: MainWindow, demo_sim: Any, action: str
 ) -> None:
+    """One rule with the bulk run's: Check now (the default), Send again, or Cancel."""
     w = demo_window
     demo_sim.faults.html_502 = True
     w.select_campaign("3306")
     w.startButton.click()
     wait_idle(qtbot, w)
     demo_sim.reset_faults()
-    assert status(w, "3306") == "Started?"  # may be started: stopping it deserves the question
-    w.stopButton.click()
-    assert w.calls.stop_box is not None and w.calls.stop_box.isVisible()
-    w.calls.stop_box.reject()
+    assert status(w, "3306") == "Started?"
+    sent = len(puts_of(demo_sim))
+    (w.startButton if action == "start" else w.stopButton).click()
+    box = w.calls.resend_box
+    assert box is not None and box.isVisible()
+    assert w.calls.stop_box is None  # one question, not two
+    assert "The outcome of the last start of 3306" in box.text()
+    check = box.findChild(QPushButton, "resendCheckButton")
+    assert box.defaultButton() is check
+    assert f"Send “{action.capitalize()}” again" == box.findChild(
+        QPushButton, "resendSendButton").text()
+    (w.startButton if action == "start" else w.stopButton).click()  # again: still one box
+    assert w.calls.resend_box is box
+    box.reject()  # Cancel: nothing sent
+    qtbot.waitUntil(lambda: w.calls.resend_box is None)
+    assert len(puts_of(demo_sim)) == sent
+    (w.startButton if action == "start" else w.stopButton).click()
+    before = lists(demo_sim)
+    w.calls.resend_box.findChild(QPushButton, "resendCheckButton").click()  # Check now
+    wait_idle(qtbot, w)
+    assert lists(demo_sim) == before + 1 and len(puts_of(demo_sim)) == sent
+    assert status(w, "3306") == "Stopped"  # the 502 stopped it from happening: now known
 
 
 def test_a_bulk_run_marks_its_unknown_outcomes_and_the_result_line_tells_the_run(

@@ -17,6 +17,7 @@ from tests.integration.test_plan_runs import BOGOTA, local, save
 from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.operations import Operations
 from wolkvox_desktop.core.plan_runs import MissedSlot, PlanRunResult, run_due, run_plan
+from wolkvox_desktop.core.plans import Schedule
 from wolkvox_desktop.core.store import Operation
 from wolkvox_desktop.gui import i18n
 from wolkvox_desktop.gui.plans import notices
@@ -130,18 +131,20 @@ def test_missed_slots_and_a_scheduled_start_in_both_languages(
     language("en")  # type: ignore[operator]
     single = notices.slots_missed(one, BOGOTA, now)
     assert single.title == f"Plan “{one[0].saved.name}” was missed"
-    assert single.body.startswith("Not run at its time (Today 7:00")
+    assert single.body.startswith("It was due Today 7:00")
     both = notices.slots_missed(report.missed, BOGOTA, now)
     assert both.title == "2 scheduled plans were missed"
-    assert both.body.startswith("“Cierre”, “Mañana”: not run at their time")
+    assert both.body.startswith("“Cierre”, “Mañana”: at their time the computer was off")
     assert notices.slots_missed(one, BOGOTA, now + timedelta(days=1)).body.startswith(
-        "Not run at its time (Yesterday 7:00")
+        "It was due Yesterday 7:00")
     language("es")  # type: ignore[operator]
     single = notices.slots_missed(one, BOGOTA, now)
     assert single.title == f"El plan “{one[0].saved.name}” no se ejecutó a su hora"
-    assert single.body.startswith("No se ejecutó a su hora (Hoy 7:00")
-    assert notices.slots_missed(report.missed, BOGOTA, now).title == (
-        "2 planes programados no se ejecutaron a su hora")
+    assert single.body.startswith("Estaba previsto para Hoy 7:00")
+    assert "a su hora" not in single.body  # the title says it: never twice in a sentence
+    both = notices.slots_missed(report.missed, BOGOTA, now)
+    assert both.title == "2 planes programados no se ejecutaron a su hora"
+    assert "a su hora" not in both.body
 
 
 def test_times_and_schedules_in_words(language: object, ops: Operations) -> None:
@@ -159,5 +162,10 @@ def test_times_and_schedules_in_words(language: object, ops: Operations) -> None
     at = clock_text(time(19, 30))
     assert at.replace("\xa0", " ").replace("\u202f", " ") == "7:30 p. m."
     assert schedule_text(saved.plan.schedule) == f"lun, mié, vie a las {at}"
+    one_pm = clock_text(time(13, 4))
+    assert schedule_text(Schedule.parse("13:04")) == f"Todos los días a la {one_pm}"
+    one_am = clock_text(time(1, 4))
+    assert schedule_text(Schedule.parse("01:04")) == f"Todos los días a la {one_am}"
+    assert schedule_text(Schedule.parse("14:04")).startswith("Todos los días a las ")
     assert day_and_time(moment, BOGOTA, now) == f"Mañana {at}"
     assert day_and_time(moment + timedelta(days=2), BOGOTA, now) == f"vie 13 mar {at}"

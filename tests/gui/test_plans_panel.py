@@ -168,7 +168,7 @@ def test_a_missed_slot_is_shown_with_run_now_and_running_it_settles_it(
     qtbot.waitUntil(lambda: panel.missed_names() == ["Mañana"], timeout=WAIT_MS)
     assert panel.missedBox.isVisible()
     assert window.resultLabel.accessibleDescription().startswith(
-        "Not sent: Plan “Mañana” was missed: Not run at its time (Today 7:00")
+        "Not sent: Plan “Mañana” was missed: It was due Today 7:00")
     assert starts(window) == []  # never run late
     (button,) = [b for b in panel.missedBox.findChildren(QPushButton) if b.isVisible()]
     assert button.text() == "Run now…" and button.property("plan") == "Mañana"
@@ -218,12 +218,14 @@ def test_export_and_import_round_trip_through_the_plans_window(
     bad.write_text(json.dumps(document), encoding="utf-8")
     with qtbot.waitSignal(panel.fileFailed, timeout=WAIT_MS) as failed:
         panel.import_from(bad)
-    assert failed.args[0].startswith("Nothing was imported: Plan 2 ('Mañana') of the plans "
-                                     "file: The time must be HH:MM")
+    assert failed.args[0] == ("Nothing was imported: Plan 2 of the file: its time must be "
+                              "HH:MM on a 24-hour clock.")
+    assert "Plan 2 ('Mañana') of the plans file" in panel.statusLabel.toolTip()  # the details
     assert [s.plan for s in stored(window)] == before  # all or nothing
     with qtbot.waitSignal(panel.fileFailed, timeout=WAIT_MS) as failed:
         panel.export_to(tmp_path / "no-such-folder" / "plans.json")
     assert failed.args[0].startswith("The plans could not be written to ")
+    assert panel.statusLabel.toolTip()  # the system's reason, for a ticket
 
 
 def test_the_plans_window_shows_the_schedules_paused(

@@ -165,7 +165,7 @@ def test_a_slot_missed_by_more_than_15_minutes_is_reported_once_and_not_run(
     assert gui_simulator.requests == []  # never run late
     note = notices.slots_missed(missed.values[0], ZONE, s.now())
     assert note.title == "Plan “Mañana” was missed" and note.outcome == "invalid"
-    assert "Not run at its time (" in note.body and "run it from Plans" in note.body
+    assert "It was due " in note.body and "run it from Plans" in note.body
 
 
 def test_pause_schedules_stops_firing_and_resuming_runs_a_slot_still_due(

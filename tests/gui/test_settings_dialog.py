@@ -242,10 +242,12 @@ def test_save_of_an_existing_operation_keeps_the_saved_token(qtbot, make_dialog)
     assert server_edit(d).text() == "0041"
     assert child(d, QSpinBox, "timeoutSpin").value() == 20
     assert token_edit(d).text() == ""  # a saved token is never put back in the field
+    child(d, QSpinBox, "timeoutSpin").setValue(25)
     with qtbot.waitSignal(d.saveRequested) as sent:
         qtbot.mouseClick(button(d, "saveButton"), Qt.MouseButton.LeftButton)
     assert sent.args[0].server == "0041"
     assert sent.args[0].token == ""
+    assert sent.args[0].timeout_s == 25
 
 
 def test_a_failed_save_says_why_and_keeps_what_was_typed(qtbot, make_dialog):

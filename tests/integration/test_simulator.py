@@ -7,8 +7,10 @@ endpoint and the standalone ``python -m`` entry.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -723,3 +725,36 @@ def test_standalone_entry_serves_until_sigterm(
     assert out == ""  # only the URL line, already read
     assert "using the token given with --token" in err
     assert "tok-cli-123" not in out + err
+
+
+def test_the_standalone_help_lists_every_fault_switch() -> None:
+    done = subprocess.run([sys.executable, "-m", "wolkvox_desktop.simulator", "--help"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    switches = [f.name for f in dataclasses.fields(Faults)]
+    missing = [name for name in switches
+               if not re.search(rf"^  {name}\b", done.stdout, re.MULTILINE)]
+    assert missing == [], done.stdout
+    assert "/_sim/faults" in done.stdout and "--fault NAME" in done.stdout
+
+
+def test_faults_given_on_the_command_line_are_on_from_the_start() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wolkvox_desktop.simulator", "--port", "0",
+         "--fault", "html_502", "--fault", "busy=2", "--fault", "only_api=start"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        faults = requests.get(url + "/_sim/faults", timeout=10).json()
+        assert (faults["html_502"], faults["busy"], faults["only_api"]) == (True, 2, "start")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        for stream in (proc.stdout, proc.stderr):
+            if stream is not None:
+                stream.close()
+    bad = subprocess.run([sys.executable, "-m", "wolkvox_desktop.simulator", "--fault",
+                          "busy=many"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "busy must be an integer" in bad.stderr

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.action_target import Target
 from wolkvox_desktop.gui.control import control
-from wolkvox_desktop.gui.eliding import NamedButton
+from wolkvox_desktop.gui.eliding import ElidingLabel, NamedButton
+from wolkvox_desktop.gui.outcome_look import outcome_colour
 
 _translate = QCoreApplication.translate  # the window's context (see top_bar)
 
@@ -111,6 +112,10 @@ class ActionRows(QWidget):
         policy = self.busyBar.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.busyBar.setSizePolicy(policy)
+        # why Start and Stop are disabled, where the eye is (not only in their tooltips)
+        self.reasonLabel = control(ElidingLabel(min_width=40), "actionReasonLabel",
+                                   _translate("MainWindow", "Why the actions are disabled"))
+        self.reasonLabel.setStyleSheet(f"QLabel {{ color: {outcome_colour('skipped').name()}; }}")
 
         # row 1: what to act on, and what to keep in the list
         fields = QHBoxLayout()
@@ -129,7 +134,7 @@ class ActionRows(QWidget):
         buttons.addWidget(self.startButton)
         buttons.addWidget(self.stopButton)
         buttons.addWidget(self.busyBar)
-        buttons.addStretch(1)
+        buttons.addWidget(self.reasonLabel, 1)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(6)
@@ -143,12 +148,18 @@ class ActionRows(QWidget):
         self.startButton.set_target(start_head(target.campaign_id), target.name)
         self.stopButton.set_target(stop_head(target.campaign_id), target.name)
         label = target.label
+        reason = ""
         if target.hidden:
+            reason = _translate("MainWindow", "Campaign {0} is hidden by the filter.").format(
+                target.campaign_id)
             start_tip = stop_tip = _translate(
                 "MainWindow",
                 "Campaign {0} is hidden by the filter: clear the filter or choose a campaign "
                 "in the list.",
             ).format(target.campaign_id)
+        elif not target.campaign_id:
+            reason = _translate("MainWindow", "Choose a campaign in the list or type its ID.")
+            start_tip = stop_tip = reason
         elif label:
             start_tip = _translate("MainWindow", "Start {0} (Enter or Ctrl+Return)").format(label)
             stop_tip = _translate("MainWindow", "Stop {0} (Ctrl+Shift+Return)").format(label)
@@ -156,13 +167,17 @@ class ActionRows(QWidget):
             start_tip = _translate("MainWindow", "Start the campaign (Enter or Ctrl+Return)")
             stop_tip = _translate("MainWindow", "Stop (pause) the campaign (Ctrl+Shift+Return)")
         for button, tip in ((self.startButton, start_tip), (self.stopButton, stop_tip)):
-            button.setEnabled(enabled and not target.hidden)
+            button.setEnabled(enabled and not reason)
             button.setToolTip(tip)
+        self.reasonLabel.setText(reason)
+        self.reasonLabel.set_tooltip(start_tip if reason else "")
         self.startButton.setAccessibleDescription(self.startButton.full_text())
         self.stopButton.setAccessibleDescription(self.stopButton.full_text())
 
     def show_busy(self, actions: set[str]) -> None:
         """While a call is in flight its button says so (and names nothing else)."""
+        if actions:
+            self.reasonLabel.setText("")  # the busy bar says why
         if "start" in actions:
             self.startButton.set_target(_translate("MainWindow", "Starting…"))
         if "stop" in actions:

@@ -74,6 +74,7 @@ class CampaignTableModel(QAbstractTableModel):
         self._rows: list[SavedCampaign] = []
         self._row_of: dict[str, int] = {}
         self._busy_ids: set[str] = set()
+        self._in_flight: dict[str, str] = {}  # campaign id -> action, calls of anyone
         self._unconfirmed: dict[str, str] = {}
 
     # ---- data in ----
@@ -124,6 +125,23 @@ class CampaignTableModel(QAbstractTableModel):
         touched = set(campaign_ids) ^ self._busy_ids
         self._busy_ids = set(campaign_ids)
         self._rows_changed(touched, self.LAST)
+
+    def set_in_flight(self, calls: Mapping[str, str]) -> None:
+        """Campaign id -> action (``start``/``stop``) of the calls in flight, whoever made
+        them (a bulk run, a plan, this window): their Last column says so."""
+        if dict(calls) == self._in_flight:
+            return
+        touched = set(calls) ^ set(self._in_flight) | {
+            cid for cid in calls if self._in_flight.get(cid) != calls[cid]
+        }
+        self._in_flight = dict(calls)
+        self._rows_changed(touched, self.LAST)
+
+    def in_progress(self, saved: SavedCampaign) -> bool:
+        """A call about this campaign is in flight (a pending answer is never "unknown")."""
+        cid = saved.campaign.id
+        return (cid in self._busy_ids or cid in self._in_flight
+                or saved.last_outcome == messages.PENDING)
 
     def campaign_at(self, row: int) -> SavedCampaign | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -194,17 +212,16 @@ class CampaignTableModel(QAbstractTableModel):
                 if c.id in self._unconfirmed:
                     return outcome_icon("unknown")
                 return status_icon(c.status.value)
-            if col == self.LAST and (saved.last_outcome or c.id in self._busy_ids):
-                in_progress = c.id in self._busy_ids
-                return outcome_icon(
-                    "pending" if in_progress else (saved.last_outcome or "unknown"),
-                    in_progress=in_progress,
-                )
+            if col == self.LAST and self.in_progress(saved):
+                return outcome_icon("pending", in_progress=True)
+            if col == self.LAST and saved.last_outcome:
+                return outcome_icon(saved.last_outcome)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.LAST and self.in_progress(saved):
+                return messages.plain_tooltip(messages.pending_sentence(True))
             if col == self.LAST and saved.last_outcome:
                 return messages.plain_tooltip(messages.describe_row(
                     saved.last_outcome, None, saved.last_action, c.id,
-                    in_progress=c.id in self._busy_ids,
                 ))
             if col in (self.ID, self.NAME):  # Wolkvox's text: shown as typed, never as HTML
                 return messages.plain_tooltip(c.name if col == self.NAME else c.id)
@@ -247,7 +264,11 @@ class CampaignTableModel(QAbstractTableModel):
         return messages.campaign_status_label(saved.campaign.status.value)
 
     def _last_text(self, saved: SavedCampaign) -> str:
-        if saved.campaign.id in self._busy_ids:
+        if self.in_progress(saved):
+            action = self._in_flight.get(saved.campaign.id) or (
+                saved.last_action if saved.last_outcome == messages.PENDING else None)
+            if action:
+                return self.tr("{0}: In progress…").format(messages.action_label(action))
             return self.tr("In progress…")
         if not saved.last_action:
             return "—"

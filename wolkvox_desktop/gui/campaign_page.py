@@ -125,15 +125,22 @@ class CampaignPage(QWidget):
         the list's age and the history."""
         marks = unconfirmed_marks(state.campaigns, state.refreshed_at)
         self.campaignModel.set_unconfirmed(marks)
+        self.campaignModel.set_in_flight({
+            row.campaign_id: row.action for row in state.history
+            if row.id in state.active_rows and row.campaign_id
+            and row.action in ("start", "stop")
+        })
         if self.campaignModel.set_campaigns(state.campaigns) or self.target.next_highlight:
             self.target.after_reset(keep)
         else:
             self.target.changed.emit()  # a status or a name may have changed
         self.show_refreshed(state.refreshed_at)
         self.resultLine.offer_check(len(marks))
+        from wolkvox_desktop.gui.call_groups import group_calls  # after the first frame
+
         self.statusPanel.set_history(
-            [StatusEntry.from_history(row, in_progress=row.id in state.active_rows)
-             for row in state.history]  # fmt: skip
+            [StatusEntry.from_group(group, state.active_rows)
+             for group in group_calls(state.history, not_sent=True)]  # fmt: skip
         )
 
     def clear(self) -> None:
@@ -161,6 +168,10 @@ class CampaignPage(QWidget):
         ``campaigns``) of ``busy_ids`` are in flight; while ``busy`` nothing else goes."""
         can_act = has_operation and not busy
         target = self.target.target()
+        if not can_act:
+            self.keep_focus_on_the_list(self.refreshButton, self.resultLine.checkNowButton,
+                                        self.rows.startButton, self.rows.stopButton,
+                                        *self.rows.bulk_buttons())
         self.rows.show_target(target, enabled=can_act)
         self.rows.show_busy(actions)
         self.rows.hold_bulk(busy)
@@ -176,6 +187,14 @@ class CampaignPage(QWidget):
             has_operation and selected is not None and selected.manual
         )
         self.campaignModel.set_busy(busy_ids)
+
+    def keep_focus_on_the_list(self, *about_to_be_disabled: QWidget) -> None:
+        """A button with the focus that is about to be disabled hands it to the list:
+        left to Qt, it goes to the next field, the campaign's name, all selected (one key
+        would replace it)."""
+        focused = self.window().focusWidget()
+        if focused is not None and focused in about_to_be_disabled:
+            self.campaignTable.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- the filter ----
     @Slot(str)
@@ -209,7 +228,9 @@ class CampaignPage(QWidget):
         if shown == total:
             text = self.tr("%Ln campaign(s)", "", total)
         else:
-            text = self.tr("{0} of %Ln campaign(s) shown", "", total).format(number(shown))
+            # the count that agrees with the verb is the one shown ("Se muestra 1 de 40")
+            text = self.tr("%Ln of {total} campaign(s) shown", "", shown).format(
+                total=number(total))
         self.countLabel.setText(text if total else "")
 
     # ---- the list's age ----

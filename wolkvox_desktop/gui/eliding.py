@@ -18,6 +18,14 @@ class ElidingLabel(QLabel):
         self._tooltip = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
 
+    def keep_whole(self, text: str) -> None:
+        """Never narrower than ``text`` needs (the part of the label that must stay
+        whole); what follows it may give way."""
+        margins = self.contentsMargins()
+        self._min_width = (self.fontMetrics().horizontalAdvance(text) + margins.left()
+                           + margins.right() + 2 * self.margin() + 4)
+        self.updateGeometry()
+
     def set_tooltip(self, text: str) -> None:
         """The tooltip shown when the whole text fits (the text is added when cut)."""
         self._tooltip = text

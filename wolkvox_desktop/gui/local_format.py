@@ -1,11 +1,17 @@
-"""Numbers, times and dates as the window's language writes them (``QLocale()``: the locale
-:mod:`~wolkvox_desktop.gui.i18n` chose, "1.234" and "8:01 p. m." in Spanish)."""
+"""Numbers, times and dates as the window's language writes them, the same in every sentence.
+
+One locale for all of them: ``QLocale()``, which :func:`~wolkvox_desktop.gui.i18n.
+install_translators` sets to the window's language with the OS's region when the OS speaks
+that language, otherwise the language's default (``1.234`` and ``8:01 p. m.`` in Spanish).
+A sentence never formats a number or a time itself (no ``f"{n}"``, no ``strftime``): it
+asks here.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 
 def number(value: int) -> str:
@@ -13,14 +19,35 @@ def number(value: int) -> str:
     return QLocale().toString(int(value))
 
 
-def clock(at: datetime, *, seconds: bool = False) -> str:
-    """The local time of ``at`` in the locale's short format (with seconds if asked)."""
-    local = at.astimezone()
+def _twelve_hour(pattern: str) -> bool:
+    """Qt's ``h`` is a 12-hour hour only beside an AM/PM marker (``a``/``A``/``ap``)."""
+    return "h" in pattern and "a" in pattern.lower()
+
+
+def wall_clock(at: time, *, seconds: bool = False) -> str:
+    """A wall-clock time in the locale's short format (with seconds if asked)."""
     locale = QLocale()
     pattern = locale.timeFormat(QLocale.FormatType.ShortFormat)
     if seconds and "s" not in pattern:
         pattern = pattern.replace("mm", "mm:ss", 1)
-    return locale.toString(QTime(local.hour, local.minute, local.second), pattern)
+    return locale.toString(QTime(at.hour, at.minute, at.second), pattern)
+
+
+def clock(at: datetime, *, seconds: bool = False) -> str:
+    """The local time of ``at`` in the locale's short format (with seconds if asked)."""
+    local = at.astimezone()
+    return wall_clock(local.time(), seconds=seconds)
+
+
+def day(on: date) -> str:
+    """A date in the locale's short format (``3/11/25``, ``11/03/2025``)."""
+    return QLocale().toString(QDate(on.year, on.month, on.day), QLocale.FormatType.ShortFormat)
+
+
+def date_and_time(at: datetime, *, seconds: bool = False) -> str:
+    """The local date and time of ``at``, both in the locale's short formats."""
+    local = at.astimezone()
+    return f"{day(local.date())} {clock(local, seconds=seconds)}"
 
 
 def moment(at: datetime) -> str:
@@ -28,7 +55,23 @@ def moment(at: datetime) -> str:
     local = at.astimezone()
     if local.date() == datetime.now().astimezone().date():
         return clock(local)
-    date = QLocale().toString(
-        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
-    )
-    return f"{date} {clock(local)}"
+    return date_and_time(local)
+
+
+def shown_hour(at: time) -> int:
+    """The hour as the locale's short time shows it (1 for 1:04 PM on a 12-hour clock)."""
+    if _twelve_hour(QLocale().timeFormat(QLocale.FormatType.ShortFormat)):
+        return at.hour % 12 or 12
+    return at.hour
+
+
+def at_time(at: time | datetime) -> str:
+    """"at 7:00 AM": the time with its preposition, which in Spanish agrees with the hour
+    ("a la 1:04", "a las 7:00")."""
+    wall = at.astimezone().time() if isinstance(at, datetime) else at
+    text = wall_clock(wall)
+    # two entries, so that a language can write the hour 1 apart (context "LocalFormat")
+    _translate = QCoreApplication.translate
+    if shown_hour(wall) == 1:
+        return _translate("LocalFormat", "at {time}", "the hour shown is 1").format(time=text)
+    return _translate("LocalFormat", "at {time}", "any other hour").format(time=text)

@@ -154,10 +154,12 @@ class MainWindow(QMainWindow):
         )
         self.target = page.target
 
+        # the order they are read in: row by row (History… and Plans…, when added, go
+        # where they are seen: gui/placement.py)
         chain = [self.operationCombo, self.settingsButton, self.campaignFilter,
                  self.refreshButton, self.campaignTable, self.campaignIdEdit, self.typeCombo,
-                 self.startButton, self.stopButton, self.campaignNameEdit,
-                 self.addCampaignButton, self.removeCampaignButton, self.checkNowButton,
+                 self.campaignNameEdit, self.addCampaignButton, self.removeCampaignButton,
+                 self.startButton, self.stopButton, self.checkNowButton,
                  self.statusPanel]  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
@@ -359,8 +361,9 @@ class MainWindow(QMainWindow):
         if "database" in text:
             self._store_problem = True
             self._update_buttons()
-        self.show_result("refused", self.tr("Problem: {0}").format(text))
-        self.emptyStateMessage.setText(text)
+        sentence = messages.worker_sentence(text)
+        self.show_result("refused", self.tr("Problem: {0}").format(sentence))
+        self.emptyStateMessage.setText(sentence)
 
     @Slot(object)
     def _on_store_recovered(self, recovery: Any) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from wolkvox_desktop.core.errors import CallResult, Notice, NoticeKind, Outcome, Reason
+from wolkvox_desktop.gui.local_format import at_time, date_and_time, number
 from wolkvox_desktop.gui.outcome_look import outcome_words
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 PENDING = "pending"
 INTERRUPTED = "interrupted"  # store: a pending row whose process is gone
+NOT_RUN = Reason.NOT_RUN.value  # a run stopped before the campaign: nothing sent
 
 
 def action_label(action: str | None) -> str:
@@ -254,6 +256,51 @@ def describe(result: CallResult, action: str | None = None, campaign_id: str | N
     return reason_sentence(result.reason) or result.message
 
 
+def window_language_is_english() -> bool:
+    """The window speaks English (``QLocale()`` follows its language: gui/i18n.py)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().language() == QLocale.Language.English
+
+
+def worker_sentence(text: str) -> str:
+    """A sentence the worker wrote in English (a problem outside a call, why a save
+    failed), in the window's language. One it does not know stays English in an English
+    window and becomes a general sentence in another (never English inside Spanish)."""
+    _translate = QCoreApplication.translate
+    known = {
+        "The campaign list could not be changed.": _translate(
+            "Messages", "The campaign list could not be changed."),
+        "The saved campaigns and history could not be read.": _translate(
+            "Messages", "The saved campaigns and history could not be read."),
+        "The local database could not be opened. The log file has the details.": _translate(
+            "Messages", "The local database could not be opened. The log file has the "
+            "details."),
+        "The token could not be removed from the keyring.": _translate(
+            "Messages", "The token could not be removed from the keyring."),
+        "The operation could not be deleted completely.": _translate(
+            "Messages", "The operation could not be deleted completely."),
+        "Check the numbers in the form.": _translate(
+            "Messages", "Check the numbers in the form."),
+        "The operation could not be saved.": _translate(
+            "Messages", "The operation could not be saved."),
+        "Enter the operation's API token.": _translate(
+            "Messages", "Enter the operation's API token."),
+    }
+    if text in known:
+        return known[text]
+    if text.startswith("That token is too long"):
+        return _translate("Messages", "That token is too long: copy only the token from the "
+                          "Wolkvox manager.")
+    if text.startswith("That token contains"):
+        return _translate("Messages", "That token contains spaces, line breaks or characters "
+                          "a Wolkvox token does not have: copy only the token from the "
+                          "Wolkvox manager.")
+    if not text or window_language_is_english():
+        return text
+    return _translate("Messages", "The log file has the details.")
+
+
 def keyring_unreadable_sentence() -> str:
     return QCoreApplication.translate(
         "Messages",
@@ -292,17 +339,18 @@ def token_info_sentence(result: object) -> str:
     info = result.data
     used = getattr(info, "token_use_today", None)
     limit = getattr(info, "token_limit", None)
-    stamp = datetime.now().strftime("%H:%M")
+    when = at_time(datetime.now().astimezone())
     if used is None and limit is None:
         return QCoreApplication.translate(
-            "BulkDialog", "Wolkvox answered at {time} but gave no figures."
-        ).format(time=stamp)
+            "BulkDialog", "Wolkvox answered {at} but gave no figures."
+        ).format(at=when)
     return QCoreApplication.translate(
         "BulkDialog",
-        "Wolkvox counts {used} of {limit} token uses today (checked at {time}; this check "
+        "Wolkvox counts {used} of {limit} token uses today (checked {at}; this check "
         "used one).",
     ).format(
-        used="?" if used is None else used, limit="?" if limit is None else limit, time=stamp
+        used="?" if used is None else number(used), limit="?" if limit is None else number(limit),
+        at=when,
     )
 
 
@@ -329,6 +377,20 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
 
 
+def resent_sentence(attempts: int) -> str:
+    """A call the app sent again while Wolkvox was busy: how many times in all."""
+    return _Plurals().resent(attempts)
+
+
+def resent_attempt_sentence() -> str:
+    """One busy answer of a call the app then sent again (an export lists every attempt)."""
+    return QCoreApplication.translate(
+        "Messages",
+        "Wolkvox was busy with other calls on this token, so the app sent this call again "
+        "by itself: its outcome is on the attempt that followed.",
+    )
+
+
 class _Plurals(QObject):
     """Sentences with a count: pyside6-lupdate records plural forms only for ``self.tr``."""
 
@@ -338,6 +400,10 @@ class _Plurals(QObject):
             "",
             seconds,
         )
+
+    def resent(self, attempts: int) -> str:
+        return self.tr("Wolkvox was busy at first: the app sent it %n time(s) in all.", "",
+                       attempts)
 
 
 def recovered_sentence(recovery: Recovery) -> str:
@@ -350,10 +416,10 @@ def recovered_sentence(recovery: Recovery) -> str:
             "kept as:\n{0}").format(str(recovery.kept)),
         QCoreApplication.translate(
             "Messages", "Restored: operations {0}, plans {1}, saved campaigns {2}, history "
-            "rows {3}.").format(rows.get("operations", 0), rows.get("plans", 0),
-                                rows.get("campaigns", 0), rows.get("history", 0)),
+            "rows {3}.").format(*(number(rows.get(t, 0)) for t in
+                                  ("operations", "plans", "campaigns", "history"))),
     ]
-    when = recovery.backup_at.strftime("%Y-%m-%d %H:%M") if recovery.backup_at else ""
+    when = date_and_time(recovery.backup_at) if recovery.backup_at else ""
     if recovery.backup_at is not None and any(recovery.from_backup.values()):
         parts.append(QCoreApplication.translate(
             "Messages", "Part of it came from the backup of {0}.").format(when))

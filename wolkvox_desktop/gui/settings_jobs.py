@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from wolkvox_desktop.gui.calls import WorkerConfig
 
 DEMO_KEYRING_NAME = "Demo (memory only)"
+#: the key under which settings_info_job says where a new operation's token would come
+#: from (``WOLKVOX_TOKEN``, which applies to every operation, or nowhere yet)
+NEW_OPERATION = ""
+_ANY_CODE = "0000"
 
 
 class _Signal(Protocol):
@@ -130,6 +134,9 @@ def settings_info_job(worker: Worker) -> Job:
         if worker.session_operation is not None:
             servers.append(worker.session_operation.server)
         sources = {server: ops.token_source(server) for server in servers}
+        # WOLKVOX_TOKEN (when this window reads it) serves a new operation too: never the
+        # keyring or this session's tokens, which belong to saved operations
+        sources[NEW_OPERATION] = ops.credentials.get(_ANY_CODE, keyring=False, session=False)[1]
         if worker.config.demo:
             return sources, BackendStatus(True, DEMO_KEYRING_NAME, "")
         return sources, ops.credentials.status()

@@ -47,6 +47,9 @@ class SettingsLink(QObject):
         sources = {
             op.server: self.token_sources.get(op.server, TokenSource.NONE) for op in operations
         }
+        from wolkvox_desktop.gui.settings_jobs import NEW_OPERATION
+
+        sources[NEW_OPERATION] = self.token_sources.get(NEW_OPERATION, TokenSource.NONE)
         from wolkvox_desktop.gui.confirmations import confirm_stop_wanted
 
         dialog = SettingsDialog(list(operations), current, sources, self.backend_status,
@@ -67,8 +70,9 @@ class SettingsLink(QObject):
         dialog.open()
 
     def close(self) -> None:
+        """The window closes (its worker goes): the dialog goes too, without asking."""
         if self.dialog is not None:
-            self.dialog.close()
+            self.dialog.discard_and_close()
 
     @Slot()
     def _on_closed(self) -> None:

@@ -116,15 +116,18 @@ def run_smoke_test(app: QApplication, window: MainWindow, t0: float) -> int:
         ready = (
             window.current_server() == DEMO_SERVER
             and window.campaignModel.rowCount() > 0
-            and window.startButton.isEnabled()
+            and window.refreshButton.isEnabled()  # nothing in flight
         )
         if not ready:
             return
         first = window.campaignModel.campaign_at(0)
         assert first is not None
-        window.campaignIdEdit.setText(first.campaign.id)
-        ctype = first.campaign.type.value if first.campaign.type else "predictive"
-        window.typeCombo.setCurrentIndex(window.typeCombo.findData(ctype))
+        if window.campaignIdEdit.text() != first.campaign.id:
+            window.campaignIdEdit.setText(first.campaign.id)  # Start needs a campaign named
+            ctype = first.campaign.type.value if first.campaign.type else "predictive"
+            window.typeCombo.setCurrentIndex(window.typeCombo.findData(ctype))
+        if not window.startButton.isEnabled():
+            return
         report["campaign_id"] = first.campaign.id
         state["clicked"] = time.perf_counter()
         window.startButton.click()

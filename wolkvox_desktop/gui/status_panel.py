@@ -1,7 +1,10 @@
 """The status panel: every answer, newest first, in words, glyph and colour.
 
 How an outcome looks comes from :mod:`~wolkvox_desktop.gui.outcome_look`. The text is
-selectable so a supervisor can copy Wolkvox's raw answer into a ticket.
+selectable so a supervisor can copy Wolkvox's raw answer into a ticket. A call resent while
+Wolkvox was busy is one entry with its final outcome, and a stopped run's campaigns never
+sent are one line (:mod:`~wolkvox_desktop.gui.call_groups`); a web page instead of
+Wolkvox's answer is summarised, its raw text one click away (*Show the raw answer*).
 """
 
 from __future__ import annotations
@@ -9,8 +12,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -19,6 +23,9 @@ from wolkvox_desktop.core.store import HISTORY_ACTIONS, HISTORY_OUTCOMES
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.local_format import clock, number
 from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph, outcome_words
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.gui.call_groups import CallGroup
 
 MAX_ENTRIES = 200  # the History window holds everything
 OUTCOMES = HISTORY_OUTCOMES
@@ -43,6 +50,8 @@ class StatusEntry:
     duration_ms: int | None = None
     message: str = ""  # the core's English sentence: fallback when no translation exists
     in_progress: bool = False
+    attempts: int = 1  # sent this many times (Wolkvox was busy before the last one)
+    not_sent: tuple[str, ...] = ()  # a stopped run's campaigns never sent (one line)
 
     @classmethod
     def from_history(cls, row: object, *, in_progress: bool = False) -> StatusEntry:
@@ -66,6 +75,22 @@ class StatusEntry:
         )
 
     @classmethod
+    def from_group(cls, group: CallGroup, active: frozenset[int] | set[int]) -> StatusEntry:
+        """One entry for a call and its busy resends, or for a stopped run's not-sent rows
+        (``active``: the history rows whose calls are in flight)."""
+        last = group.last
+        entry = cls.from_history(last, in_progress=last.id in active)
+        if group.not_sent and len(group.rows) > 1:
+            return replace(entry, campaign_id=None, duration_ms=None,
+                           not_sent=tuple(group.campaign_ids))
+        if group.not_sent:
+            return replace(entry, duration_ms=None)
+        if group.resent:
+            return replace(entry, at=group.first.started_at, duration_ms=group.duration_ms,
+                           attempts=group.attempts)
+        return entry
+
+    @classmethod
     def from_result(
         cls, key: str, server: str, action: str, campaign_id: str | None, result: CallResult,
         at: datetime | None = None,
@@ -86,27 +111,68 @@ class StatusEntry:
             message=result.message,
         )
 
+    @property
+    def look_key(self) -> str:
+        """The outcome as :mod:`~.outcome_look` knows it: a call with no answer yet is in
+        progress (here or elsewhere), never "unknown"; a campaign a run never sent is
+        ``not_run``."""
+        if self.outcome == messages.PENDING:
+            return "running"
+        if self.reason == messages.NOT_RUN:
+            return "not_run"
+        return self.outcome
+
     def sentence(self) -> str:
+        if self.not_sent:
+            return _Words().not_sent(self.not_sent)
         if self.reason == "no_token" and "keyring" in self.message.lower():
             return messages.keyring_unreadable_sentence()
-        return messages.describe_row(
+        sentence = messages.describe_row(
             self.outcome, self.reason, self.action, self.campaign_id,
             fallback=self.message, in_progress=self.in_progress,
         )
+        if self.attempts > 1:
+            sentence += " " + messages.resent_sentence(self.attempts)
+        return sentence
 
     def label(self) -> str:
-        return outcome_words(self.outcome, in_progress=self.in_progress)
+        if self.not_sent:
+            return outcome_words("invalid")
+        return outcome_words(self.look_key)
+
+    def _msg(self) -> str | None:
+        if self.msg and self.msg != self.message and self.reason != messages.INTERRUPTED:
+            return self.msg
+        return None
 
     def raw_details(self) -> str:
-        """Wolkvox's own code / error / msg, for whoever needs them."""
+        """Wolkvox's own code / error / msg, for whoever needs them (a web page
+        summarised: :meth:`raw_answer` holds it as it came)."""
+        from wolkvox_desktop.gui.answer_text import shown_answer  # after the first frame
+
         parts: list[str] = []
         if self.code is not None:
             parts.append(str(self.code))
-        if self.error:
-            parts.append(str(self.error))
-        if self.msg and self.msg != self.message and self.reason != messages.INTERRUPTED:
-            parts.append(str(self.msg))
+        answer = shown_answer(self.error, self._msg(), self.http_status)
+        if answer:
+            parts.append(answer)
         return " · ".join(parts)
+
+    def raw_answer(self) -> str:
+        """The answer's raw text when :meth:`raw_details` shows a summary of it, else ``""``."""
+        from wolkvox_desktop.gui.answer_text import has_raw_answer, raw_answer
+
+        msg = self._msg()
+        return raw_answer(self.error, msg) if has_raw_answer(self.error, msg) else ""
+
+
+class _Words(QObject):
+    """Sentences with a count (``self.tr``: lupdate records plural forms only there)."""
+
+    def not_sent(self, campaigns: tuple[str, ...]) -> str:
+        return self.tr("The run stopped before these %n campaign(s): nothing was sent for "
+                       "them. {campaigns}", "", len(campaigns)).format(
+            campaigns=", ".join(campaigns))
 
 
 class StatusPanel(QTextBrowser):
@@ -133,6 +199,8 @@ class StatusPanel(QTextBrowser):
         )
         self._history: list[StatusEntry] = []
         self._local: list[StatusEntry] = []
+        self._raw_shown: set[str] = set()  # entries whose raw answer is unfolded
+        self.anchorClicked.connect(self._on_link)
         self._empty_text = self.tr("No calls yet. Answers from Wolkvox will appear here.")
         self._rendered = ""
         self.document().setUndoRedoEnabled(False)
@@ -164,6 +232,16 @@ class StatusPanel(QTextBrowser):
         ]
         self._render()
 
+    def toggle_raw(self, key: str) -> None:
+        """Show (or hide again) the raw text of an entry's summarised answer."""
+        self._raw_shown ^= {key}
+        self._render()
+
+    @Slot(QUrl)
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "raw":
+            self.toggle_raw(url.path())
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(640, 160)
 
@@ -187,8 +265,7 @@ class StatusPanel(QTextBrowser):
         bold = QFont(self.font())
         bold.setBold(True)
         glyph = QFontMetrics(bold).horizontalAdvance("✓") + metrics.horizontalAdvance(" ")
-        words = [outcome_words(o) for o in OUTCOMES]
-        words.append(outcome_words("pending", in_progress=True))
+        words = [outcome_words(o) for o in (*OUTCOMES, "running", "not_run")]
         actions = [messages.action_label(a) for a in ACTIONS]
         widths = [
             max(metrics.horizontalAdvance(r[0]) for r in rows),
@@ -203,6 +280,15 @@ class StatusPanel(QTextBrowser):
             x += width + gap
             stops.append(x)
         return stops
+
+    def _raw_part(self, key: str, raw: str) -> str:
+        shown = key in self._raw_shown
+        link = self.tr("Hide the raw answer") if shown else self.tr("Show the raw answer")
+        part = f" <a href='raw:{html.escape(key)}'>{html.escape(link)}</a>"
+        if shown:
+            part += (f"<pre style='color:gray; white-space:pre-wrap'>"
+                     f"{html.escape(raw.strip())}</pre>")
+        return part
 
     def _campaign_room(self) -> int:
         """The campaign column's widest: a longer id is shortened in the middle."""
@@ -222,8 +308,8 @@ class StatusPanel(QTextBrowser):
             metrics = self.fontMetrics()
             blocks = []
             for e, cells in zip(entries, rows, strict=True):
-                colour = outcome_colour(e.outcome, in_progress=e.in_progress).name()
-                glyph = outcome_glyph(e.outcome, in_progress=e.in_progress)
+                colour = outcome_colour(e.look_key).name()
+                glyph = outcome_glyph(e.look_key)
                 cells[2] = metrics.elidedText(cells[2], Qt.TextElideMode.ElideMiddle, room)
                 plain = [html.escape(c) for c in cells]
                 plain[1] = (f"<span style='color:{colour}'><b>{html.escape(glyph)}</b> "
@@ -233,6 +319,9 @@ class StatusPanel(QTextBrowser):
                 details = e.raw_details()
                 if details:
                     body += f"<br><span style='color:gray'>{html.escape(details)}</span>"
+                raw = e.raw_answer()
+                if raw:
+                    body += self._raw_part(e.key, raw)
                 blocks.append(
                     f"<p style='margin-top:6px; margin-bottom:0; white-space:pre-wrap'>{head}</p>"
                     f"<p style='margin-left:{indent}px; margin-top:0; margin-bottom:0'>{body}</p>"

@@ -6,8 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from wolkvox_desktop.gui.control import control
 from wolkvox_desktop.gui.eliding import ElidingLabel
@@ -37,6 +47,56 @@ def choose_operation(
     return servers[0] if servers else None
 
 
+class OperationCombo(QComboBox):
+    """The operations by name and server code ("Cobranza Bogotá · 0032"). When the window
+    is narrow, the name gives way ("Cobranza B… · 0032"): the code always shows."""
+
+    SEPARATOR = " · "
+    MIN_NAME_CHARS = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMinimumContentsLength(4)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """Room for the code and a few letters of the name, whatever the name."""
+        hint = super().minimumSizeHint()
+        text = self.currentText()
+        head, sep, code = text.rpartition(self.SEPARATOR)
+        keep = (head[: self.MIN_NAME_CHARS] + "…" + sep + code) if sep else text
+        extra = self.fontMetrics().horizontalAdvance(keep)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox, option,
+            QSize(extra, self.fontMetrics().height()), self)
+        return QSize(min(size.width(), self.sizeHint().width()), hint.height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        room = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option,
+            QStyle.SubControl.SC_ComboBoxEditField, self).width()
+        option.currentText = self.shown_text(room)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def shown_text(self, room: int) -> str:
+        """The current text as it fits ``room`` pixels: the name shortened, the code whole."""
+        text = self.currentText()
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(text) <= room:
+            return text
+        head, sep, code = text.rpartition(self.SEPARATOR)
+        if not sep:
+            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        rest = room - metrics.horizontalAdvance(sep + code)
+        return metrics.elidedText(head, Qt.TextElideMode.ElideRight, max(0, rest)) + sep + code
+
+
 class TopBar(QWidget):
     """Public parts: ``operationLabel``, ``operationCombo`` (item data: the server code),
     ``tokenUsageLabel``, ``demoBadge``, ``testServerBadge``, ``settingsButton``."""
@@ -47,11 +107,9 @@ class TopBar(QWidget):
         self.setObjectName("topBar")
         self.operationLabel = QLabel(_translate("MainWindow", "&Operation:"))
         self.operationCombo = control(
-            QComboBox(), "operationCombo", _translate("MainWindow", "Operation"),
+            OperationCombo(), "operationCombo", _translate("MainWindow", "Operation"),
             _translate("MainWindow", "The Wolkvox operation (server) you work on"),
         )
-        self.operationCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.operationCombo.setMinimumContentsLength(14)
         self.operationLabel.setBuddy(self.operationCombo)
 
         self.tokenUsageLabel = control(ElidingLabel(min_width=120), "tokenUsageLabel",
@@ -74,16 +132,15 @@ class TopBar(QWidget):
         self.demoBadge.setVisible(demo)
         # WOLKVOX_API_BASE left set: say where the calls go, all the time
         self.testServerBadge = control(
-            QLabel(_translate("MainWindow", "Test server: {0}").format(test_server or "")),
-            "testServerBadge", "",
+            ElidingLabel(min_width=40), "testServerBadge", "",
             _translate("MainWindow", "WOLKVOX_API_BASE is set: calls go to this test server, "
                        "not to Wolkvox, and only the token in WOLKVOX_TOKEN is sent there."),
         )
-        self.testServerBadge.setTextFormat(Qt.TextFormat.PlainText)
+        self.testServerBadge.set_tooltip(self.testServerBadge.toolTip())
         self.testServerBadge.setStyleSheet(
             BADGE_STYLE.format(name="testServerBadge", colour="#ffb74d")
         )
-        self.testServerBadge.setVisible(test_server is not None)
+        self.show_test_server(test_server)
 
         self.settingsButton = control(
             QPushButton(_translate("MainWindow", "&Settings…")), "settingsButton",
@@ -98,9 +155,39 @@ class TopBar(QWidget):
         row.addSpacing(12)
         row.addWidget(self.tokenUsageLabel, 1)
         row.addWidget(self.demoBadge)
-        row.addWidget(self.testServerBadge)
+        row.addWidget(self.testServerBadge)  # the first to give way (ElidingLabel)
         row.addWidget(self.settingsButton)
+        self._row = row
         self.set_usage(None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """In a narrow window the test-server badge gives way first: everything else keeps
+        the width it asks for (the operation's code, today's count and budget whole)."""
+        self._fit_badge()
+        super().resizeEvent(event)
+
+    def _fit_badge(self) -> None:
+        badge = self.testServerBadge
+        if badge.isHidden():
+            return
+        row = self._row
+        others = [row.itemAt(i).widget() for i in range(row.count())]
+        shown = [w for w in others if w is not None and w is not badge and not w.isHidden()]
+        spacing = max(0, row.spacing()) * len(shown) + 12  # the spacing after the combo
+        margins = row.contentsMargins()
+        needed = (sum(w.sizeHint().width() for w in shown) + spacing + margins.left()
+                  + margins.right())
+        badge.setMaximumWidth(max(badge.minimumSizeHint().width(), self.width() - needed))
+
+    def show_test_server(self, test_server: str | None) -> None:
+        """The badge that says where the calls go while WOLKVOX_API_BASE is set (the first
+        to give way in a narrow window: "Test server: 127.0…", its whole text a tooltip)."""
+        self.testServerBadge.setText(
+            _translate("MainWindow", "Test server: {0}").format(test_server or ""))
+        # at its narrowest it still says what it is; then the operation's name gives way
+        self.testServerBadge.keep_whole(_translate("MainWindow", "Test server") + "…")
+        self.testServerBadge.setAccessibleName(self.testServerBadge.text())
+        self.testServerBadge.setVisible(test_server is not None)
 
     def set_operations(self, operations: Sequence[Operation], chosen: str | None) -> None:
         """List ``operations`` and show ``chosen`` (no ``currentIndexChanged`` meanwhile)."""
@@ -129,6 +216,8 @@ class TopBar(QWidget):
         text = _translate("MainWindow", "Tokens today: {0} / {1}").format(
             number(usage.used), number(usage.budget)
         )
+        # the count and the budget stay whole at any width (the warning after may give way)
+        label.keep_whole(text if not (usage.exhausted or usage.near_limit) else "⚠ " + text)
         colour = ""
         if usage.exhausted:
             colour = outcome_colour("refused").name()

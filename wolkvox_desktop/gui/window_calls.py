@@ -5,7 +5,9 @@ Also its edits of the campaign list (a campaign added or removed by hand: no cal
 
 The campaign ID and type are checked here, where they were typed (the layers below trust
 the value); a campaign the filter hides is never acted on; stopping one the list shows as
-started asks first, once (:mod:`~.confirmations`).
+started asks first, once (:mod:`~.confirmations`); and acting on one whose last start or
+stop has an unknown outcome ("Started?") always asks first, offering *Check now*
+(:mod:`~.resend_question`, the bulk run's rule too).
 
 Signals: ``changed()`` (a call began or was answered: the buttons follow).
 """
@@ -58,6 +60,7 @@ class WindowCalls(QObject):
         self.state_due: set[str] = set()
         self.closed = False
         self.stop_box: QMessageBox | None = None  # "Stop 3302 · …?" while it is open
+        self.resend_box: QMessageBox | None = None  # "Outcome unknown…" while it is open
         handle.worker.callFinished.connect(self._on_call_finished)
         handle.worker.callNotice.connect(self._on_call_notice)
 
@@ -97,13 +100,35 @@ class WindowCalls(QObject):
 
     def start(self, server: str) -> None:
         campaign = None if self.busy(server) else self.named_campaign(server, Action.START)
-        if campaign is not None:
+        if campaign is not None and not self._asked_about_unknown(server, Action.START,
+                                                                  campaign):
             self.start_or_stop(server, Action.START, campaign)
+
+    def _asked_about_unknown(self, server: str, action: Action, campaign: CampaignRef) -> bool:
+        """The last start or stop of the campaign has an unknown outcome: ask before
+        sending (Check now / Send again / Cancel); True when asked (or already asking)."""
+        target = self.page.target.target()
+        if target.unconfirmed is None or target.campaign_id != campaign.id:
+            return False
+        if self.resend_box is None:
+            from wolkvox_desktop.gui.resend_question import ask_before_resending
+
+            refresh = getattr(self.window_, "refresh_campaigns", None)
+            self.resend_box = ask_before_resending(
+                self.window_, action=action.value, last_action=target.unconfirmed,
+                campaign=target.label, on_check=lambda: refresh() if refresh else None,
+                on_send=lambda: self.start_or_stop(server, action, campaign))
+            self.resend_box.finished.connect(self._resend_answered)
+        return True
+
+    @Slot()
+    def _resend_answered(self) -> None:
+        self.resend_box = None
 
     def stop(self, server: str) -> None:
         """Stop the named campaign; one the list shows as started asks first (once)."""
         campaign = None if self.busy(server) else self.named_campaign(server, Action.STOP)
-        if campaign is None:
+        if campaign is None or self._asked_about_unknown(server, Action.STOP, campaign):
             return
         target = self.page.target.target()
         if not (target.shown_started and confirm_stop_wanted(self.settings)):

@@ -2,12 +2,14 @@
 
 Prints its base URL on one line to stdout, then serves until Ctrl-C or SIGTERM. Other
 messages go to stderr. A token given with ``--token`` (or ``WOLKVOX_SIM_TOKEN``) is never
-printed.
+printed. ``--fault NAME[=VALUE]`` turns a fault switch on from the start (``--help`` lists
+them); ``POST /_sim/faults`` changes them while it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -15,15 +17,70 @@ import threading
 from types import FrameType
 
 from wolkvox_desktop.simulator.campaigns import demo_campaigns, many_campaigns
+from wolkvox_desktop.simulator.faults import Faults
 from wolkvox_desktop.simulator.server import DEFAULT_TOKEN_LIMIT, DEMO_TOKEN, Simulator
 
 TOKEN_ENV = "WOLKVOX_SIM_TOKEN"
+
+#: every fault switch (simulator/faults.py), as --help tells it
+FAULTS = {
+    "latency=S": "wait S seconds before every answer (also --latency)",
+    "hang": "never answer (until the client gives up or the simulator stops)",
+    "reset": "read the request, then close the connection (RST)",
+    "html_502": "answer 502 with an nginx-like HTML page",
+    "malformed_json": "the JSON answer cut short",
+    "redirect_to=URL": "answer 302 to URL",
+    "oversized_bytes=N": "answer a valid-looking JSON N bytes long",
+    "maintenance": "403: the server is in backup or maintenance",
+    "code_as_string": 'the body\'s "code" as a string ("202")',
+    "empty_body": "the real status with an empty body",
+    "busy=N": "refuse the next N requests as too many simultaneous requests",
+    "answer_status=N": "answer with HTTP status N (the call is carried out first)",
+    "answer_body=TEXT": "answer with this exact body (the call is carried out first)",
+    "trickle=S": "send the answer one byte every S seconds",
+    "trickle_body": "with trickle: the status line and headers at once, then the body",
+    "only_api=NAME": "apply the faults only to api=NAME (start, stop, campaigns…)",
+    "act_first": "carry the call out (start, stop, token use) before the fault",
+}
+
+
+def _epilog() -> str:
+    width = max(len(name) for name in FAULTS)
+    lines = [f"  {name.ljust(width)}  {what}" for name, what in FAULTS.items()]
+    return ("fault switches (--fault NAME or --fault NAME=VALUE, repeatable; while it runs:\n"
+            "POST a JSON object of them to <base URL>/_sim/faults, POST /_sim/reset_faults\n"
+            "turns them all off):\n" + "\n".join(lines))
+
+
+def parse_fault(text: str) -> dict[str, object]:
+    """``html_502`` -> ``{"html_502": True}``; ``busy=2`` -> ``{"busy": 2}``; checked
+    against the switches' types (``ValueError`` with the reason)."""
+    name, sep, raw = text.partition("=")
+    name = name.strip()
+    kinds = {f: type(v) for f, v in vars(Faults()).items()}
+    if name not in kinds:
+        raise ValueError(f"unknown fault {name!r}: see --help")
+    if not sep:
+        value: object = True
+    elif raw.lower() in ("true", "false"):
+        value = raw.lower() == "true"
+    else:
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = raw
+        if kinds[name] in (str, type(None)):
+            value = raw
+    Faults().update({name: value})  # the same checks as POST /_sim/faults
+    return {name: value}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m wolkvox_desktop.simulator",
         description="A local Wolkvox API v2 on loopback, for demos and tests.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="loopback address (127.x.x.x)")
     parser.add_argument("--port", type=int, default=0, help="port (0: any free port)")
@@ -46,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve N generated campaigns instead of the demo set",
     )
     parser.add_argument(
+        "--fault", action="append", default=[], metavar="NAME[=VALUE]",
+        help="turn a fault switch on from the start (listed below)",
+    )
+    parser.add_argument(
         "--verbose", action="store_true", help="log request lines to stderr (never headers)"
     )
     return parser
@@ -63,11 +124,19 @@ def main(argv: list[str] | None = None) -> int:
     else:
         token, token_note = DEMO_TOKEN, f"using the public demo token {DEMO_TOKEN!r}"
     campaigns = many_campaigns(args.campaigns) if args.campaigns else demo_campaigns()
+    faults: dict[str, object] = {}
+    try:
+        for text in args.fault:
+            faults.update(parse_fault(text))
+    except ValueError as exc:
+        print(f"--fault: {exc}", file=sys.stderr)
+        return 2
     try:
         sim = Simulator(
             tokens={token: args.limit}, campaigns=campaigns, host=args.host, verbose=args.verbose
         )
         sim.faults.latency = args.latency
+        sim.faults.update(faults)
         sim.start(port=args.port)
     except (OSError, ValueError) as exc:
         print(f"cannot start the simulator: {exc}", file=sys.stderr)

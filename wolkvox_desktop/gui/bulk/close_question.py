@@ -1,6 +1,7 @@
 """Closing during a run never cancels silently: it asks *Stop after this call* or *Keep
 running* (at a pause: *Stop the run*). The question does not block: the run goes on while
-it is shown, and *Keep running* is the default (Esc keeps running too)."""
+it is shown (its count of campaigns not sent follows the run), and *Keep running* is the
+default (Esc keeps running too)."""
 
 from __future__ import annotations
 
@@ -23,12 +24,8 @@ class StopQuestion(QMessageBox):
         self.setIcon(QMessageBox.Icon.Question)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowTitle(self.tr("The run is not finished"))
-        self.setText(
-            self.tr("%Ln campaign(s) of this run are not sent yet. The window closes once "
-                    "the run has stopped.", "", not_sent)
-            if window_closing else
-            self.tr("%Ln campaign(s) of this run are not sent yet.", "", not_sent)
-        )
+        self.window_closing = window_closing
+        self.set_not_sent(not_sent)
         self.setInformativeText(
             self.tr("Stop the run: nothing more is sent; the campaigns not sent are listed "
                     "in the summary.")
@@ -45,6 +42,16 @@ class StopQuestion(QMessageBox):
         keep.setObjectName("bulkKeepRunningButton")
         self.setDefaultButton(keep)
         self.setEscapeButton(keep)
+
+    def set_not_sent(self, not_sent: int) -> None:
+        """How many campaigns are not sent yet (the run goes on while this is asked)."""
+        self.not_sent = not_sent
+        self.setText(
+            self.tr("%Ln campaign(s) of this run are not sent yet. The window closes once "
+                    "the run has stopped.", "", not_sent)
+            if self.window_closing else
+            self.tr("%Ln campaign(s) of this run are not sent yet.", "", not_sent)
+        )
 
 
 def ask_to_stop(parent: QWidget, *, not_sent: int, paused: bool, window_closing: bool,

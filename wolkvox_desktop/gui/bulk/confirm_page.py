@@ -127,15 +127,25 @@ class ConfirmPage(QWidget):
     def refresh(self) -> None:
         plan = self.current_plan()
         if plan is None:
+            self.dismissButton.setText(self.tr("Close"))
             self.titleLabel.setText(self.problem or self.tr("Nothing to do."))
             self.includeInStateCheck.setVisible(False)
             self.budgetLabel.setText("")
-            self.startButton.setText(self.tr("Start"))
+            self.startButton.setVisible(False)
             self.startButton.setEnabled(False)
             self.checkTokensButton.setVisible(False)
             return
         count = plan.cost
-        if self.action is Action.START:
+        nothing = count == 0  # every one already in that state: no "Start 0 campaigns"
+        self.startButton.setVisible(not nothing)
+        self.dismissButton.setText(self.tr("Close") if nothing else self.tr("Cancel"))
+        if nothing:
+            self.titleLabel.setText(
+                self.tr("Nothing to do: the %Ln campaign(s) selected are already started.",
+                        "", len(plan.items)) if self.action is Action.START
+                else self.tr("Nothing to do: the %Ln campaign(s) selected are already "
+                             "stopped.", "", len(plan.items)))
+        elif self.action is Action.START:
             self.titleLabel.setText(self.tr(
                 "Start %Ln campaign(s) on operation {server}, one after the other?", "", count
             ).format(server=self.server_label))
@@ -198,8 +208,10 @@ class ConfirmPage(QWidget):
             self.budgetLabel.setStyleSheet(f"color: {outcome_colour(outcome).name()};")
             return
         if plan.cost == 0:
+            self.checkTokensButton.setVisible(False)
             self.budgetLabel.setText(
-                self.tr("Every campaign is already in that state: nothing will be sent."))
+                self.tr("Nothing will be sent, and no token is used. To send the calls "
+                        "anyway, tick the box above."))
             return
         if usage is None:
             self.budgetLabel.setText(self.tr("Counting today's token use…"))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -114,6 +115,9 @@ class BulkControls(QObject):
         running = self.bulk_dialog is not None and self.bulk_dialog.is_running()
         # (during a single call the window's action rows hold both buttons disabled)
         enabled = count > 0 and self._server() is not None and not running
+        page = getattr(self.window_, "campaignPage", None)
+        if not enabled and page is not None:  # never the name field, all selected
+            page.keep_focus_on_the_list(self.startSelectedButton, self.stopSelectedButton)
         self.startSelectedButton.setEnabled(enabled)
         self.stopSelectedButton.setEnabled(enabled)
         self.startSelectedButton.setText(
@@ -155,6 +159,7 @@ class BulkControls(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.itemStarted.connect(self._update)
         dialog.itemFinished.connect(self._show_state)
+        dialog.listChecked.connect(self._show_state)  # a pause's Check now: the new list
         dialog.runFinished.connect(self._on_run_finished)
         dialog.finished.connect(self._on_bulk_closed)
         self.bulk_dialog = dialog
@@ -186,6 +191,9 @@ class BulkControls(QObject):
     def _on_bulk_closed(self, _result: int) -> None:
         self.bulk_dialog = None
         self._update()
+        focused = self.window_.focusWidget()
+        if focused is None or isinstance(focused, QLineEdit):  # back to the list, not a field
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- the history ----
     @Slot()

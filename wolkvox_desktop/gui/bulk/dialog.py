@@ -14,11 +14,11 @@ from wolkvox_desktop.core.campaigns import Action, Campaign
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Reason
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.bulk.budget import UsageLike, budget_state, confirm_over_budget
-from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME, ask_to_stop
+from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME, StopQuestion, ask_to_stop
 from wolkvox_desktop.gui.bulk.confirm_page import ConfirmPage
 from wolkvox_desktop.gui.bulk.progress_page import ProgressPage
 from wolkvox_desktop.gui.bulk.runner import BeforeRun, BulkRunner
-from wolkvox_desktop.gui.bulk.summary import RunCounts
+from wolkvox_desktop.gui.bulk.summary import RunCounts, campaign_label
 
 if TYPE_CHECKING:
     from wolkvox_desktop.gui.worker import WorkerHandle
@@ -47,7 +47,8 @@ class BulkDialog(QDialog):
     Signals (GUI thread, after the dialog has shown the news): ``itemStarted(int, str)``,
     ``itemFinished(int, object CallResult)``, ``runPaused(int, object CallResult)``,
     ``runRefused(object CallResult)``, ``runFinished(object BulkSummary)``,
-    ``tokenInfoShown(object CallResult)``,
+    ``tokenInfoShown(object CallResult)``, ``listChecked(object CallResult)`` (a pause's
+    *Check now*: the list is kept, the window may show it),
     ``openFailed(object CallResult)``.
     """
 
@@ -57,6 +58,7 @@ class BulkDialog(QDialog):
     runRefused = Signal(object)
     runFinished = Signal(object)
     tokenInfoShown = Signal(object)
+    listChecked = Signal(object)
     openFailed = Signal(object)
 
     def __init__(self, action: Action, campaigns: Sequence[object], handle: WorkerHandle,
@@ -76,7 +78,7 @@ class BulkDialog(QDialog):
             items = [_as_plan_input(c) for c in campaigns]
             plan = plan_bulk(self.action, items)  # type: ignore[arg-type]
         except InvalidInput as exc:
-            problem = exc.message  # English, but it names the campaign at fault
+            problem = self._problem(exc, campaigns)
         self.setWindowTitle(
             self.tr("Start campaigns") if self.action is Action.START else self.tr("Stop campaigns")
         )
@@ -96,6 +98,21 @@ class BulkDialog(QDialog):
             self.finished.connect(self.runner.dispose)
             self.runner.start()
 
+    def _problem(self, exc: InvalidInput, campaigns: Sequence[object]) -> str:
+        """Why these campaigns cannot make a run, in the window's language."""
+        if exc.reason is Reason.BAD_CAMPAIGN_TYPE:
+            for entry in campaigns:
+                campaign = _as_plan_input(entry)
+                ctype = getattr(campaign, "type", getattr(campaign, "campaign_type", None))
+                if ctype is None:
+                    cid = getattr(campaign, "id", getattr(campaign, "campaign_id", ""))
+                    return self.tr("The type of campaign {campaign} is not known (preview or "
+                                   "predictive): refresh the list, or add it by hand with "
+                                   "its type.").format(campaign=cid)
+        if exc.reason is Reason.BAD_CAMPAIGN_ID:
+            return self.tr("A campaign is listed twice: each campaign can be in a run once.")
+        return messages.describe(CallResult.invalid(exc))
+
     def _wire_pages(self) -> None:
         confirm, progress = self.confirmPage, self.progressPage
         confirm.startClicked.connect(self.confirm_and_start)
@@ -106,6 +123,7 @@ class BulkDialog(QDialog):
         progress.pauseBox.skipClicked.connect(self.skip)
         progress.pauseBox.retryClicked.connect(self.retry)
         progress.pauseBox.abortClicked.connect(self.abort)
+        progress.pauseBox.checkClicked.connect(self.check_list)
 
     def _make_runner(self, handle: WorkerHandle, server: str, plan_name: str | None,
                      before_run: BeforeRun | None) -> BulkRunner:
@@ -118,6 +136,7 @@ class BulkDialog(QDialog):
         runner.refused.connect(self._on_refused)
         runner.finished.connect(self._on_finished)
         runner.tokenInfo.connect(self._on_token_info)
+        runner.listChecked.connect(self._on_list_checked)
         runner.usageChanged.connect(self._on_usage_changed)
         runner.notice.connect(self._on_notice)
         return runner
@@ -159,14 +178,30 @@ class BulkDialog(QDialog):
 
     @Slot(bool)
     def retry(self, confirmed_unknown: bool = False) -> None:
-        """Call the paused campaign again; an unknown outcome only once the supervisor
-        confirmed they checked it (it may have happened)."""
+        """Call the paused campaign again. An unknown outcome (it may have happened) asks
+        first, as the window's single Start does: *Check now*, *Send again* or *Cancel*;
+        after a check has told the campaign's status it is sent at once."""
         if self._paused_index is None or self.runner is None:
             return
-        if self.progressPage.pauseBox.needs_confirmation and not confirmed_unknown:
+        box = self.progressPage.pauseBox
+        if box.needs_confirmation and not confirmed_unknown:
+            from wolkvox_desktop.gui.resend_question import ask_before_resending
+
+            item = self._run().items[self._paused_index]
+            ask_before_resending(self, action=self.action.value, last_action=self.action.value,
+                                 campaign=campaign_label(item), on_check=self.check_list,
+                                 on_send=lambda: self.retry(True))
             return
+        confirmed = confirmed_unknown or not box.needs_confirmation
         self._leave_pause()
-        self.runner.retry(confirmed_unknown)
+        self.runner.retry(confirmed)
+
+    @Slot()
+    def check_list(self) -> None:
+        """A pause's *Check now*: the campaign list (one token) says whether it happened."""
+        if (self._paused_index is not None and self.runner is not None
+                and self.runner.check_list()):
+            self.progressPage.pauseBox.show_checking()
 
     @Slot()
     def abort(self) -> None:
@@ -245,6 +280,21 @@ class BulkDialog(QDialog):
         self.tokenInfoShown.emit(result)
 
     @Slot(object)
+    def _on_list_checked(self, result: CallResult) -> None:
+        index = self._paused_index
+        if index is None:
+            return
+        campaign_id = self._run().items[index].campaign_id
+        status = None
+        if result.ok and isinstance(result.data, (list, tuple)):
+            found = [c for c in result.data if getattr(c, "id", None) == campaign_id]
+            status = found[0].status.value if found else None
+            if status not in ("started", "stopped"):
+                status = None
+        self.progressPage.pauseBox.show_check(result, status)
+        self.listChecked.emit(result)
+
+    @Slot(object)
     def _on_usage_changed(self, usage: UsageLike) -> None:
         if self.pages.currentWidget() is self.confirmPage:
             self.confirmPage.set_usage(usage)
@@ -258,15 +308,23 @@ class BulkDialog(QDialog):
         page, run = self.progressPage, self._run()
         page.resultsTable.set_running(index)
         page.show_calling(run.items[index])
-        page.show_progress(run.progress())
+        page.show_progress(run.summary())
+        self._count_in_question()
         self.itemStarted.emit(index, campaign_id)
 
     @Slot(int, object)
     def _on_item_finished(self, index: int, result: CallResult) -> None:
         if result.reason is not Reason.CANCELLED:  # a cancelled step sent nothing
             self.progressPage.resultsTable.set_result(index, result)
-        self.progressPage.show_progress(self._run().progress())
+        self.progressPage.show_progress(self._run().summary())
+        self._count_in_question()
         self.itemFinished.emit(index, result)
+
+    def _count_in_question(self) -> None:
+        """The close question, while open, counts what is not sent now."""
+        question = self.findChild(StopQuestion, QUESTION_NAME)
+        if question is not None and self.runner is not None:
+            question.set_not_sent(self.runner.not_sent_yet())
 
     @Slot(int, object)
     def _on_paused(self, index: int, result: CallResult) -> None:

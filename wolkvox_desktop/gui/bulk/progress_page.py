@@ -1,6 +1,10 @@
 """The second page of a bulk run: how far it is, each campaign's outcome as it arrives,
 the pause question after a failure, and the summary at the end.
 
+How far it is counts the calls sent out of the calls to send ("7 of 19 sent — stopped"):
+the bar is full only when every one was sent; campaigns already in the wanted state are
+apart (never called), and a call in flight counts once its answer is in.
+
 Signals: ``stopClicked()`` (asks first, see :mod:`.close_question`), ``closeClicked()``;
 the pause box's own (``pauseBox.skipClicked`` …).
 """
@@ -17,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from wolkvox_desktop.core.bulk import BulkItem, BulkPlan
-from wolkvox_desktop.core.bulk_run import BulkProgress, BulkSummary
+from wolkvox_desktop.core.bulk_run import BulkSummary
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult
 from wolkvox_desktop.gui.bulk.parts import button_row, text_label
 from wolkvox_desktop.gui.bulk.pause_box import PauseBox
 from wolkvox_desktop.gui.bulk.results_table import ResultsTable
-from wolkvox_desktop.gui.bulk.summary import RunCounts, SummaryBox, campaign_label
+from wolkvox_desktop.gui.bulk.summary import RunCounts, SummaryBox, campaign_label, sent_so_far
 from wolkvox_desktop.gui.local_format import number
 
 
@@ -39,7 +43,7 @@ class ProgressPage(QWidget):
         self.progressLabel.setObjectName("bulkProgressLabel")
         self.progressBar = QProgressBar(self)
         self.progressBar.setObjectName("bulkProgressBar")
-        self.progressBar.setAccessibleName(self.tr("Campaigns done"))
+        self.progressBar.setAccessibleName(self.tr("Campaigns sent"))
         self.currentLabel = text_label(self, "bulkCurrentLabel")
         self.resultsTable = ResultsTable(action, self)
         self.pauseBox = PauseBox(action, self)
@@ -68,15 +72,23 @@ class ProgressPage(QWidget):
 
     def begin(self, plan: BulkPlan) -> None:
         self.resultsTable.set_plan(plan)
-        self.progressBar.setRange(0, len(plan.items))
+        self.progressBar.setRange(0, max(1, plan.cost))
+        self.progressBar.setValue(0)
         self.currentLabel.setText(self.tr("Starting…"))
 
-    def show_progress(self, progress: BulkProgress) -> None:
-        self.progressBar.setValue(progress.done)
-        self.progressLabel.setText(
-            self.tr("{done} of {total} done").format(
-                done=number(progress.done), total=number(progress.total))
-        )
+    def show_progress(self, summary: BulkSummary) -> None:
+        now = sent_so_far(summary)
+        self.progressBar.setRange(0, max(1, now.to_send))
+        self.progressBar.setValue(now.sent)
+        text = self.tr("{sent} of %Ln campaign(s) sent", "", now.to_send).format(
+            sent=number(now.sent))
+        if now.stopped:
+            text += " — " + self.tr("stopped")
+        if now.in_state:
+            text += " · " + (self.tr("%Ln already started: not called", "", now.in_state)
+                             if self.action is Action.START
+                             else self.tr("%Ln already stopped: not called", "", now.in_state))
+        self.progressLabel.setText(text)
 
     def show_calling(self, item: BulkItem) -> None:
         label = campaign_label(item)
@@ -105,7 +117,7 @@ class ProgressPage(QWidget):
 
     def show_summary(self, summary: BulkSummary) -> RunCounts:
         self.resultsTable.apply_summary(summary)
-        self.show_progress(summary.progress)
+        self.show_progress(summary)
         self.pauseBox.leave()
         self.stopButton.setVisible(False)
         self.closeButton.setVisible(True)

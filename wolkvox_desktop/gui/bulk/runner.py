@@ -23,6 +23,7 @@ Signals (GUI thread)::
                                    run did not begin (it may be begun again)
     finished(object BulkSummary)   the run is over (done, cancelled or aborted)
     tokenInfo(object CallResult)   the answer of check_tokens() (Wolkvox's own figure)
+    listChecked(object CallResult) the answer of check_list() at a pause (the campaigns)
     usageChanged(object Usage)     today's use after the run or a token check
     notice(object Notice)          the call in flight waits for the token, or Wolkvox was
                                    busy and it is sent again after a pause
@@ -107,6 +108,7 @@ class BulkRunner(QObject):
     refused = Signal(object)
     finished = Signal(object)
     tokenInfo = Signal(object)
+    listChecked = Signal(object)
     usageChanged = Signal(object)
     notice = Signal(object)
 
@@ -240,6 +242,26 @@ class BulkRunner(QObject):
             return service.token_info()
 
         self._submit(ask, self._on_token_info, "asking Wolkvox for the token count")
+        return True
+
+    def check_list(self) -> bool:
+        """At a pause: ask Wolkvox for the campaign list (costs one token), to learn whether
+        a call with an unknown outcome happened; ``listChecked`` follows. The list is kept,
+        as a refresh keeps it (the window shows it)."""
+        service, run = self._service, self._run
+        if (service is None or run is None or self._in_flight or self._done
+                or not run.paused or self._stopping):
+            return False
+
+        def ask(_ops: Operations) -> CallResult:
+            return service.refresh_campaigns(allow_over_budget=run.allow_over_budget)
+
+        def answered(value: Any) -> None:
+            if not self._stopping:
+                self.listChecked.emit(
+                    value if isinstance(value, CallResult) else CallResult.unexpected())
+
+        self._submit(ask, answered, "checking the campaign list at a pause")
         return True
 
     def stop(self) -> None:

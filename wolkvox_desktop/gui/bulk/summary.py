@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from wolkvox_desktop.core.bulk import BulkItem
 from wolkvox_desktop.core.bulk_run import BulkSummary, ItemState
 from wolkvox_desktop.core.campaigns import Action
+from wolkvox_desktop.core.errors import Outcome
 from wolkvox_desktop.gui.bulk.parts import text_label
 from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph
 
@@ -66,6 +67,33 @@ def count_endings(summary: BulkSummary) -> RunCounts:
             ended["not_run"] += 1
     return RunCounts(summary.action, {k: ended[k] for k in ENDINGS},
                      {k: skipped_after[k] for k in FAILURES}, summary.calls)
+
+
+_NOTHING_SENT = (Outcome.INVALID, Outcome.UNDELIVERED)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """How far a run is, honestly: the campaigns whose call went out (Wolkvox answered it,
+    or may have: neither refused here, nor undelivered, which send nothing to Wolkvox) of
+    those it is to call; those found already in the wanted state are apart (never
+    called)."""
+
+    sent: int
+    to_send: int
+    in_state: int
+    stopped: bool  # the run was stopped (cancelled or aborted) and is over
+    finished: bool
+
+
+def sent_so_far(summary: BulkSummary) -> Sent:
+    records = summary.records
+    sent = sum(1 for r in records if any(result.outcome not in _NOTHING_SENT
+                                         for result in r.results))
+    in_state = sum(1 for r in records if r.state is ItemState.IN_STATE)
+    progress = summary.progress
+    return Sent(sent, len(records) - in_state, in_state,
+                progress.finished and progress.cancelled, progress.finished)
 
 
 def worst_ending(counts: RunCounts) -> str:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # the workbook's column widths (characters), in the order of columns.headers()
-_WIDTHS = (20.0, 11.0, 16.0, 12.0, 12.0, 26.0, 60.0, 40.0, 7.0, 7.0, 11.0)
+_WIDTHS = (20.0, 11.0, 16.0, 12.0, 12.0, 26.0, 60.0, 40.0, 7.0, 7.0, 11.0, 60.0)
 _NUMBER_FORMATS = {columns.DURATION: '0 "ms"'}
 
 
@@ -44,9 +44,12 @@ class ExportFormat(str, Enum):
 
 
 def documents_folder() -> Path:
-    """The user's Documents folder (the home folder when the system names none)."""
+    """The user's Documents folder; the home folder when the system names none or it does
+    not exist (a file dialog would otherwise open in the app's working folder)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    if found and Path(found).is_dir():
+        return Path(found)
+    return Path.home()
 
 
 def csv_separator() -> str:
@@ -100,7 +103,10 @@ def ask_export_path(parent: QWidget, folder: Path) -> Path | None:
     _translate = QCoreApplication.translate
     xlsx = _translate("HistoryWindow", "Excel workbook (*.xlsx)")
     csv = _translate("HistoryWindow", "CSV files (*.csv)")
-    suggested = folder / f"wolkvox-history-{date.today():%Y%m%d}{ExportFormat.XLSX.value}"
+    # the name in the window's language; the date as digits, sorting as files do
+    name = _translate("HistoryWindow", "wolkvox-history-{date}").format(
+        date=f"{date.today():%Y%m%d}")
+    suggested = folder / f"{name}{ExportFormat.XLSX.value}"
     chosen, selected = QFileDialog.getSaveFileName(
         parent,
         _translate("HistoryWindow", "Export history"),
@@ -128,7 +134,9 @@ def export_job(
             if request.format is ExportFormat.CSV:
                 count = export_history_csv(rows, request.path, delimiter=request.separator)
             else:
-                values = ([columns.value(row, c) for c in range(columns.COUNT)] for row in rows)
+                values = ([columns.value(row, c, attempts, resent=resent)
+                           for c in range(columns.COUNT)]
+                          for row, attempts, resent in columns.export_rows(rows))
                 count = export_table_xlsx(request.path, request.columns, values,
                                           title=request.title)
         except OSError as exc:

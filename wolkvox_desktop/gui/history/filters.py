@@ -123,6 +123,11 @@ class HistoryFilterBar(QWidget):
              for key in OUTCOMES],
         )
 
+        for combo in (self.operationCombo, self.actionCombo, self.outcomeCombo):
+            # their whole text stays in view ("Cobranza Bogotá · 0032", not "Cobranza Bog")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.campaignEdit.setMinimumWidth(120)
+
         dates = QHBoxLayout()
         dates.addWidget(self.sinceEdit)
         dates.addWidget(QLabel(_translate("HistoryWindow", "to"), self))
@@ -135,8 +140,12 @@ class HistoryFilterBar(QWidget):
         what.addWidget(self.outcomeCombo)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(_translate("HistoryWindow", "Dates:"), dates)
-        form.addRow(_translate("HistoryWindow", "Show:"), what)
+        dates_label = QLabel(_translate("HistoryWindow", "&Dates:"), self)
+        dates_label.setBuddy(self.sinceEdit)
+        show_label = QLabel(_translate("HistoryWindow", "&Show:"), self)
+        show_label.setBuddy(self.operationCombo)
+        form.addRow(dates_label, dates)
+        form.addRow(show_label, what)
 
     def _choices(self, name: str, accessible: str, everything: str,
                  items: list[tuple[QIcon, str, str]]) -> QComboBox:
@@ -149,6 +158,11 @@ class HistoryFilterBar(QWidget):
             combo.addItem(icon, text, key)
         combo.currentIndexChanged.connect(self.changed)
         return combo
+
+    def focus_chain(self) -> list[QWidget]:
+        """The fields in the order they are read."""
+        return [self.sinceEdit, self.untilEdit, self.operationCombo, self.campaignEdit,
+                self.actionCombo, self.outcomeCombo]
 
     def current(self) -> HistoryFilter:
         since, until = day_range(_day(self.sinceEdit.date()), _day(self.untilEdit.date()))

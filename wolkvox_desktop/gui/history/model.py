@@ -45,16 +45,18 @@ class HistoryTableModel(QAbstractTableModel):
     WHEN, OPERATION, ACTION, CAMPAIGN, TYPE = (columns.WHEN, columns.OPERATION,
                                                columns.ACTION, columns.CAMPAIGN, columns.TYPE)
     OUTCOME, MEANING, MESSAGE = columns.OUTCOME, columns.MEANING, columns.MESSAGE
-    HTTP, CODE, DURATION = columns.HTTP, columns.CODE, columns.DURATION
+    HTTP, CODE, DURATION, RAW = columns.HTTP, columns.CODE, columns.DURATION, columns.RAW
     COLUMNS = columns.COUNT
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[HistoryRow] = []
+        self._attempts: dict[int, int] = {}  # row id -> times sent (resent calls only)
 
     def set_rows(self, rows: list[HistoryRow]) -> None:
+        """The store's rows; a call resent while Wolkvox was busy becomes one row."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows, self._attempts = columns.shown_rows(rows)
         self.endResetModel()
 
     def rows(self) -> list[HistoryRow]:
@@ -63,8 +65,12 @@ class HistoryTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> HistoryRow:
         return self._rows[row]
 
+    def attempts(self, row: HistoryRow | None = None) -> Any:
+        """How many times ``row``'s call was sent; without a row, the resent ones."""
+        return dict(self._attempts) if row is None else self._attempts.get(row.id, 1)
+
     def cell_text(self, row: HistoryRow, column: int) -> str:
-        return columns.text(row, column)
+        return columns.text(row, column, self._attempts.get(row.id, 1))
 
     def header_texts(self) -> list[str]:
         return columns.headers()
@@ -92,7 +98,7 @@ class HistoryTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return columns.text(row, column)
+            return self.cell_text(row, column)
         if role == SORT_ROLE:
             return columns.sort_key(row, column)
         if role == Qt.ItemDataRole.UserRole:
@@ -109,9 +115,9 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: HistoryRow, column: int) -> str | None:
         if column in (self.OUTCOME, self.MEANING):
-            return plain_tooltip(columns.meaning(row))
+            return plain_tooltip(columns.meaning(row, self._attempts.get(row.id, 1)))
         if column == self.MESSAGE:
-            return plain_tooltip(columns.text(row, column))
+            return plain_tooltip(self.cell_text(row, column))
         return None
 
 

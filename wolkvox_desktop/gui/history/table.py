@@ -4,8 +4,8 @@ rows under a header line (with the export's formula guard)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from wolkvox_desktop.core.store import HistoryRow
@@ -17,7 +17,10 @@ MESSAGE_SHARE = 0.4  # of the room left, when both long columns cannot be shown 
 
 
 class HistoryTable(QTableView):
-    """The calls as :class:`HistorySortProxy` orders them, newest first to begin with."""
+    """The calls as :class:`HistorySortProxy` orders them, newest first to begin with.
+    Signals: ``rowActivated()`` (Enter on a row, or a double click)."""
+
+    rowActivated = Signal()
 
     def __init__(self, proxy: HistorySortProxy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +34,7 @@ class HistoryTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab goes on to the buttons, not the next cell
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -40,9 +44,18 @@ class HistoryTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        self.setColumnHidden(columns.RAW, True)  # *Raw answer…* shows it whole
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self)
         copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         copy.activated.connect(self.copy_selected_rows)
+        self.doubleClicked.connect(lambda _index: self.rowActivated.emit())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            event.accept()
+            self.rowActivated.emit()
+            return
+        super().keyPressEvent(event)
 
     def rows_changed(self) -> None:
         """Size the columns to the rows just shown."""
@@ -55,7 +68,7 @@ class HistoryTable(QTableView):
         full text is in the tooltip."""
         header = self.horizontalHeader()
         others = sum(header.sectionSize(c) for c in range(columns.COUNT)
-                     if c not in columns.LONG_TEXT)
+                     if c not in columns.LONG_TEXT and not self.isColumnHidden(c))
         room = self.viewport().width() - others
         bar = self.verticalScrollBar()
         if not bar.isVisible():  # it may appear once the rows are laid out: leave it room
@@ -83,6 +96,7 @@ class HistoryTable(QTableView):
         rows = self.selected_rows()
         if not rows:
             return ""
-        text = columns.as_tab_separated(rows)
+        source = self.proxy.sourceModel()
+        text = columns.as_tab_separated(rows, source.attempts())  # type: ignore[attr-defined]
         QGuiApplication.clipboard().setText(text)
         return text

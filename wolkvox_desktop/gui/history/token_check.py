@@ -43,8 +43,8 @@ class TokenCheck(QWidget):
         self._server: str | None = None
         self._running = False
         _translate = QCoreApplication.translate
-        self.button = QPushButton(_translate("HistoryWindow", "Check with Wolkvox (uses 1 token)"),
-                                  self)
+        self.button = QPushButton(
+            _translate("HistoryWindow", "Chec&k with Wolkvox (uses 1 token)"), self)
         self.button.setObjectName("historyCheckTokensButton")
         self.button.setAutoDefault(False)
         self.button.clicked.connect(self.check)
@@ -60,13 +60,19 @@ class TokenCheck(QWidget):
         self.set_server(None)
 
     def set_server(self, server: str | None) -> None:
-        """The operation a check asks about (``None``: all operations, nothing to ask)."""
+        """The operation a check asks about (``None``: all operations, nothing to ask: the
+        reason is said beside the disabled button)."""
         self._server = server
         _translate = QCoreApplication.translate
+        reason = _translate("HistoryWindow",
+                            "Choose one operation above to ask Wolkvox about its token.")
         if server is None:
-            tip = _translate("HistoryWindow",
-                             "Choose one operation above to ask Wolkvox about its token.")
+            tip = reason
+            if not self._running:
+                self.label.setText(reason)
         else:
+            if self.label.text() == reason:
+                self.label.setText("")
             tip = _translate(
                 "HistoryWindow",
                 "Ask Wolkvox how many token uses it counts for today. This question itself "

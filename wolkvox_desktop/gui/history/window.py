@@ -7,6 +7,10 @@ exports and the token check are jobs of the main window's :class:`WorkerHandle`
 (``handle.submit``), answered on the GUI thread. An answer to a filter that has changed
 since is dropped; a job that failed ends in a sentence here.
 
+Keys: Tab walks the filters, the table (once: not its cells), *Check with Wolkvox* and the
+buttons, in the order they are read; each button has its Alt letter, Ctrl+C copies the
+selected rows, Enter (or a double click) on a row shows its raw answer when it has one.
+
 Signals: ``loaded(int)`` after each query is shown (row count, ``-1`` when it failed),
 ``exported(str)`` with the written path, ``exportFailed(str)`` with the sentence shown,
 ``tokenInfoShown(object)`` with the ``CallResult`` of a "Check with Wolkvox".
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +48,7 @@ from wolkvox_desktop.gui.history.model import HistorySortProxy, HistoryTableMode
 from wolkvox_desktop.gui.history.table import HistoryTable
 from wolkvox_desktop.gui.history.token_check import TokenCheck
 from wolkvox_desktop.gui.jobs import Lane
+from wolkvox_desktop.gui.local_format import number
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
@@ -108,24 +114,34 @@ class HistoryWindow(QDialog):
         self.checkTokensButton = self.tokenCheck.button
         self.tokenLabel = self.tokenCheck.label
 
-        self.copyButton = self._button("historyCopyButton", self.tr("Copy rows"),
+        self.rawButton = self._button("historyRawButton", self.tr("Ra&w answer…"),
+                                      self.show_raw_answer)
+        self.rawButton.setToolTip(self.tr(
+            "The selected call's answer exactly as it came (a web page in its place is "
+            "summarised in the table). Enter or a double click on the row shows it too."))
+        self.copyButton = self._button("historyCopyButton", self.tr("&Copy rows"),
                                        self.copy_selected_rows)
         self.copyButton.setToolTip(
             self.tr("Copy the selected rows, with the column names, as text (Ctrl+C)")
         )
-        self.refreshButton = self._button("historyRefreshButton", self.tr("Refresh"),
+        self.refreshButton = self._button("historyRefreshButton", self.tr("&Refresh"),
                                           self.refresh)
-        self.exportButton = self._button("historyExportButton", self.tr("Export…"),
+        self.exportButton = self._button("historyExportButton", self.tr("&Export…"),
                                          self._ask_export)
         self.exportButton.setToolTip(self.tr(
             "Save every call that matches the filters (not only the selection): a workbook "
             "for Excel, or a CSV file for other tools"
         ))
-        close = self._button("historyCloseButton", self.tr("Close"), self.close)
+        self.closeButton = close = self._button("historyCloseButton", self.tr("Close"),
+                                                self.close)
+        close.setToolTip(self.tr("Close the history (Esc)"))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.rawButton)
         buttons.addStretch(1)
         for button in (self.copyButton, self.refreshButton, self.exportButton, close):
             buttons.addWidget(button)
+        self.table.selectionModel().selectionChanged.connect(self._update_raw)
+        self.table.rowActivated.connect(self.show_raw_answer)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -134,6 +150,12 @@ class HistoryWindow(QDialog):
         layout.addWidget(self.tokenCheck)
         layout.addLayout(buttons)
         self.resize(1000, 560)
+        # Tab follows the reading order: the filters, the table, the check, the buttons
+        chain = [*self.filters.focus_chain(), self.table, self.checkTokensButton,
+                 self.rawButton, self.copyButton, self.refreshButton, self.exportButton, close]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self._update_raw()
         self.table.setFocus()
 
     def _button(self, name: str, text: str, slot: Any) -> QPushButton:
@@ -197,9 +219,9 @@ class HistoryWindow(QDialog):
             text = self.tr(
                 "Showing the newest {count} calls only; narrow the dates or filters to see "
                 "older ones."
-            ).format(count=len(rows))
+            ).format(count=number(len(rows)))
         else:
-            text = self.tr("%n call(s) shown.", "", len(rows))
+            text = self.tr("%Ln call(s) shown.", "", self.model.rowCount())
         if any(columns.is_interrupted(r) for r in rows):
             text += " " + self.tr(
                 "Calls marked “outcome unknown (interrupted)” got no answer because the app "
@@ -216,6 +238,48 @@ class HistoryWindow(QDialog):
     def copy_selected_rows(self) -> str:
         """Copy the selected rows, under a header line, to the clipboard; return the text."""
         return self.table.copy_selected_rows()
+
+    # ---- the raw answer ----
+    @Slot()
+    def _update_raw(self) -> None:
+        self.rawButton.setEnabled(bool(self._raw_of_selection()))
+
+    def _raw_of_selection(self) -> str:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return ""
+        raw = columns.value(rows[0], columns.RAW)
+        return raw if isinstance(raw, str) else ""
+
+    @Slot()
+    def show_raw_answer(self) -> QDialog | None:
+        """The selected call's answer as it came (when the table shows a summary of it)."""
+        raw = self._raw_of_selection()
+        if not raw:
+            return None
+        dialog = QDialog(self)
+        dialog.setObjectName("historyRawDialog")
+        dialog.setWindowTitle(self.tr("Raw answer"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        text = QPlainTextEdit(dialog)
+        text.setObjectName("historyRawText")
+        text.setReadOnly(True)
+        text.setPlainText(raw)
+        text.setAccessibleName(self.tr("Raw answer"))
+        close = QPushButton(self.tr("Close"), dialog)
+        close.setDefault(True)
+        close.clicked.connect(dialog.accept)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(self.tr("The answer exactly as the server sent it:"), dialog))
+        layout.addWidget(text, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        dialog.resize(640, 360)
+        dialog.open()
+        text.setFocus()
+        return dialog
 
     # ---- export ----
     @Slot()

@@ -91,17 +91,18 @@ class PlanNotices(QObject):
             (one,) = missed
             return Notification(
                 self.tr("Plan “{name}” was missed").format(name=one.saved.name),
-                self.tr("Not run at its time ({when}): the computer was off or asleep, or "
-                        "the app was closed. It is not run late; run it from Plans if it is "
-                        "still wanted.").format(when=day_and_time(one.slot.moment, zone, now)),
+                # the title says it was missed: the body says when and why, not again that
+                self.tr("It was due {when}, but the computer was off or asleep, or the app "
+                        "was closed. It is not run late; run it from Plans if it is still "
+                        "wanted.").format(when=day_and_time(one.slot.moment, zone, now)),
                 MISSED,
             )
         names = ", ".join(f"“{m.saved.name}”" for m in missed)
         return Notification(
             self.tr("%n scheduled plan(s) were missed", "", len(missed)),
-            self.tr("{names}: not run at their time (the computer was off or asleep, or the "
-                    "app was closed). They are not run late; run them from Plans if they are "
-                    "still wanted.").format(names=names),
+            self.tr("{names}: at their time the computer was off or asleep, or the app "
+                    "was closed. They are not run late; run them from Plans if they are still "
+                    "wanted.").format(names=names),
             MISSED,
         )
 

@@ -116,6 +116,13 @@ class PlansPanel(QDialog):
         self.keepInTrayCheck.setVisible(keep_in_tray is not None)
         self.keepInTrayCheck.setChecked(bool(keep_in_tray))
         self.statusLabel = text_label(self, "plansStatusLabel")
+        self.emptyHint = text_label(self, "plansEmptyHint")
+        self.emptyHint.setText(self.tr(
+            "No plans yet. A plan starts or stops a set of campaigns in one action, or at a "
+            "set time. Select the campaigns in the main window, in the order they should "
+            "go, then “New from selection…”; or “Import…” a plans file from another "
+            "workstation."))
+        self.emptyHint.setVisible(False)
         self.closeButton = self._button("plansCloseButton", self.tr("Close"))
 
         actions = QHBoxLayout()
@@ -130,6 +137,7 @@ class PlansPanel(QDialog):
         choices.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.missedBox)
+        layout.addWidget(self.emptyHint)
         layout.addWidget(self.planTree, 1)
         layout.addLayout(actions)
         layout.addLayout(choices)
@@ -186,6 +194,7 @@ class PlansPanel(QDialog):
             self.loaded.emit(-1)
             return
         self.states = value
+        self.emptyHint.setVisible(not value)
         now, zone = self._scheduler.now(), self._scheduler.zone
         self.planTree.show_states(value, now, zone, paused=self._scheduler.paused)
         if self._select_next is not None:
@@ -337,8 +346,10 @@ class PlansPanel(QDialog):
                 return
             why = ((value.strerror or type(value).__name__) if isinstance(value, OSError)
                    else type(value).__name__)
-            self._file_failed(self.tr("The plans could not be written to {path}: {why}")
-                              .format(path=str(path), why=why))
+            self._file_failed(self.tr("The plans could not be written to {path}. Choose "
+                                      "another folder, or close the file if another program "
+                                      "has it open.").format(path=str(path)))
+            self.statusLabel.setToolTip(why)  # the system's words, for a ticket
 
         self._handle.submit(plans_file.export_job(path), lane=Lane.BACKGROUND, done=done,
                             owner=self, what="exporting the plans")
@@ -356,7 +367,8 @@ class PlansPanel(QDialog):
                 self.imported.emit(count)
             elif isinstance(value, PlanError):
                 self._file_failed(self.tr("Nothing was imported: {why}").format(
-                    why=value.message))
+                    why=plans_file.import_problem(value)))
+                self.statusLabel.setToolTip(value.message)  # the details, for a ticket
             else:
                 self._file_failed(self.tr("Nothing was imported: the local database is not "
                                           "available."))
@@ -365,6 +377,7 @@ class PlansPanel(QDialog):
                             owner=self, what="importing plans")
 
     def _file_failed(self, sentence: str) -> None:
+        self.statusLabel.setToolTip("")
         self.statusLabel.setText(sentence)
         self.fileFailed.emit(sentence)
 

@@ -16,10 +16,11 @@ from wolkvox_desktop.core.plan_runs import PlanState
 from wolkvox_desktop.core.schedule import LocalZone
 from wolkvox_desktop.core.store import SavedPlan
 from wolkvox_desktop.core.store.records import PlanRunState
+from wolkvox_desktop.gui.local_format import at_time, number
 from wolkvox_desktop.gui.outcome_look import outcome_icon, outcome_words
 from wolkvox_desktop.gui.plans.notices import MISSED
 from wolkvox_desktop.gui.plans.selection import WindowSelection
-from wolkvox_desktop.gui.plans.when import clock_text, day_and_time, schedule_text
+from wolkvox_desktop.gui.plans.when import day_and_time, schedule_text
 
 NAME, WHAT, SCHEDULE, NEXT, LAST = range(5)
 
@@ -90,15 +91,16 @@ class PlanList(QTreeWidget):
             return None
         today = zone.wall(run.started_at).date() == zone.wall(now).date()
         interrupted = run.state is PlanRunState.INTERRUPTED
+        sent, total = number(run.sent), number(run.total)
         if today:
-            text = (self.tr("Interrupted at {time} — {sent} of {total} sent") if interrupted
-                    else self.tr("Stopped at {time} — {sent} of {total} sent"))
-            return text.format(time=clock_text(zone.wall(run.started_at).time()),
-                               sent=run.sent, total=run.total)
+            text = (self.tr("Interrupted {at} — {sent} of {total} sent") if interrupted
+                    else self.tr("Stopped {at} — {sent} of {total} sent"))
+            return text.format(at=at_time(zone.wall(run.started_at).time()), sent=sent,
+                               total=total)
         text = (self.tr("Interrupted ({when}) — {sent} of {total} sent") if interrupted
                 else self.tr("Stopped ({when}) — {sent} of {total} sent"))
-        return text.format(when=day_and_time(run.started_at, zone, now), sent=run.sent,
-                           total=run.total)
+        return text.format(when=day_and_time(run.started_at, zone, now), sent=sent,
+                           total=total)
 
     def _last_tip(self, saved: SavedPlan) -> str:
         run = saved.last_run

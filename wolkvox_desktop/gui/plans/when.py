@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from wolkvox_desktop.core.plans import EVERY_DAY, WEEKDAYS, Schedule
 from wolkvox_desktop.core.schedule import LocalZone
+from wolkvox_desktop.gui.local_format import at_time, wall_clock
 
 _translate = QCoreApplication.translate
 
 
 def clock_text(at: time) -> str:
     """A wall-clock time in the locale's short format."""
-    locale = QLocale()
-    pattern = locale.timeFormat(QLocale.FormatType.ShortFormat)
-    return locale.toString(QTime(at.hour, at.minute), pattern)
+    return wall_clock(at.replace(second=0, microsecond=0))
 
 
 def day_and_time(moment: datetime, zone: LocalZone, now: datetime) -> str:
@@ -42,15 +41,15 @@ def day_and_time(moment: datetime, zone: LocalZone, now: datetime) -> str:
 
 def schedule_text(schedule: Schedule | None) -> str:
     """``Every day at 7:00 AM``, ``Weekdays at 7:00 AM``, ``Mon, Wed at 7:00 AM``, or
-    ``By hand only``."""
+    ``By hand only`` (``{at}``: "at 7:00 AM", see :func:`~..local_format.at_time`)."""
     if schedule is None:
         return _translate("PlanTimes", "By hand only")
-    at = clock_text(schedule.at)
+    at = at_time(schedule.at)
     if schedule.days == EVERY_DAY:
-        return _translate("PlanTimes", "Every day at {time}").format(time=at)
+        return _translate("PlanTimes", "Every day {at}").format(at=at)
     if schedule.days == WEEKDAYS:
-        return _translate("PlanTimes", "Weekdays at {time}").format(time=at)
+        return _translate("PlanTimes", "Weekdays {at}").format(at=at)
     locale = QLocale()
     days = ", ".join(locale.dayName(d + 1, QLocale.FormatType.ShortFormat)
                      for d in sorted(schedule.days))
-    return _translate("PlanTimes", "{days} at {time}").format(days=days, time=at)
+    return _translate("PlanTimes", "{days} {at}").format(days=days, at=at)

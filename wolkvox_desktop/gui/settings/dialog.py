@@ -3,6 +3,8 @@
 The dialog holds no keyring, HTTP or SQL: it emits requests and shows the results it is
 given. It never receives a saved token, so it can never display one; a token typed here
 lives only in memory until the supervisor saves it, and the field is cleared once saved.
+Closing it (Close, Esc, ✕) with something typed and not saved asks first: *Save*,
+*Discard* or *Cancel* (a new operation and its token are never lost silently).
 
 Signals:
     saveRequested(OperationForm): save the selected operation (and the typed token, if
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -79,6 +82,11 @@ class SettingsDialog(QDialog):
         self._backend = backend
         self._saving: OperationDraft | None = None
         self._testing = False
+        self._closing = False  # "Save" was the answer to closing: close once all are saved
+        self._language_at_open = language
+        self._language_now = language
+        # where a new operation's token would come from (WOLKVOX_TOKEN serves every one)
+        self._new_source = TokenSource(token_sources.get("", TokenSource.NONE))
         self._confirm = Confirmation(self)
         self._list = OperationList(
             [
@@ -116,6 +124,7 @@ class SettingsDialog(QDialog):
         self._backend_label = named(WrappingLabel(), "backendLabel")
         self._language = LanguageChoice(language)
         self._language.languageChanged.connect(self.languageChanged)
+        self._language.languageChanged.connect(self._on_language)
         self.confirmStopCheck = named(
             QCheckBox(self.tr("Ask before stopping a campaign shown as started")),
             "confirmStopCheck",
@@ -140,6 +149,7 @@ class SettingsDialog(QDialog):
         close_button.setAccessibleName(self.tr("Close the settings"))
         close_button.setAutoDefault(False)
         close_button.clicked.connect(self.reject)
+        self.closeButton = close_button
         bottom = QHBoxLayout()
         bottom.addWidget(self._save_status, 1)
         bottom.addWidget(self._save_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -186,7 +196,7 @@ class SettingsDialog(QDialog):
         if unsaved is not None:  # one new operation at a time
             self._list.select(unsaved)
         else:
-            self._list.append(OperationDraft(saved=None))
+            self._list.append(OperationDraft(saved=None, source=self._new_source))
         self._editor.server.edit.setFocus()
 
     @Slot(object)
@@ -252,9 +262,18 @@ class SettingsDialog(QDialog):
 
     @Slot(object)
     def set_token_sources(self, sources: dict[str, TokenSource]) -> None:
-        """Where each operation's token lives, as the worker found it."""
+        """Where each operation's token lives, as the worker found it (key ``""``: where a
+        new operation's would come from)."""
         for server, source in sources.items():
-            self.set_token_source(server, source)
+            if server:
+                self.set_token_source(server, source)
+        if "" in sources:
+            self._new_source = TokenSource(sources[""])
+            for draft in self._list.drafts:
+                if draft.is_new:
+                    draft.source = self._new_source
+                    if draft is self._editor.draft:
+                        self._editor.show_token_source(saved_in(self._backend))
 
     @Slot()
     def _on_delete_clicked(self) -> None:
@@ -282,12 +301,22 @@ class SettingsDialog(QDialog):
 
     # ------------------------------------------------------------------ save
 
+    @Slot(str)
+    def _on_language(self, language: str) -> None:
+        self._language_now = language
+
     @Slot()
     def _on_save_clicked(self) -> None:
         if self._saving is not None:
             return
+        draft = self._editor.draft
+        if draft is not None and draft.stored and not draft.changed():
+            # nothing of the operation to save (a language change is saved as it is made)
+            show_message(self._save_status, INFO, self._nothing_to_save())
+            return
         form = self._checked_form()
         if form is None:
+            self._closing = False
             return
         self._saving = self._editor.draft
         show_message(self._save_status, INFO, self.tr("Saving…"))
@@ -311,12 +340,23 @@ class SettingsDialog(QDialog):
                 self._save_status, WARNING if warn else Outcome.OK.value, self._saved_text(outcome)
             )
         else:
-            # the worker's sentence says why (it may not be translated: keep it, after ours)
+            # why, in the window's language (gui/messages.py: worker_sentence)
             text = self.tr("The operation was not saved.")
             if outcome.message:
-                text += " " + outcome.message
+                text += " " + messages.worker_sentence(outcome.message)
             show_message(self._save_status, Outcome.REFUSED.value, text)
         self._update_buttons()
+        if self._closing:
+            if outcome.ok:
+                self._save_next_then_close()
+            else:
+                self._closing = False  # the failure is shown: the dialog stays
+
+    def _nothing_to_save(self) -> str:
+        if self._language_now != self._language_at_open:
+            return self.tr("The language is saved: it applies after restarting Wolkvox "
+                           "Desktop. Nothing else has changed.")
+        return self.tr("Nothing has changed: there is nothing to save.")
 
     def _saved_text(self, outcome: SaveOutcome) -> str:
         """What a successful save did with the token, in the supervisor's language."""
@@ -380,6 +420,66 @@ class SettingsDialog(QDialog):
         kind, sentence = storage_sentence(self._backend)
         show_message(self._backend_label, kind, sentence)
         self._backend_label.setAccessibleName(self._backend_label.text())
+
+    # ------------------------------------------------------------------ closing
+
+    def unsaved(self) -> list[OperationDraft]:
+        """The operations with something typed and not saved."""
+        return [d for d in self._list.drafts if d.changed()]
+
+    def reject(self) -> None:
+        """Close, Esc, ✕: with something typed and not saved, ask first."""
+        if self._saving is not None:
+            return  # a save is under way: its answer decides
+        if not self.unsaved():
+            super().reject()
+            return
+        self._ask_to_save()
+
+    def _ask_to_save(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("saveChangesQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowTitle(self.tr("Settings"))
+        box.setText(self.tr("Save changes?"))
+        names = ", ".join(draft_title(d) for d in self.unsaved())
+        box.setInformativeText(self.tr(
+            "Not saved yet: {operations}. Discard forgets what was typed here, the token "
+            "included.").format(operations=names))
+        save = box.addButton(QMessageBox.StandardButton.Save)
+        discard = box.addButton(QMessageBox.StandardButton.Discard)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            if clicked is save:
+                self._closing = True
+                self._save_next_then_close()
+            elif clicked is discard:
+                self.discard_and_close()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def _save_next_then_close(self) -> None:
+        """Save the next operation with unsaved changes; close when none is left."""
+        pending = self.unsaved()
+        if not pending:
+            self._closing = False
+            self.accept()
+            return
+        self._list.select(pending[0])
+        self._on_save_clicked()
+
+    def discard_and_close(self) -> None:
+        """Close now; what was typed and not saved is forgotten."""
+        self._closing = False
+        QDialog.reject(self)
 
     # ------------------------------------------------------------------ state
 

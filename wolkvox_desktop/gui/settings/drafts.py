@@ -88,6 +88,17 @@ class OperationDraft:
             max_in_flight=self.max_in_flight,
         )
 
+    def changed(self) -> bool:
+        """Something typed here is not saved yet: a token, or a new operation's fields, or a
+        saved one's name, licenses or limits (what a Close would lose)."""
+        if self.token.strip():
+            return True
+        if self.saved is None:
+            return bool(self.server_text.strip() or self.label.strip())
+        was = OperationDraft.from_operation(self.saved, self.source)
+        return (self.label.strip(), self.licenses, self.timeout_s, self.max_in_flight) != (
+            was.label.strip(), was.licenses, was.timeout_s, was.max_in_flight)
+
     def mark_saved(self, source: TokenSource | None) -> None:
         """The worker saved this draft: it is now the stored operation; the typed token is
         forgotten here (it lives in the keyring or the session store now)."""
