@@ -2556,7 +2556,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location line="+3"/>
         <source>stopped</source>
-        <translation>detenida</translation>
+        <translation>ejecución detenida</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -2659,7 +2659,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>ResultsTable</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/bulk/results_table.py" line="+42"/>
+        <location filename="../../wolkvox_desktop/gui/bulk/results_table.py" line="+43"/>
         <source>Outcome of each campaign</source>
         <translation>Resultado de cada campaña</translation>
     </message>
@@ -2694,7 +2694,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No enviada: la ejecución se canceló antes.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Skipped at your request.</source>
         <translation>Omitida a petición suya.</translation>
     </message>

@@ -272,3 +272,20 @@ def test_closing_the_window_during_a_run_now_asks_first_and_closes_once_it_stopp
         rows = store.history(plan="Cierre")
     assert [(r.campaign_id, r.reason) for r in reversed(rows)] == [
         ("3303", "ok"), ("3306", "not_run"), ("3308", "not_run")]
+
+
+def test_an_empty_plans_window_says_what_a_plan_is_and_how_to_make_one(
+    qtbot: QtBot, plans_window: Callable[..., Opened]
+) -> None:
+    window, controls = plans_window()
+    panel = controls.open_panel()
+    qtbot.waitUntil(lambda: panel.emptyHint.isVisible(), timeout=WAIT_MS)
+    hint = panel.emptyHint.text()
+    assert hint.startswith("No plans yet.")
+    assert "“New from selection…”" in hint and "“Import…”" in hint  # the buttons it names
+    assert panel.newButton.text() == "New from selection…" and panel.importButton.text() == (
+        "Import…")
+    save_plans(qtbot, window, plan("Mañana"))
+    panel.refresh()
+    listed(qtbot, panel, ["Mañana"])
+    assert not panel.emptyHint.isVisible()

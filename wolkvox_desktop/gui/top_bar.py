@@ -52,7 +52,7 @@ class OperationCombo(QComboBox):
     is narrow, the name gives way ("Cobranza B… · 0032"): the code always shows."""
 
     SEPARATOR = " · "
-    MIN_NAME_CHARS = 6
+    MIN_NAME_CHARS = 3
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,7 +136,8 @@ class TopBar(QWidget):
             _translate("MainWindow", "WOLKVOX_API_BASE is set: calls go to this test server, "
                        "not to Wolkvox, and only the token in WOLKVOX_TOKEN is sent there."),
         )
-        self.testServerBadge.set_tooltip(self.testServerBadge.toolTip())
+        self._badge_tip = self.testServerBadge.toolTip()
+        self._badge_text = self._badge_short = ""
         self.testServerBadge.setStyleSheet(
             BADGE_STYLE.format(name="testServerBadge", colour="#ffb74d")
         )
@@ -168,26 +169,35 @@ class TopBar(QWidget):
 
     def _fit_badge(self) -> None:
         badge = self.testServerBadge
-        if badge.isHidden():
+        row = getattr(self, "_row", None)
+        if badge.isHidden() or row is None:
             return
-        row = self._row
         others = [row.itemAt(i).widget() for i in range(row.count())]
         shown = [w for w in others if w is not None and w is not badge and not w.isHidden()]
         spacing = max(0, row.spacing()) * len(shown) + 12  # the spacing after the combo
         margins = row.contentsMargins()
         needed = (sum(w.sizeHint().width() for w in shown) + spacing + margins.left()
                   + margins.right())
-        badge.setMaximumWidth(max(badge.minimumSizeHint().width(), self.width() - needed))
+        room = max(badge.minimumSizeHint().width(), self.width() - needed)
+        badge.setMaximumWidth(room)
+        whole = badge.fontMetrics().horizontalAdvance(self._badge_text) + badge.margin() * 2
+        padding = badge.sizeHint().width() - badge.fontMetrics().horizontalAdvance(badge.text())
+        # too narrow for the address: the badge says what it is, the tooltip where
+        badge.setText(self._badge_text if whole + padding <= room else self._badge_short)
 
     def show_test_server(self, test_server: str | None) -> None:
         """The badge that says where the calls go while WOLKVOX_API_BASE is set (the first
-        to give way in a narrow window: "Test server: 127.0…", its whole text a tooltip)."""
-        self.testServerBadge.setText(
-            _translate("MainWindow", "Test server: {0}").format(test_server or ""))
-        # at its narrowest it still says what it is; then the operation's name gives way
-        self.testServerBadge.keep_whole(_translate("MainWindow", "Test server") + "…")
-        self.testServerBadge.setAccessibleName(self.testServerBadge.text())
-        self.testServerBadge.setVisible(test_server is not None)
+        to give way in a narrow window: "Test server", the address in its tooltip)."""
+        self._badge_text = _translate("MainWindow", "Test server: {0}").format(
+            test_server or "")
+        self._badge_short = _translate("MainWindow", "Test server")
+        badge = self.testServerBadge
+        badge.setText(self._badge_text)
+        badge.set_tooltip(self._badge_text + "\n\n" + self._badge_tip)
+        badge.keep_whole(self._badge_short)
+        badge.setAccessibleName(self._badge_text)
+        badge.setVisible(test_server is not None)
+        self._fit_badge()
 
     def set_operations(self, operations: Sequence[Operation], chosen: str | None) -> None:
         """List ``operations`` and show ``chosen`` (no ``currentIndexChanged`` meanwhile)."""
@@ -205,6 +215,7 @@ class TopBar(QWidget):
         combo.setEnabled(shown)
         combo.setVisible(shown)
         self.operationLabel.setVisible(shown)
+        self._fit_badge()
 
     def set_usage(self, usage: Any) -> None:
         """Today's token use against the budget (``core.service.Usage``; ``None``: none)."""
@@ -228,3 +239,4 @@ class TopBar(QWidget):
         label.setText(text)
         label.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; }}" if colour else "")
         label.setAccessibleDescription(text)
+        self._fit_badge()

@@ -20,6 +20,7 @@ from wolkvox_desktop.core.bulk_run import BulkSummary, ItemState
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.errors import CallResult
 from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.answer_text import shown_answer
 from wolkvox_desktop.gui.outcome_look import look, outcome_icon, outcome_words
 
 WAITING = "waiting"
@@ -134,7 +135,8 @@ class ResultsTable(QTableWidget):
         if result is None:
             return ""
         detail = messages.describe(result, self.action.value, campaign)
-        raw = " · ".join(str(p) for p in (result.code, result.error, result.msg) if p)
+        answer = shown_answer(result.error, result.msg, result.http_status)  # a page: summed up
+        raw = " · ".join(str(p) for p in (result.code, answer) if p)
         if raw and not result.ok:
             detail = f"{detail} ({raw})"
         if state == "skipped":
