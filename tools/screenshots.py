@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Screenshots of the main window (800×500 and 1366×768), its stop question, the bulk
-dialog (confirm, progress, paused, summary), the History, the welcome page, the Settings
-dialog and the shift plans (the Plans window with a missed slot, the plan form with an
-error, Run now, the tray menu, the keep-running question), in English and Spanish.
+"""Screenshots of the main window (800×500 and 1366×768; a row in flight; the top bar with
+the test-server badge at 800×500), its stop question and the question before sending again
+after an unknown outcome, the bulk dialog (confirm, progress, paused, the summary after a
+stop, the summary), the History (and its focus order, numbered), the welcome page, the
+Settings dialog (and its "Save changes?") and the shift plans (the Plans window with a
+missed slot, the plan form with an error, Run now, the tray menu, the keep-running
+question), in English and Spanish.
 
     python tools/screenshots.py                # under Xvfb (xvfb-run -a), into docs/screenshots
     python tools/screenshots.py --offscreen    # Qt's offscreen platform instead (no Xvfb)
@@ -149,6 +152,15 @@ def capture(lang: str, out: Path) -> list[Path]:
     window.select_campaign(window.campaignModel.campaign_at(0).campaign.id)
     shots = at_sizes(window, "main-window")
 
+    # WOLKVOX_API_BASE left set: the test-server badge gives way first at 800×500
+    window.topBar.demoBadge.hide()
+    window.topBar.show_test_server("127.0.0.1:54321")
+    window.resize(*SIZES[0])
+    shots.append(save(window, "main-window-test-server-800x500"))
+    shots.append(save(window.topBar, "top-bar-test-server-800x500"))
+    window.topBar.show_test_server(None)
+    window.topBar.demoBadge.show()
+
     # stopping a started campaign asks once
     window._settings.setValue("ui/confirm_stop", True)
     window.resize(*WINDOW_SIZE)
@@ -158,6 +170,16 @@ def capture(lang: str, out: Path) -> list[Path]:
     assert isinstance(box, QMessageBox)
     shots.append(save(box, "stop-question"))
     box.reject()
+    settle()
+
+    # sending again after an unknown outcome asks first, with Check now
+    unknown_id = window.campaignModel.campaign_at(2).campaign.id  # the 502 above
+    window.select_campaign(unknown_id)
+    window.startButton.click()
+    wait_until(lambda: window.calls.resend_box is not None, "the resend question")
+    resend = window.calls.resend_box
+    shots.append(save(resend, "resend-question"))
+    resend.reject()
     settle()
 
     # the bulk start: confirm, progress, paused, summary
@@ -180,8 +202,23 @@ def capture(lang: str, out: Path) -> list[Path]:
     shots.append(save(dialog, "bulk-progress-1366x768"))
     dialog.resize(*SIZES[0])
     shots.append(save(dialog, "bulk-progress-800x500"))
+    # the main window meanwhile: the campaign being called reads "In progress", not unknown
+    wait_until(lambda: "…" in str(window.campaignModel.index(
+        window.campaignModel.row_of(stopped[0]), window.campaignModel.LAST).data()),
+        "the row in flight")
+    window.resize(*WINDOW_SIZE)
+    shots.append(save(window, "main-window-row-in-flight"))
+    # stopped after the second call: "2 of 4 sent — stopped", the bar not full
+    wait_until(lambda: len([r for r in sim.requests if r.method == "PUT"]) >= 2,
+               "the run's second call", 30)
+    dialog.reject()  # Esc asks first
+    wait_until(lambda: dialog.findChild(QMessageBox, "bulkStopQuestion") is not None,
+               "the stop question")
+    question = dialog.findChild(QMessageBox, "bulkStopQuestion")
+    question.findChild(QAbstractButton, "bulkStopRunButton").click()
     sim.faults.latency = 0.0
     wait_until(lambda: not dialog.is_running(), "the end of the first run", 30)
+    shots += at_sizes(dialog, "bulk-summary-stopped")
     dialog.close()
     settle()
     started = [s.campaign.id for s in window.campaignModel.campaigns()
@@ -212,6 +249,9 @@ def capture(lang: str, out: Path) -> list[Path]:
     history = controls.open_history()
     wait_until(lambda: history.model.rowCount() > 0, "the history")
     shots += at_sizes(history, "history")
+    history.resize(*SIZES[1])
+    settle(100)
+    shots.append(save_focus_order(history, out / f"history-focus-order-{lang}.png", settle))
     history.close()
 
     # the first start (another install would show it): the welcome page
@@ -237,11 +277,60 @@ def capture(lang: str, out: Path) -> list[Path]:
     settings.findChild(QLineEdit, "labelEdit").insert("Bogotá norte")
     shots.append(save(settings, "settings-new-operation"))
 
-    settings.close()
+    # Close with a new operation typed: "Save changes?" (Save / Discard / Cancel)
+    server.clear()
+    server.insert("0045")
+    settings.findChild(QLineEdit, "tokenEdit").insert("typed-and-not-saved")
+    settings.findChild(QAbstractButton, "closeButton").click()
+    wait_until(lambda: any(b.isVisible() for b in settings.findChildren(
+        QMessageBox, "saveChangesQuestion")), "Settings' question")
+    (ask,) = [b for b in settings.findChildren(QMessageBox, "saveChangesQuestion")
+              if b.isVisible()]
+    shots.append(save(ask, "settings-save-question"))
+    ask.button(QMessageBox.StandardButton.Discard).click()  # closes Settings
+    settle()
     shots += plans_shots(plans, window, save, at_sizes, settle, wait_until, select)
     window.shutdown()
     qapp.processEvents()
     return shots
+
+
+def save_focus_order(window: Any, path: Path, settle: Callable[..., None]) -> Path:
+    """``window`` with a number on each control in the order Tab visits them."""
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QPainter
+    from PySide6.QtWidgets import QWidget
+
+    settle()
+    first = window.filters.sinceEdit
+    chain: list[QWidget] = []
+    widget = first
+    while True:
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()
+                and widget.isEnabled() and widget.window() is window
+                and not any(widget.isAncestorOf(w) or w.isAncestorOf(widget) for w in chain)):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is first or len(chain) > 40:
+            break
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont(window.font())
+    font.setBold(True)
+    painter.setFont(font)
+    for number, widget in enumerate(chain, start=1):
+        corner = widget.mapTo(window, QPoint(0, 0))
+        badge = QRect(corner.x() - 6, corner.y() - 6, 22, 22)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#b23c00"))
+        painter.drawEllipse(badge)
+        painter.setPen(QColor("white"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(number))
+    painter.end()
+    if not picture.save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    return path
 
 
 def install_plans_at_seven_twenty(window: Any) -> Any:

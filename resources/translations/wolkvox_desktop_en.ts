@@ -4,7 +4,7 @@
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+229"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+230"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaign</numerusform>

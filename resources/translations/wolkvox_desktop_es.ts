@@ -243,7 +243,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+229"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+230"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaña</numerusform>
@@ -591,7 +591,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>historial-wolkvox-{date}</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/history/filters.py" line="+89"/>
+        <location filename="../../wolkvox_desktop/gui/history/filters.py" line="+90"/>
         <source>From date</source>
         <translation>Fecha inicial</translation>
     </message>
@@ -825,7 +825,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>LocalFormat</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/local_format.py" line="+76"/>
+        <location filename="../../wolkvox_desktop/gui/local_format.py" line="+84"/>
         <source>at {time}</source>
         <comment>the hour shown is 1</comment>
         <translation>a la {time}</translation>
@@ -895,7 +895,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Modo demostración: un Wolkvox simulado en este equipo. Nada llega a Wolkvox.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Test server: {0}</source>
         <translation>Servidor de prueba: {0}</translation>
     </message>
@@ -905,12 +905,12 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Servidor de prueba</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>WOLKVOX_API_BASE is set: calls go to this test server, not to Wolkvox, and only the token in WOLKVOX_TOKEN is sent there.</source>
         <translation>WOLKVOX_API_BASE está definida: las llamadas van a este servidor de prueba, no a Wolkvox, y allí solo se envía el token de WOLKVOX_TOKEN.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
@@ -971,7 +971,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La demostración se está abriendo en una ventana propia…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-172"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-173"/>
         <source>Filter campaigns…</source>
         <translation>Filtrar campañas…</translation>
     </message>
@@ -997,12 +997,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location line="+7"/>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>Refresh the campaign list</source>
         <translation>Actualizar la lista de campañas</translation>
     </message>
@@ -1058,12 +1058,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar campaña</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Campaign {0} is hidden by the filter: clear the filter or choose a campaign in the list.</source>
         <translation>La campaña {0} está oculta por el filtro: borre el filtro o elija una campaña de la lista.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Start {0} (Enter or Ctrl+Return)</source>
         <translation>Iniciar {0} (Intro o Ctrl+Intro)</translation>
     </message>
@@ -1078,7 +1078,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar la campaña (Intro o Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-128"/>
         <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+47"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
@@ -1155,7 +1155,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Por qué las acciones están desactivadas</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Campaign {0} is hidden by the filter.</source>
         <translation>La campaña {0} está oculta por el filtro.</translation>
     </message>
@@ -1165,7 +1165,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Elija una campaña de la lista o escriba su ID.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>A call for campaign {0} is in flight: wait for its answer.</source>
+        <translation>Hay una llamada en curso para la campaña {0}: espere su respuesta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Stop (pause) the campaign (Ctrl+Shift+Return)</source>
         <translation>Detener (pausar) la campaña (Ctrl+Mayús+Intro)</translation>
     </message>
@@ -1200,12 +1205,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+104"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+105"/>
         <source>Refreshing…</source>
         <translation>Actualizando…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+68"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+78"/>
         <source>Tokens today: {0} / {1}</source>
         <translation>Tokens hoy: {0} / {1}</translation>
     </message>
@@ -1260,7 +1265,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="-27"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="-28"/>
         <source>{0} (this session only)</source>
         <translation>{0} (solo esta sesión)</translation>
     </message>
@@ -2929,12 +2934,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location filename="../../wolkvox_desktop/gui/settings/dialog.py" line="-300"/>
-        <location line="+352"/>
+        <location line="+353"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-352"/>
         <source>Save the operation</source>
         <translation>Guardar la operación</translation>
     </message>
@@ -3106,12 +3111,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location line="+29"/>
-        <location line="+174"/>
+        <location line="+175"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <source>The operation was not saved.</source>
         <translation>No se guardó la operación.</translation>
     </message>
@@ -3174,7 +3179,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>¿Guardar los cambios?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Not saved yet: {operations}. Discard forgets what was typed here, the token included.</source>
         <translation>Sin guardar todavía: {operations}. «Descartar» olvida lo que se escribió aquí, incluido el token.</translation>
     </message>

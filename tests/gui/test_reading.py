@@ -169,3 +169,37 @@ def test_a_problem_outside_a_call_reads_in_the_windows_language(
         assert sentence.split(":")[0].split(";")[0] in english
     else:
         assert sentence and not ENGLISH_WORDS.search(sentence), sentence
+
+
+@pytest.mark.parametrize(("os_locale", "digits"), [("es_ES.UTF-8", "3000 12.000"),
+                                                   ("es_CO.UTF-8", "3.000 12.000"),
+                                                   ("en_US.UTF-8", "3.000 12.000")])
+def test_spanish_writes_numbers_the_same_whether_chosen_in_settings_or_by_the_os(
+    os_locale: str, digits: str
+) -> None:
+    """One locale: the window's language, with the OS's region when the OS speaks it
+    (Spain writes "3000" but "12.000"), else the language's default (es_CO); whether
+    Spanish came from the OS ("system") or from Settings ("es") makes no difference."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from PySide6.QtCore import QLocale\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from wolkvox_desktop.gui import i18n\n"
+        "from wolkvox_desktop.gui.local_format import number\n"
+        "app = QApplication([])\n"
+        "for setting in ('system', 'es'):\n"
+        "    applied = i18n.install_translators(app, setting)\n"
+        "    print(setting, applied, number(3000), number(12000))\n"
+    )
+    env = dict(os.environ, LC_ALL=os_locale, LANG=os_locale, LANGUAGE="",
+               QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    assert lines["es"] == f"es {digits}"
+    if os_locale.startswith("es"):
+        assert lines["system"] == lines["es"]  # from the OS or from Settings: the same

@@ -89,6 +89,10 @@ def test_a_call_in_flight_reads_in_progress_and_status_and_last_action_change_to
     panel = w.statusPanel.toPlainText()
     assert "In progress" in panel.splitlines()[0] and "Outcome unknown" not in panel
     assert "Outcome unknown" not in (cell(w, "3302", m.LAST, Qt.ItemDataRole.ToolTipRole) or "")
+    w.select_campaign("3302")  # its call is in flight (the run's): no second one from here
+    assert not w.startButton.isEnabled() and not w.stopButton.isEnabled()
+    assert w.campaignPage.rows.reasonLabel.text() == (
+        "A call for campaign 3302 is in flight: wait for its answer.")
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: cell(w, "3303", m.STATUS) == "Started", timeout=WAIT_MS)
     assert cell(w, "3302", m.LAST).startswith("Start: Done")

@@ -142,8 +142,9 @@ class ActionRows(QWidget):
         rows.addLayout(buttons)
 
     # ---- texts ----
-    def show_target(self, target: Target, *, enabled: bool) -> None:
-        """The buttons say what they act on, and act only on a campaign in view; the
+    def show_target(self, target: Target, *, enabled: bool, in_flight: bool = False) -> None:
+        """The buttons say what they act on, and act only on a campaign in view and with
+        no call in flight (``in_flight``: a bulk run's, a plan's, another window's); the
         tooltips say it whole, with the keys."""
         self.startButton.set_target(start_head(target.campaign_id), target.name)
         self.stopButton.set_target(stop_head(target.campaign_id), target.name)
@@ -159,6 +160,10 @@ class ActionRows(QWidget):
             ).format(target.campaign_id)
         elif not target.campaign_id:
             reason = _translate("MainWindow", "Choose a campaign in the list or type its ID.")
+            start_tip = stop_tip = reason
+        elif in_flight:
+            reason = _translate("MainWindow", "A call for campaign {0} is in flight: wait "
+                                "for its answer.").format(target.campaign_id)
             start_tip = stop_tip = reason
         elif label:
             start_tip = _translate("MainWindow", "Start {0} (Enter or Ctrl+Return)").format(label)

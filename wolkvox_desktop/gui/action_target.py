@@ -99,6 +99,7 @@ class ActionTarget(QObject):
             if self.id_edit.text().strip() != c.id:
                 self.id_edit.setText(c.id)
         self.name_edit.setText(c.name)
+        self.name_edit.setCursorPosition(0)  # its beginning in view, as a list shows it
         self._filled_name = c.name
         if c.type is not None:
             index = self.type_combo.findData(c.type.value)

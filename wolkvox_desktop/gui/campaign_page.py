@@ -172,7 +172,8 @@ class CampaignPage(QWidget):
             self.keep_focus_on_the_list(self.refreshButton, self.resultLine.checkNowButton,
                                         self.rows.startButton, self.rows.stopButton,
                                         *self.rows.bulk_buttons())
-        self.rows.show_target(target, enabled=can_act)
+        in_flight = target.saved is not None and self.campaignModel.in_progress(target.saved)
+        self.rows.show_target(target, enabled=can_act, in_flight=in_flight)
         self.rows.show_busy(actions)
         self.rows.hold_bulk(busy)
         self.refreshButton.setEnabled(can_act)

@@ -39,9 +39,17 @@ def clock(at: datetime, *, seconds: bool = False) -> str:
     return wall_clock(local.time(), seconds=seconds)
 
 
+def date_pattern() -> str:
+    """The locale's short date with the year whole (``M/d/yyyy``, ``d/MM/yyyy``)."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return pattern
+
+
 def day(on: date) -> str:
-    """A date in the locale's short format (``3/11/25``, ``11/03/2025``)."""
-    return QLocale().toString(QDate(on.year, on.month, on.day), QLocale.FormatType.ShortFormat)
+    """A date in the locale's short format, the year whole (``3/11/2026``, ``11/03/2026``)."""
+    return QLocale().toString(QDate(on.year, on.month, on.day), date_pattern())
 
 
 def date_and_time(at: datetime, *, seconds: bool = False) -> str:

@@ -31,6 +31,7 @@ from wolkvox_desktop.core.store import (
     Store,
 )
 from wolkvox_desktop.gui import messages
+from wolkvox_desktop.gui.local_format import date_pattern
 from wolkvox_desktop.gui.outcome_look import look, outcome_icon
 
 DEFAULT_DAYS = 7
@@ -92,7 +93,7 @@ class HistoryFilterBar(QWidget):
         self.untilEdit.setAccessibleName(_translate("HistoryWindow", "To date"))
         for edit in (self.sinceEdit, self.untilEdit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_pattern())  # as every date the window writes
             edit.dateChanged.connect(self.changed)
 
         self.operationCombo = self._choices(

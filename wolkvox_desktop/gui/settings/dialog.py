@@ -443,7 +443,8 @@ class SettingsDialog(QDialog):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setWindowTitle(self.tr("Settings"))
         box.setText(self.tr("Save changes?"))
-        names = ", ".join(draft_title(d) for d in self.unsaved())
+        names = ", ".join(" · ".join(p for p in (d.label.strip(), d.server or "") if p)
+                          or draft_title(d) for d in self.unsaved())
         box.setInformativeText(self.tr(
             "Not saved yet: {operations}. Discard forgets what was typed here, the token "
             "included.").format(operations=names))
