@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -23,10 +22,10 @@ if TYPE_CHECKING:
     from wolkvox_desktop.gui.campaign_table import CampaignTable
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """What the ID field names: ``campaign_id`` (as typed, trimmed), the listed campaign
-    with that id if any (``saved``), and whether the filter hides it."""
+    with that id if any (``saved``), and whether the filter hides it. (A named tuple: the
+    first frame names a target, and a frozen dataclass costs ~1 ms to make.)"""
 
     campaign_id: str
     saved: SavedCampaign | None = None
