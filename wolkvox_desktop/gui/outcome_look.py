@@ -26,12 +26,9 @@ if TYPE_CHECKING:
 # neither the core's values nor the painting classes (icons are painted on first use).
 
 
-class Look(NamedTuple):
-    """How one outcome is shown: a glyph, translated words and a colour."""
-
-    glyph: str
-    text: str
-    color: QColor
+#: How one outcome is shown: a glyph, translated words and a colour. (The functional form:
+#: the class form's annotations are strings here, each compiled at import.)
+Look = NamedTuple("Look", [("glyph", str), ("text", str), ("color", QColor)])  # noqa: UP014
 
 
 # Okabe-Ito based, darkened for text contrast on a light background; lighter on dark.
