@@ -54,6 +54,7 @@ class DemoSession:
         self._lock = threading.Lock()
         self._simulator: Any = None
         self._stopped = False
+        self._fresh_store()  # now: what is written there after this (a test's plans) stays
 
     @property
     def operation(self) -> Operation:
@@ -73,14 +74,13 @@ class DemoSession:
         return str(sim.base_url)
 
     def start(self) -> Any:
-        """Start the simulator on a fresh demo store, once; returns it (``None`` once
-        stopped)."""
+        """Start the simulator, once; returns it (``None`` once stopped). The demo store
+        was made fresh when this session was made."""
         with self._lock:
             if self._simulator is not None or self._stopped:
                 return self._simulator
             from wolkvox_desktop.simulator.server import Simulator, demo_campaigns
 
-            self._fresh_store()
             sim = Simulator(tokens={DEMO_TOKEN: DEMO_LICENSES * 1000},
                             campaigns=demo_campaigns())
             sim.start(port=0)
