@@ -65,9 +65,11 @@ class MainWindow(QMainWindow):
 
     Its first frame shows the whole layout (operation, list, buttons); what that frame
     does not show loads just after it, on this thread, one step per turn of the event loop:
-    the window's calls (:attr:`calls`), then its keyboard shortcuts. :meth:`finish_loading`
-    does what is left at once; :meth:`is_loaded` says whether anything is; ``loaded()`` is
-    emitted when the last step is done. :attr:`calls` loads itself when needed sooner.
+    the window's calls (:attr:`calls`), its keyboard shortcuts, the welcome page when the
+    campaign page is shown first (:attr:`welcomePage`). :meth:`finish_loading`
+    does what is left at once; :meth:`is_loaded` is true once nothing is left; ``loaded()`` is
+    emitted when the last step is done. :attr:`calls` and :attr:`welcomePage` load
+    themselves when needed sooner.
     Signals: ``busyChanged(bool)``, ``loaded()``."""
 
     busyChanged = Signal(bool)
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self._calls: WindowCalls | None = None
         self._welcome: WelcomePage | None = None
         self._painted = False
+        self._keys_loaded = False
         self._steps: list[Callable[[], None]] = [self._load_calls, self._load_keys,
                                                  self._load_welcome]
         # The operations arrive from the worker a moment after the first frame: when one is
@@ -283,7 +286,10 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.campaignPage if campaigns else self.welcomePage)
 
     def _load_keys(self) -> None:
-        """The window's shortcuts, and the filter's keys into the list."""
+        """The window's shortcuts, and the filter's keys into the list (once)."""
+        if self._keys_loaded:
+            return
+        self._keys_loaded = True
         from PySide6.QtGui import QKeySequence, QShortcut
 
         keys: list[tuple[str | QKeySequence.StandardKey, Any]] = [
