@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime
+
+if TYPE_CHECKING:  # values come with the first list, after the first frame
+    from datetime import datetime
 
 
 def number(value: int) -> str:
@@ -25,6 +28,8 @@ def clock(at: datetime, *, seconds: bool = False) -> str:
 
 def moment(at: datetime) -> str:
     """The time alone today; the short date and the time on another day."""
+    from datetime import datetime
+
     local = at.astimezone()
     if local.date() == datetime.now().astimezone().date():
         return clock(local)

@@ -6,107 +6,26 @@ selectable so a supervisor can copy Wolkvox's raw answer into a ticket.
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, replace
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from wolkvox_desktop.core.errors import CallResult
-from wolkvox_desktop.core.store import HISTORY_ACTIONS, HISTORY_OUTCOMES
-from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.local_format import clock, number
 from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph, outcome_words
 
+if TYPE_CHECKING:
+    from wolkvox_desktop.gui.status_entry import StatusEntry
+
 MAX_ENTRIES = 200  # the History window holds everything
-OUTCOMES = HISTORY_OUTCOMES
-ACTIONS = HISTORY_ACTIONS
 CAMPAIGN_CHARS = 12  # digits of a campaign id shown whole; a longer one is shortened
 
-@dataclass(frozen=True)
-class StatusEntry:
-    """One line of the panel: a history row, or a call refused locally (never sent)."""
 
-    key: str
-    at: datetime
-    server: str
-    action: str
-    campaign_id: str | None
-    outcome: str  # an Outcome value, or "pending"
-    reason: str | None = None
-    http_status: int | None = None
-    code: int | None = None
-    error: str | None = None
-    msg: str | None = None
-    duration_ms: int | None = None
-    message: str = ""  # the core's English sentence: fallback when no translation exists
-    in_progress: bool = False
-
-    @classmethod
-    def from_history(cls, row: object, *, in_progress: bool = False) -> StatusEntry:
-        """From a ``store.HistoryRow`` (duck-typed to keep this module light)."""
-        outcome = str(getattr(row, "outcome", "unknown"))
-        return cls(
-            key="h:{}".format(getattr(row, "id", "")),
-            at=getattr(row, "started_at", None) or datetime.now().astimezone(),
-            server=str(getattr(row, "server", "")),
-            action=str(getattr(row, "action", "")),
-            campaign_id=getattr(row, "campaign_id", None),
-            outcome=outcome,
-            reason=getattr(row, "reason", None),
-            http_status=getattr(row, "http_status", None),
-            code=getattr(row, "code", None),
-            error=getattr(row, "error", None),
-            msg=getattr(row, "msg", None),
-            duration_ms=getattr(row, "duration_ms", None),
-            message=str(getattr(row, "message", None) or ""),
-            in_progress=in_progress and outcome == "pending",
-        )
-
-    @classmethod
-    def from_result(
-        cls, key: str, server: str, action: str, campaign_id: str | None, result: CallResult,
-        at: datetime | None = None,
-    ) -> StatusEntry:
-        return cls(
-            key=key,
-            at=at or datetime.now().astimezone(),
-            server=server,
-            action=action,
-            campaign_id=campaign_id,
-            outcome=result.outcome.value,
-            reason=result.reason.value,
-            http_status=result.http_status,
-            code=result.code,
-            error=result.error,
-            msg=result.msg,
-            duration_ms=result.duration_ms or None,
-            message=result.message,
-        )
-
-    def sentence(self) -> str:
-        if self.reason == "no_token" and "keyring" in self.message.lower():
-            return messages.keyring_unreadable_sentence()
-        return messages.describe_row(
-            self.outcome, self.reason, self.action, self.campaign_id,
-            fallback=self.message, in_progress=self.in_progress,
-        )
-
-    def label(self) -> str:
-        return outcome_words(self.outcome, in_progress=self.in_progress)
-
-    def raw_details(self) -> str:
-        """Wolkvox's own code / error / msg, for whoever needs them."""
-        parts: list[str] = []
-        if self.code is not None:
-            parts.append(str(self.code))
-        if self.error:
-            parts.append(str(self.error))
-        if self.msg and self.msg != self.message and self.reason != messages.INTERRUPTED:
-            parts.append(str(self.msg))
-        return " · ".join(parts)
+def _escape(text: str) -> str:
+    """``html.escape(text)``, without importing ``html`` (its entity table costs ~1 ms of
+    the first frame, which shows this panel's empty text)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
 
 
 class StatusPanel(QTextBrowser):
@@ -158,6 +77,8 @@ class StatusPanel(QTextBrowser):
         return merged[:MAX_ENTRIES]
 
     def mark_in_progress(self, keys: set[str]) -> None:
+        from dataclasses import replace
+
         self._history = [
             replace(e, in_progress=(e.key in keys) and e.outcome == "pending")
             for e in self._history
@@ -170,6 +91,8 @@ class StatusPanel(QTextBrowser):
     # ---- rendering ----
     def _cells(self, e: StatusEntry) -> list[str]:
         """The head line's plain texts: time, outcome words, campaign, action, HTTP, ms."""
+        from wolkvox_desktop.gui import messages
+
         return [
             clock(e.at, seconds=True),
             e.label(),
@@ -183,13 +106,18 @@ class StatusPanel(QTextBrowser):
         """Column stops measured in the current font and language, from what is shown (and
         every outcome's and action's words, so columns do not move from one answer to the
         next): the widest cell of each column fits, then a gap of 1.5 em."""
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        from wolkvox_desktop.core.store import HISTORY_ACTIONS, HISTORY_OUTCOMES
+        from wolkvox_desktop.gui import messages
+
         metrics = self.fontMetrics()
         bold = QFont(self.font())
         bold.setBold(True)
         glyph = QFontMetrics(bold).horizontalAdvance("✓") + metrics.horizontalAdvance(" ")
-        words = [outcome_words(o) for o in OUTCOMES]
+        words = [outcome_words(o) for o in HISTORY_OUTCOMES]
         words.append(outcome_words("pending", in_progress=True))
-        actions = [messages.action_label(a) for a in ACTIONS]
+        actions = [messages.action_label(a) for a in HISTORY_ACTIONS]
         widths = [
             max(metrics.horizontalAdvance(r[0]) for r in rows),
             glyph + max(metrics.horizontalAdvance(t) for t in words + [r[1] for r in rows]),
@@ -213,7 +141,7 @@ class StatusPanel(QTextBrowser):
         row on every update (a stall in the event loop); paragraphs cost a tenth of that."""
         entries = self.entries()
         if not entries:
-            text = f"<p style='color:gray'>{html.escape(self._empty_text)}</p>"
+            text = f"<p style='color:gray'>{_escape(self._empty_text)}</p>"
         else:
             rows = [self._cells(e) for e in entries]
             stops = self._tab_stops(rows)
@@ -225,14 +153,14 @@ class StatusPanel(QTextBrowser):
                 colour = outcome_colour(e.outcome, in_progress=e.in_progress).name()
                 glyph = outcome_glyph(e.outcome, in_progress=e.in_progress)
                 cells[2] = metrics.elidedText(cells[2], Qt.TextElideMode.ElideMiddle, room)
-                plain = [html.escape(c) for c in cells]
-                plain[1] = (f"<span style='color:{colour}'><b>{html.escape(glyph)}</b> "
+                plain = [_escape(c) for c in cells]
+                plain[1] = (f"<span style='color:{colour}'><b>{_escape(glyph)}</b> "
                             f"{plain[1]}</span>")  # fmt: skip
                 head = "\t".join(plain)
-                body = f"<b style='color:{colour}'>{html.escape(e.sentence())}</b>"
+                body = f"<b style='color:{colour}'>{_escape(e.sentence())}</b>"
                 details = e.raw_details()
                 if details:
-                    body += f"<br><span style='color:gray'>{html.escape(details)}</span>"
+                    body += f"<br><span style='color:gray'>{_escape(details)}</span>"
                 blocks.append(
                     f"<p style='margin-top:6px; margin-bottom:0; white-space:pre-wrap'>{head}</p>"
                     f"<p style='margin-left:{indent}px; margin-top:0; margin-bottom:0'>{body}</p>"
@@ -243,6 +171,8 @@ class StatusPanel(QTextBrowser):
         self._rendered = text
         self.setHtml(text)
         if entries:
+            from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextOption
+
             # QTextDocument ignores the default text option's tab array: tab positions
             # belong to the blocks (one merge for the whole document)
             cursor = QTextCursor(self.document())
@@ -250,3 +180,13 @@ class StatusPanel(QTextBrowser):
             tabs = QTextBlockFormat()
             tabs.setTabPositions([QTextOption.Tab(x, QTextOption.TabType.LeftTab) for x in stops])
             cursor.mergeBlockFormat(tabs)
+
+
+def __getattr__(name: str) -> object:
+    """:class:`~wolkvox_desktop.gui.status_entry.StatusEntry`, still importable from here
+    (``from wolkvox_desktop.gui.status_panel import StatusEntry``), loaded when asked for."""
+    if name == "StatusEntry":
+        from wolkvox_desktop.gui.status_entry import StatusEntry
+
+        return StatusEntry
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
