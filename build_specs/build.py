@@ -507,6 +507,16 @@ def report(packaged: Packaged | None, timings: dict[str, float]) -> int:
     return 1 if problems else 0
 
 
+def publish_sbom(packaged: Packaged | None) -> None:
+    """The app's SBOM beside the download too (``<download name>.cdx.json``), for a release
+    page or an inventory tool that does not open installers."""
+    for old in DIST.glob(f"{project.APP_ID}-*.cdx.json"):
+        old.unlink()
+    if packaged is not None:
+        shutil.copy2(data_root() / notices.SBOM_NAME,
+                     DIST / f"{project.artifact_stem(packaged.signed)}.cdx.json")
+
+
 def reproducible_environment() -> None:
     """The same bytes from the same commit: every timestamp at the commit's time, and a
     fixed hash seed for PyInstaller (set sets and dicts ordered by hash)."""
@@ -533,6 +543,7 @@ def main(argv: list[str]) -> int:
                 "macos": package_macos}[project.system()]()
     timings["package"] = time.perf_counter() - packaging
     timings["total"] = time.perf_counter() - started
+    publish_sbom(packaged)
     return report(packaged, timings)
 
 

@@ -1,10 +1,10 @@
 """The Windows build's tools: Inno Setup's compiler (wherever it is installed, and its
 version), signtool, and the Authenticode state of every PE file of the app folder.
 
-Inno Setup: ``iscc`` on PATH, else the install location its uninstaller registered
-(``...\\Uninstall\\Inno Setup 7_is1`` or ``Inno Setup 6_is1``, machine or per-user, 64- or
-32-bit view), else an ``Inno Setup *`` folder under Program Files or
-``%LOCALAPPDATA%\\Programs``. The script needs 6.3 or later (``x64compatible``; it says so
+Inno Setup: ``WOLKVOX_ISCC`` if set, else ``iscc`` on PATH, else the newest install its
+uninstaller registered (``...\\Uninstall\\Inno Setup 7_is1`` or ``Inno Setup 6_is1``,
+machine or per-user, 64- or 32-bit view), else an ``Inno Setup *`` folder under Program
+Files or ``%LOCALAPPDATA%\\Programs``. The script needs 6.3 or later (``x64compatible``; it says so
 itself with ``#error``); :data:`MIN_INNO` fails the build earlier with the version found.
 
 Signing every PE file: PyInstaller's folder holds ``.exe``, ``.dll`` and ``.pyd`` files;
@@ -75,17 +75,24 @@ def _folder_candidates(env: dict[str, str]) -> list[Path]:
 
 
 def find_iscc(env: dict[str, str] | None = None) -> tuple[str, str] | None:
-    """``(ISCC.exe, its version or "")``, or ``None`` when Inno Setup is not installed."""
+    """``(ISCC.exe, its version or "")``, or ``None`` when Inno Setup is not installed.
+    ``WOLKVOX_ISCC`` names one outright (CI: the pinned version it installed); else PATH,
+    else the newest version the registry knows, else the newest ``Inno Setup *`` folder."""
     env = dict(os.environ) if env is None else env
+    named = env.get("WOLKVOX_ISCC", "").strip()
+    if named:
+        return named, file_version(named)
     on_path = shutil.which("iscc") or shutil.which("ISCC")
     if on_path:
         return on_path, file_version(on_path)
-    for folder, version in _registry_locations():
-        iscc = folder / "ISCC.exe"
-        if iscc.is_file():
-            return str(iscc), version or file_version(str(iscc))
-    for iscc in _folder_candidates(env):
-        return str(iscc), file_version(str(iscc))
+    registered = [(version_numbers(version), folder / "ISCC.exe", version)
+                  for folder, version in _registry_locations() if (folder / "ISCC.exe").is_file()]
+    if registered:
+        _numbers, iscc, version = max(registered, key=lambda r: r[0])
+        return str(iscc), version or file_version(str(iscc))
+    candidates = _folder_candidates(env)
+    if candidates:
+        return str(candidates[0]), file_version(str(candidates[0]))
     return None
 
 

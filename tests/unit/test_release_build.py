@@ -226,3 +226,24 @@ def test_two_manifests_are_compared_file_by_file() -> None:
     assert reproducible.compare(first, second) == [
         "dist/app/one: bb != bX", "dist/app/three: (missing) != dd",
         "dist/app/two: cc != (missing)"]
+
+
+def test_ci_names_its_inno_setup_outright(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    pinned = tmp_path / "InnoSetup7" / "ISCC.exe"
+    found = windows_tools.find_iscc({"WOLKVOX_ISCC": str(pinned),
+                                     "ProgramFiles(x86)": str(tmp_path / "elsewhere")})
+    assert found is not None and found[0] == str(pinned)
+
+
+def test_the_sbom_is_published_beside_the_download(build: ModuleType, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "wolkvox-desktop.cdx.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(build, "DIST", tmp_path)
+    monkeypatch.setattr(build, "data_root", lambda: data)
+    (tmp_path / "wolkvox-desktop-0.0.1-old.cdx.json").write_text("{}", encoding="utf-8")
+    build.publish_sbom(build.Packaged(tmp_path / "x", signed=False, notarized=None))
+    assert [p.name for p in tmp_path.glob("*.cdx.json")] == [
+        f"{project.artifact_stem(signed=False)}.cdx.json"]
