@@ -133,7 +133,11 @@ def test_pyinstallers_bundle_starts_the_window_as_a_regular_app(
     macos = app / "Contents" / "MacOS"
     for name in ("wolkvox-desktop", "wolkvox"):  # the CLI stays beside the window
         assert os.access(macos / name, os.X_OK)
-    assert (app / "Contents" / "Resources" / "THIRD-PARTY-NOTICES.txt").is_file()
+    notices = app / "Contents" / "Resources" / "THIRD-PARTY-NOTICES.txt"
+    assert notices.is_file()
+    # the app looks in sys._MEIPASS (Contents/Frameworks): PyInstaller links it there
+    linked = app / "Contents" / "Frameworks" / "THIRD-PARTY-NOTICES.txt"
+    assert linked.is_symlink() and linked.resolve() == notices.resolve()
     # build.py's check on macOS finds nothing wrong with what PyInstaller made
     expected = info_plist.info_plist(project.version(), "13.0")
     assert info_plist.bundle_problems(app, expected) == []

@@ -413,3 +413,25 @@ def test_launch_services_starting_the_cli_is_a_failure(fake_open, smoke, tmp_pat
     report, where = smoke.run_via_launchservices(app, tmp_path / "home")
     assert report is None and "usage: wolkvox" in where
     assert smoke.smoke_problems(report, where) != []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX stand-in for open")
+def test_launch_services_an_app_that_never_quits_is_a_finding_not_a_traceback(
+    fake_open, smoke, tmp_path, monkeypatch
+) -> None:
+    line = json.dumps(REPORT)
+    program = (  # says its result, then hangs (a dialog nobody answers)
+        "import os, pathlib, time\n"
+        "logs = pathlib.Path(os.environ['WOLKVOX_DESKTOP_HOME'], 'logs')\n"
+        "logs.mkdir(parents=True)\n"
+        f"(logs / 'smoke-test.json').write_text({line!r} + chr(10))\n"
+        "time.sleep(8)\n"
+    )
+    app = fake_bundle(tmp_path, "wolkvox-desktop", program)
+    monkeypatch.setattr(smoke, "TIMEOUT_S", 2)
+    report, where = smoke.run_via_launchservices(app, tmp_path / "home")
+    assert report == REPORT and "smoke-test.json" in where  # what it wrote still counts
+    hung = fake_bundle(tmp_path / "hung", "wolkvox-desktop", "import time; time.sleep(8)")
+    report, where = smoke.run_via_launchservices(hung, tmp_path / "home2")
+    assert report is None and "did not return within 2 s" in where
+    assert smoke.smoke_problems(report, where) != []
