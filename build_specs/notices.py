@@ -430,8 +430,9 @@ def inventory(entries: Iterable[tuple[str, str]], *, root: Path, lock: Path,
             inv.add(packages[key], dest)
             if rule:
                 inv.add(native_component(rule, name, qt_version), dest)
-        elif dist is not None or (_under(real, [ours]) and not _under(real, python_prefixes)):
-            continue  # ours: this repository, or the wolkvox-desktop distribution
+        elif dist is not None or (_under(real, [ours]) and not _under(real, python_prefixes)
+                                  and "site-packages" not in Path(real).parts):
+            continue  # ours: this repository (not a virtualenv in it), or our distribution
         elif _under(real, python_prefixes):
             inv.add(python, dest)
             if rule:
