@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/about.py" line="+116"/>
+        <source>About Wolkvox Desktop</source>
+        <translation>Acerca de Wolkvox Desktop</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Version {0}</source>
+        <translation>Versión {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start and stop Wolkvox dialer campaigns in one click.</source>
+        <translation>Inicie y detenga campañas del marcador de Wolkvox con un clic.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Built with Qt for Python (PySide6) and the Qt libraries, used under the GNU LGPL version 3, with Python and other open-source software: see the third-party licences.</source>
+        <translation>Hecho con Qt for Python (PySide6) y las bibliotecas de Qt, que se usan bajo la licencia GNU LGPL versión 3, con Python y otro software de código abierto: vea las licencias de terceros.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Third-party &amp;licences…</source>
+        <translation>&amp;Licencias de terceros…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third-party licences</source>
+        <translation>Licencias de terceros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The licences of the open-source software this app includes</source>
+        <translation>Las licencias del software de código abierto que incluye esta aplicación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>About Qt</source>
+        <translation>Acerca de Qt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Version {0} is available.</source>
+        <translation>Ya está disponible la versión {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>See what is new and download it</source>
+        <translation>Vea las novedades y descárguela</translation>
+    </message>
+</context>
+<context>
+    <name>AboutEntry</name>
+    <message>
+        <location line="+12"/>
+        <location line="+2"/>
+        <source>About Wolkvox Desktop</source>
+        <translation>Acerca de Wolkvox Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version, licences, and whether a newer version is out (F1)</source>
+        <translation>Versión, licencias y si hay una versión más nueva (F1)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../wolkvox_desktop/gui/crash_reporter.py" line="+42"/>
@@ -28,7 +101,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+341"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+344"/>
         <source>Wolkvox Desktop cannot start</source>
         <translation>Wolkvox Desktop no puede iniciar</translation>
     </message>
@@ -737,6 +810,35 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <location line="+3"/>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesDialog</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/about.py" line="-136"/>
+        <location line="+12"/>
+        <source>Third-party licences</source>
+        <translation>Licencias de terceros</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list of third-party licences is written when the app is built. This copy runs from its source code, so there is none to show.</source>
+        <translation>La lista de licencias de terceros se escribe al compilar la aplicación. Esta copia se ejecuta desde su código fuente, así que no hay ninguna que mostrar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wolkvox Desktop includes the software below; each part keeps its own licence. This text is in {0}.</source>
+        <translation>Wolkvox Desktop incluye el software que sigue; cada parte conserva su propia licencia. Este texto está en {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same list for software inventories (CycloneDX): {0}.</source>
+        <translation>La misma lista para inventarios de software (CycloneDX): {0}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file could not be read: {0}</source>
+        <translation>No se pudo leer el archivo: {0}</translation>
     </message>
 </context>
 <context>
@@ -3066,6 +3168,14 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+4"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/update_notice.py" line="+105"/>
+        <source>A newer version is available</source>
+        <translation>Hay una versión más nueva disponible</translation>
     </message>
 </context>
 <context>

@@ -83,9 +83,9 @@ def parse_args(argv: list[str]) -> Options:
         return Options()  # the double-click start: no parser to build
     if all(arg in _PLAIN_FLAGS for arg in argv):  # what argparse would make of them
         return Options(demo="--demo" in argv, smoke_test="--smoke-test" in argv)
-    import argparse
+    from wolkvox_desktop.gui.windows_shell import option_parser, show  # no console on Windows
 
-    parser = argparse.ArgumentParser(
+    parser = option_parser(
         prog="wolkvox-desktop",
         description="Start and stop Wolkvox dialer campaigns in one click.",
     )
@@ -102,7 +102,7 @@ def parse_args(argv: list[str]) -> Options:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     ns, unknown = parser.parse_known_args(argv)
     if ns.version:
-        print(f"wolkvox-desktop {_version()}")
+        show(f"wolkvox-desktop {_version()}")
         parser.exit(0)
     server = None
     if ns.server:
@@ -295,6 +295,9 @@ def _install_extras(window: MainWindow) -> None:
 
     install_bulk_and_history(window)
     install_plans(window)
+    from wolkvox_desktop.gui.about import install_about  # About…, licences, update notice
+
+    install_about(window)
 
 
 def _close_on_interrupt(window: MainWindow) -> None:
@@ -364,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
 
     paths.restrict_umask()  # Linux/macOS: the store, logs and settings are 0600
     crashlog.enable()  # native crashes (Qt, C libraries) leave a trace in the log folder
+    from wolkvox_desktop.gui.windows_shell import hold_app_mutex
+
+    hold_app_mutex()  # Windows: the installer's AppMutex (asks to close a running copy)
     args = sys.argv[1:] if argv is None else list(argv)
     watchdog = None
     if "--smoke-test" in args:
