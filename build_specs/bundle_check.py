@@ -20,6 +20,8 @@ Checks:
   app needs on this OS are present.
 - ``resources``: ``resources/`` is where ``core.paths.resources_dir()`` looks, with the
   icons and every compiled ``.qm`` translation, each loadable.
+- ``notices``: ``THIRD-PARTY-NOTICES.txt`` and the CycloneDX SBOM are where the About
+  dialog finds them (``gui.about.bundled_file``), readable (frozen builds only).
 
 Never prints a secret: the throw-away value is random and only compared.
 """
@@ -265,6 +267,28 @@ def check_resources() -> dict[str, Any]:
             "unloadable": unloadable}
 
 
+def check_notices() -> dict[str, Any]:
+    """The third-party notices and the SBOM are where the About dialog looks for them
+    (beside the executable, or in PyInstaller's data folder; macOS: through
+    Contents/Frameworks), readable, and the SBOM is CycloneDX with components."""
+    if not getattr(sys, "frozen", False):
+        return {"ok": True, "frozen": False}  # a checkout has none: the build writes them
+    from wolkvox_desktop.gui.about import NOTICES_NAME, SBOM_NAME, bundled_file
+
+    notices, sbom = bundled_file(NOTICES_NAME), bundled_file(SBOM_NAME)
+    found: dict[str, Any] = {"notices": str(notices), "sbom": str(sbom)}
+    if notices is None or sbom is None:
+        return {"ok": False, **found}
+    text = notices.read_text(encoding="utf-8")
+    bom = json.loads(sbom.read_text(encoding="utf-8"))
+    components = bom.get("components") or []
+    names = sorted({str(c.get("name")) for c in components})
+    ok = (text.startswith("Third-party software in Wolkvox Desktop")
+          and bom.get("bomFormat") == "CycloneDX" and "Python" in names)
+    return {"ok": ok, **found, "notices_bytes": len(text.encode("utf-8")),
+            "components": len(components), "qt": "Qt" in names}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     checks: dict[str, Callable[[], dict[str, Any]]] = {
@@ -274,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         "tls": check_tls,
         "qt": check_qt,
         "resources": check_resources,
+        "notices": check_notices,
     }
     report: dict[str, Any] = {"frozen": bool(getattr(sys, "frozen", False))}
     for name, check in checks.items():

@@ -11,7 +11,8 @@ and nothing appears. ``BUNDLE(info_plist=...)`` is merged over the defaults
 
 Standard library only: imported by the spec, by ``build.py`` (which checks the built
 ``Contents/Info.plist`` on macOS and fails the build on any difference) and by
-``tests/unit/test_info_plist.py`` on Linux.
+``tests/unit/test_info_plist.py`` on Linux, which runs PyInstaller's own ``COLLECT`` and
+``BUNDLE`` with these values on stand-in executables.
 """
 
 from __future__ import annotations
@@ -29,12 +30,16 @@ import project
 CHECKED_KEYS = (
     "CFBundleExecutable",
     "LSBackgroundOnly",
+    "LSUIElement",
+    "NSHighResolutionCapable",
+    "CFBundleIconFile",
     "CFBundleIdentifier",
     "CFBundleShortVersionString",
     "CFBundleVersion",
     "LSMinimumSystemVersion",
     "CFBundlePackageType",
 )
+ICON_FILE = f"{project.APP_ID}.icns"
 
 
 def bundle_version(version: str) -> str:
@@ -67,13 +72,27 @@ def info_plist(version: str, minimum_system: str) -> dict[str, Any]:
         "CFBundleVersion": numeric,
         "CFBundleInfoDictionaryVersion": "6.0",
         "NSHighResolutionCapable": True,
+        # BUNDLE copies the icon into Contents/Resources under its own name.
+        "CFBundleIconFile": ICON_FILE,
         "LSMinimumSystemVersion": minimum_system,  # what the bundled Qt needs
         "LSApplicationCategoryType": "public.app-category.business",
-        "NSHumanReadableCopyright": f"© {project.PUBLISHER}",
+        "NSHumanReadableCopyright": f"© {project.publisher()}",
         # Spanish and English, so macOS shows its own menus in the user's language.
         "CFBundleDevelopmentRegion": "en",
         "CFBundleLocalizations": ["en", "es"],
         "NSRequiresAquaSystemAppearance": False,  # follow dark mode
+    }
+
+
+def bundle_arguments(version: str, minimum_system: str, icon: str) -> dict[str, Any]:
+    """The keyword arguments the spec passes to PyInstaller's ``BUNDLE`` (and the BUNDLE
+    test on Linux, so both run the same call)."""
+    return {
+        "name": f"{project.APP_NAME}.app",
+        "icon": icon,
+        "bundle_identifier": project.BUNDLE_ID,
+        "version": bundle_version(version),
+        "info_plist": info_plist(version, minimum_system),
     }
 
 
@@ -97,6 +116,9 @@ def bundle_problems(app: Path, expected: dict[str, Any]) -> list[str]:
     with plist.open("rb") as fh:
         actual = plistlib.load(fh)
     problems = plist_problems(actual, expected)
+    icon = app / "Contents" / "Resources" / str(actual.get("CFBundleIconFile", ""))
+    if not actual.get("CFBundleIconFile") or not icon.is_file():
+        problems.append(f"the icon {icon.name or '(none)'} is not in Contents/Resources")
     macos = app / "Contents" / "MacOS"
     for name in (str(actual.get("CFBundleExecutable", "")), project.CLI_NAME):
         exe = macos / name

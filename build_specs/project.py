@@ -21,7 +21,9 @@ APP_NAME = "Wolkvox Desktop"  # what a supervisor reads: Start menu, Dock, windo
 APP_ID = "wolkvox-desktop"  # executable, onedir folder, file names
 CLI_NAME = "wolkvox"  # the command-line face, shipped beside the app when present
 BUNDLE_ID = "com.wolkvox-desktop.app"  # macOS CFBundleIdentifier; never change once shipped
-PUBLISHER = "Wolkvox Desktop"
+# Windows: the named mutex the running app holds (gui/app_mutex.py) and the installer's
+# AppMutex= checks, so Setup and the uninstaller ask to close a running copy first.
+APP_MUTEX = "WolkvoxDesktop-6C3E2E0B-7D0A-4C55-9B9F-1F1D2B7A4C21"
 MACOS_MINIMUM = "13.0"  # when the Qt wheels do not say (see macos_minimum)
 
 # Size budget, checked by build.py (fails the build) and by tests/frozen. Linux only: the
@@ -31,23 +33,74 @@ BUDGET_MB = {"linux": {"onedir": 100.0, "archive": 45.0}}
 MB = 1000 * 1000
 
 
-def version() -> str:
-    """The package version, read from ``pyproject.toml`` (the single source)."""
+def _pyproject_field(name: str) -> str:
+    """A ``[project]`` string of ``pyproject.toml``; ``authors`` gives the first name."""
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     if sys.version_info >= (3, 11):
         import tomllib
 
-        return str(tomllib.loads(text)["project"]["version"])
-    match = re.search(r'(?m)^version\s*=\s*"([^"]+)"', text)  # pragma: no cover (3.10)
+        value = tomllib.loads(text)["project"].get(name)
+        if name == "authors":
+            value = (value or [{}])[0].get("name")
+        if not value:
+            raise SystemExit(f"pyproject.toml has no [project] {name}")
+        return str(value)
+    pattern = {"version": r'(?m)^version\s*=\s*"([^"]+)"',  # pragma: no cover (3.10)
+               "authors": r'(?m)^authors\s*=\s*\[\s*\{\s*name\s*=\s*"([^"]+)"'}[name]
+    match = re.search(pattern, text)  # pragma: no cover (3.10)
+    if not match:  # pragma: no cover (3.10)
+        raise SystemExit(f"pyproject.toml has no [project] {name}")
+    return match.group(1)  # pragma: no cover (3.10)
+
+
+def version() -> str:
+    """The package version, read from ``pyproject.toml`` (the single source)."""
+    return _pyproject_field("version")
+
+
+def publisher() -> str:
+    """Who publishes the app (``[project] authors`` in ``pyproject.toml``): the installer's
+    ``AppPublisher``, the Windows ``CompanyName``, the copyright lines. It should be the
+    name on the code-signing certificate."""
+    return _pyproject_field("authors")
+
+
+def version_tuple(text: str | None = None) -> tuple[int, int, int, int]:
+    """The numeric version Windows resources and Inno Setup's ``VersionInfoVersion`` need:
+    the release numbers only, padded to four (``0.1.0`` -> ``(0, 1, 0, 0)``; a pre-release
+    or local version keeps its release part: ``1.2.0rc1`` -> ``(1, 2, 0, 0)``; the full
+    version stays in the text fields)."""
+    text = version() if text is None else text
+    match = re.match(r"\s*v?(\d+(?:\.\d+)*)", text)
     if not match:
-        raise SystemExit("pyproject.toml has no [project] version")
-    return match.group(1)
-
-
-def version_tuple() -> tuple[int, int, int, int]:
-    """``0.1.0`` -> ``(0, 1, 0, 0)`` for the Windows version resource (numbers only)."""
-    parts = [int(p) for p in re.findall(r"\d+", version().split("+")[0])[:4]]
+        raise ValueError(f"version {text!r} does not start with a number")
+    parts = [int(n) for n in match.group(1).split(".")[:4]]
+    if any(n > 65535 for n in parts):
+        raise ValueError(f"version {text!r}: Windows version numbers are at most 65535")
     return tuple((parts + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
+
+
+def numeric_version(text: str | None = None) -> str:
+    """``1.2.0rc1`` -> ``1.2.0.0`` (see :func:`version_tuple`)."""
+    return ".".join(str(n) for n in version_tuple(text))
+
+
+def source_date_epoch() -> int:
+    """The time every timestamp of a build is set to (``SOURCE_DATE_EPOCH``; build.py
+    sets it to the commit's time), so two builds of one commit are the same bytes."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        import subprocess
+
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    if out.isdigit():
+        return int(out)
+    return int((ROOT / "pyproject.toml").stat().st_mtime)  # a source tree without git
 
 
 def system() -> str:
@@ -69,8 +122,11 @@ def platform_tag() -> str:
     return f"{system()}-{arch()}"
 
 
-def artifact_stem() -> str:
-    return f"{APP_ID}-{version()}-{platform_tag()}"
+def artifact_stem(signed: bool = True) -> str:
+    """``wolkvox-desktop-<version>-<platform>``, with ``-unsigned`` when the download is
+    not signed (every Linux build; Windows and macOS without a signing configuration), so
+    a branch build is never taken for a release."""
+    return f"{APP_ID}-{version()}-{platform_tag()}" + ("" if signed else "-unsigned")
 
 
 def onedir() -> Path:
@@ -91,10 +147,29 @@ def executable(dist: Path = DIST) -> Path:
     return dist / APP_ID / APP_ID
 
 
-def archive() -> Path:
-    """The file a supervisor downloads: installer, disk image or archive."""
-    suffix = {"windows": "-setup.exe", "macos": ".dmg", "linux": ".tar.gz"}[system()]
-    return DIST / f"{artifact_stem()}{suffix}"
+ARCHIVE_SUFFIX = {"windows": "-setup.exe", "macos": ".dmg", "linux": ".tar.gz"}
+
+
+def archive(signed: bool | None = None, dist: Path = DIST) -> Path:
+    """The file a supervisor downloads: installer, disk image or archive. ``signed``:
+    which name to make; ``None``: the one a build left in ``dist`` (the unsigned name
+    when there is none yet)."""
+    suffix = ARCHIVE_SUFFIX[system()]
+    if signed is None:
+        made = dist / f"{artifact_stem(True)}{suffix}"
+        return made if made.is_file() else dist / f"{artifact_stem(False)}{suffix}"
+    return dist / f"{artifact_stem(signed)}{suffix}"
+
+
+def executables() -> list[tuple[str, bool, str]]:
+    """``(name, console, description)`` of each executable, in the order the spec builds
+    them: the window first, the ``wolkvox`` command last (on Windows and macOS; on Linux a
+    symlink stands for it). The order matters on macOS: COLLECT takes ``console`` from the
+    last EXE (see info_plist.py)."""
+    found = [(APP_ID, False, APP_NAME)]
+    if system() != "linux" and has_cli():
+        found.append((CLI_NAME, True, f"{APP_NAME} command line"))
+    return found
 
 
 def has_cli() -> bool:
@@ -109,14 +184,14 @@ def version_strings(file_name: str, description: str) -> dict[str, str]:
     tell ``wolkvox.exe`` from ``wolkvox-desktop.exe``."""
     stem = file_name[:-4] if file_name.lower().endswith(".exe") else file_name
     return {
-        "CompanyName": PUBLISHER,
+        "CompanyName": publisher(),
         "FileDescription": description,
         "FileVersion": version(),
         "InternalName": stem,
         "OriginalFilename": f"{stem}.exe",
         "ProductName": APP_NAME,
         "ProductVersion": version(),
-        "LegalCopyright": f"© {PUBLISHER}",
+        "LegalCopyright": f"© {publisher()}",
     }
 
 

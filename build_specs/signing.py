@@ -6,15 +6,17 @@ Windows (``signtool``), one of:
   around): ``WOLKVOX_WINDOWS_CERT_SHA1`` = its thumbprint (``/sha1``); add
   ``WOLKVOX_WINDOWS_CERT_MACHINE_STORE=1`` when it is in the local machine's store
   rather than the current user's (``/sm``);
-- a cloud signing service through its signtool plug-in, e.g. Azure Trusted Signing:
+- a cloud signing service through its signtool plug-in, e.g. Azure Artifact Signing
+  (formerly Trusted Signing; the NuGet package Microsoft.ArtifactSigning.Client):
   ``WOLKVOX_WINDOWS_SIGN_DLIB`` = the plug-in (``Azure.CodeSigning.Dlib.dll``, ``/dlib``)
   and ``WOLKVOX_WINDOWS_SIGN_METADATA`` = its metadata file (``/dmdf``: endpoint, account,
   certificate profile; the service's credentials come from its own environment
   variables, e.g. ``AZURE_TENANT_ID``/``AZURE_CLIENT_ID``/``AZURE_CLIENT_SECRET``).
 ``WOLKVOX_WINDOWS_TIMESTAMP_URL`` overrides the RFC 3161 timestamp server.
-``build.py`` signs the two executables with it, then hands the same command to Inno
-Setup as a Sign Tool (``SignTool=`` with ``SignedUninstaller=yes``), so the installer,
-its temporary self-copies and the uninstaller are signed by Inno Setup itself.
+``build.py`` signs every PE file of the app folder that has no signature yet with it
+(windows_tools.py), then hands the same command to Inno Setup as a Sign Tool
+(``SignTool=`` with ``SignedUninstaller=yes``), so the installer, its temporary
+self-copies and the uninstaller are signed by Inno Setup itself.
 
 macOS: ``WOLKVOX_MACOS_SIGN_IDENTITY`` ("Developer ID Application: NAME (TEAMID)", in the
 keychain) signs; notarization needs an App Store Connect API key (``WOLKVOX_NOTARY_KEY``

@@ -67,8 +67,12 @@ def run_app(exe: Path, args: list[str], home: Path, fallback_name: str,
     run_env["WOLKVOX_DESKTOP_HOME"] = str(home)
     for name in ("WOLKVOX_TOKEN", "WOLKVOX_API_BASE"):
         run_env.pop(name, None)
-    proc = subprocess.run([str(exe), *args], env=run_env, capture_output=True, text=True,
-                          timeout=TIMEOUT_S, encoding="utf-8", errors="replace")
+    try:
+        proc = subprocess.run([str(exe), *args], env=run_env, capture_output=True, text=True,
+                              timeout=TIMEOUT_S, encoding="utf-8", errors="replace")
+    except subprocess.TimeoutExpired as exc:
+        return None, (f"{exe.name} {' '.join(args)} did not finish within {TIMEOUT_S} s; "
+                      f"output:\n{(_text(exc.stdout) + _text(exc.stderr))[-3000:]}")
     output = (proc.stdout + proc.stderr).strip()
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     fallback = home / "logs" / fallback_name
@@ -80,6 +84,13 @@ def run_app(exe: Path, args: list[str], home: Path, fallback_name: str,
         return json.loads(lines[-1]), output
     except json.JSONDecodeError:
         return None, f"exit {proc.returncode}, unreadable JSON: {lines[-1][:500]}"
+
+
+def _text(data: str | bytes | None) -> str:
+    """What a timed-out process had printed (``TimeoutExpired`` may hold bytes)."""
+    if data is None:
+        return ""
+    return data.decode("utf-8", "replace") if isinstance(data, bytes) else data
 
 
 def result_from_files(home: Path) -> tuple[dict[str, Any] | None, str]:
@@ -124,9 +135,15 @@ def run_via_launchservices(app: Path, home: Path) -> tuple[dict[str, Any] | None
         path.write_text("", encoding="utf-8")  # open --stdout/--stderr write into these
     cmd = ["open", "-W", "-n", "--env", f"WOLKVOX_DESKTOP_HOME={home}",
            "--stdout", str(out), "--stderr", str(err), str(app), "--args", "--smoke-test"]
-    proc = subprocess.run(cmd, env=supervisor_env(native=True), capture_output=True,
-                          text=True, timeout=TIMEOUT_S, errors="replace")
-    said = (proc.stdout + proc.stderr).strip()
+    try:
+        proc = subprocess.run(cmd, env=supervisor_env(native=True), capture_output=True,
+                              text=True, timeout=TIMEOUT_S, errors="replace")
+        said = f"open exit {proc.returncode} {(proc.stdout + proc.stderr).strip()}"
+    except subprocess.TimeoutExpired as exc:
+        # `open -W` waits for the app; an app that never quits (a hang, a dialog) must end
+        # in a finding, not a traceback. Whatever it wrote meanwhile is still read below.
+        said = (f"open -W did not return within {TIMEOUT_S} s (the app did not quit); "
+                f"{_text(exc.stdout)}{_text(exc.stderr)}".strip())
     printed = out.read_text(encoding="utf-8", errors="replace") if out.is_file() else ""
     errors = err.read_text(encoding="utf-8", errors="replace") if err.is_file() else ""
     lines = [ln for ln in printed.splitlines() if ln.startswith("{")]
@@ -138,8 +155,8 @@ def run_via_launchservices(app: Path, home: Path) -> tuple[dict[str, Any] | None
     report, where = result_from_files(home)
     if report is not None:
         return report, where
-    return None, (f"open exit {proc.returncode} {said}; {where}; the app's stdout: "
-                  f"{printed[-1500:]!r}; stderr: {errors[-1500:]!r}")
+    return None, (f"{said}; {where}; the app's stdout: {printed[-1500:]!r}; "
+                  f"stderr: {errors[-1500:]!r}")
 
 
 def copy_app(exe: Path, into: Path) -> Path:

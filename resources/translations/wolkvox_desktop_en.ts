@@ -4,7 +4,7 @@
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+230"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+239"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaign</numerusform>
@@ -458,7 +458,7 @@
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+399"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+412"/>
         <source>Wolkvox is busy with other calls on this token; trying again in %n second(s)…</source>
         <translation>
             <numerusform>Wolkvox is busy with other calls on this token; trying again in %n second…</numerusform>
@@ -477,7 +477,7 @@
 <context>
     <name>_Words</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+173"/>
+        <location filename="../../wolkvox_desktop/gui/status_entry.py" line="+157"/>
         <source>The run stopped before these %n campaign(s): nothing was sent for them. {campaigns}</source>
         <translation>
             <numerusform>The run stopped before this campaign: nothing was sent for it. {campaigns}</numerusform>

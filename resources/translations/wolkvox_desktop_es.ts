@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/about.py" line="+116"/>
+        <source>About Wolkvox Desktop</source>
+        <translation>Acerca de Wolkvox Desktop</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Version {0}</source>
+        <translation>Versión {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start and stop Wolkvox dialer campaigns in one click.</source>
+        <translation>Inicie y detenga campañas del marcador de Wolkvox con un clic.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Built with Qt for Python (PySide6) and the Qt libraries, used under the GNU LGPL version 3, with Python and other open-source software: see the third-party licences.</source>
+        <translation>Hecho con Qt for Python (PySide6) y las bibliotecas de Qt, que se usan bajo la licencia GNU LGPL versión 3, con Python y otro software de código abierto: vea las licencias de terceros.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Third-party &amp;licences…</source>
+        <translation>&amp;Licencias de terceros…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third-party licences</source>
+        <translation>Licencias de terceros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The licences of the open-source software this app includes</source>
+        <translation>Las licencias del software de código abierto que incluye esta aplicación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>About Qt</source>
+        <translation>Acerca de Qt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Version {0} is available.</source>
+        <translation>Ya está disponible la versión {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>See what is new and download it</source>
+        <translation>Vea las novedades y descárguela</translation>
+    </message>
+</context>
+<context>
+    <name>AboutEntry</name>
+    <message>
+        <location line="+12"/>
+        <location line="+2"/>
+        <source>About Wolkvox Desktop</source>
+        <translation>Acerca de Wolkvox Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version, licences, and whether a newer version is out (F1)</source>
+        <translation>Versión, licencias y si hay una versión más nueva (F1)</translation>
+    </message>
+</context>
+<context>
     <name>AnswerText</name>
     <message>
         <location filename="../../wolkvox_desktop/gui/answer_text.py" line="+53"/>
@@ -41,8 +114,9 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+341"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+349"/>
         <source>Wolkvox Desktop cannot start</source>
+        <extracomment>flags without a value that the usual starts pass alone (the welcome page&apos;s &quot;Try the demo&quot;, the packaging smoke test): read without building the parser (~4 ms with its gettext)</extracomment>
         <translation>Wolkvox Desktop no puede iniciarse</translation>
     </message>
     <message>
@@ -147,7 +221,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/outcome_look.py" line="+102"/>
+        <location filename="../../wolkvox_desktop/gui/outcome_look.py" line="+104"/>
         <source>Outcome unknown (interrupted)</source>
         <translation>Resultado desconocido (interrumpida)</translation>
     </message>
@@ -167,12 +241,12 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+336"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+345"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Wolkvox answered {at} but gave no figures.</source>
         <translation>Wolkvox respondió {at}, pero sin cifras.</translation>
     </message>
@@ -243,7 +317,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+230"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+239"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaña</numerusform>
@@ -262,7 +336,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>CampaignTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+172"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+173"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -823,9 +897,38 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
     </message>
 </context>
 <context>
+    <name>LicencesDialog</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/about.py" line="-136"/>
+        <location line="+12"/>
+        <source>Third-party licences</source>
+        <translation>Licencias de terceros</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The list of third-party licences is written when the app is built. This copy runs from its source code, so there is none to show.</source>
+        <translation>La lista de licencias de terceros se escribe al compilar la aplicación. Esta copia se ejecuta desde su código fuente, así que no hay ninguna que mostrar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wolkvox Desktop includes the software below; each part keeps its own licence. This text is in {0}.</source>
+        <translation>Wolkvox Desktop incluye el software que sigue; cada parte conserva su propia licencia. Este texto está en {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same list for software inventories (CycloneDX): {0}.</source>
+        <translation>La misma lista para inventarios de software (CycloneDX): {0}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file could not be read: {0}</source>
+        <translation>No se pudo leer el archivo: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LocalFormat</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/local_format.py" line="+84"/>
+        <location filename="../../wolkvox_desktop/gui/local_format.py" line="+91"/>
         <source>at {time}</source>
         <comment>the hour shown is 1</comment>
         <translation>a la {time}</translation>
@@ -840,7 +943,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+99"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+113"/>
         <source>Wolkvox Desktop — Demo</source>
         <translation>Wolkvox Desktop — Demostración</translation>
     </message>
@@ -850,7 +953,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox Desktop</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+380"/>
         <source>Data file rebuilt</source>
         <translation>Archivo de datos reconstruido</translation>
     </message>
@@ -925,7 +1028,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/welcome_page.py" line="+45"/>
+        <location filename="../../wolkvox_desktop/gui/welcome_page.py" line="+47"/>
         <source>Welcome to Wolkvox Desktop</source>
         <extracomment>starts ``program`` with ``arguments`` detached from this process; True if it started</extracomment>
         <translation>Le damos la bienvenida a Wolkvox Desktop</translation>
@@ -971,7 +1074,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La demostración se está abriendo en una ventana propia…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-173"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-181"/>
         <source>Filter campaigns…</source>
         <translation>Filtrar campañas…</translation>
     </message>
@@ -997,12 +1100,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location line="+7"/>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-110"/>
         <source>Refresh the campaign list</source>
         <translation>Actualizar la lista de campañas</translation>
     </message>
@@ -1018,7 +1121,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Campañas</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+62"/>
+        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+63"/>
         <source>Campaign &amp;ID:</source>
         <translation>&amp;ID de campaña:</translation>
     </message>
@@ -1048,17 +1151,17 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Tipo de campaña</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
         <source>▶ Start</source>
         <translation>▶ Iniciar</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Start campaign</source>
         <translation>Iniciar campaña</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Campaign {0} is hidden by the filter: clear the filter or choose a campaign in the list.</source>
         <translation>La campaña {0} está oculta por el filtro: borre el filtro o elija una campaña de la lista.</translation>
     </message>
@@ -1078,13 +1181,13 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar la campaña (Intro o Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-133"/>
         <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+47"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <location filename="../../wolkvox_desktop/gui/confirmations.py" line="-7"/>
         <source>Stop campaign</source>
         <translation>Detener campaña</translation>
@@ -1100,7 +1203,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>▶ Start {0}</source>
         <translation>▶ Iniciar {0}</translation>
     </message>
@@ -1110,7 +1213,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>■ Detener {0}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Campaign name (for the list)</source>
         <translation>Nombre de la campaña (para la lista)</translation>
     </message>
@@ -1155,7 +1258,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Por qué las acciones están desactivadas</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Campaign {0} is hidden by the filter.</source>
         <translation>La campaña {0} está oculta por el filtro.</translation>
     </message>
@@ -1175,7 +1278,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Detener (pausar) la campaña (Ctrl+Mayús+Intro)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/result_line.py" line="+25"/>
+        <location filename="../../wolkvox_desktop/gui/result_line.py" line="+23"/>
         <source>Answer to the last action</source>
         <translation>Respuesta a la última acción</translation>
     </message>
@@ -1205,7 +1308,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+105"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+108"/>
         <source>Refreshing…</source>
         <translation>Actualizando…</translation>
     </message>
@@ -1225,7 +1328,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>cerca del límite diario</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+58"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+63"/>
         <source>Not updated yet</source>
         <translation>Aún sin actualizar</translation>
     </message>
@@ -1260,7 +1363,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La campaña {0} se quitó de su lista.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-53"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-60"/>
         <source>Operation {0} is not set up yet. Add it in Settings.</source>
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
@@ -1300,7 +1403,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>El presupuesto de tokens de hoy para esta operación está agotado. Wolkvox puede rechazar la llamada. ¿Enviar «{0}» para la campaña {1} de todos modos? Cuesta un token más.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+42"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+44"/>
         <source>Problem: {0}</source>
         <translation>Problema: {0}</translation>
     </message>
@@ -1310,6 +1413,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location filename="../../wolkvox_desktop/gui/outcome_look.py" line="-8"/>
         <source>In progress</source>
+        <extracomment>How one outcome is shown: a glyph, translated words and a colour. (The functional form: the class form&apos;s annotations are strings here, each compiled at import.)</extracomment>
         <translation>En curso</translation>
     </message>
     <message>
@@ -1338,7 +1442,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-314"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-324"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1413,7 +1517,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Hecho.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The app stopped before Wolkvox answered, so this call may or may not have happened. Refresh the campaign list before trying again.</source>
         <translation>La aplicación se detuvo antes de que Wolkvox respondiera, así que esta llamada puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
@@ -1583,7 +1687,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Otra ventana o la línea de comandos sigue esperando la respuesta: la llamada puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The campaign list could not be changed.</source>
         <translation>No se pudo cambiar la lista de campañas.</translation>
     </message>
@@ -1643,7 +1747,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No se pudo leer el token del llavero del sistema (puede estar bloqueado). Desbloquee el llavero o vuelva a ingresar el token en Configuración para esta sesión. No se envió nada.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>The data file was busy, so Wolkvox&apos;s answer is kept beside it and goes into the history as soon as the app can write there.</source>
         <translation>El archivo de datos estaba ocupado: la respuesta de Wolkvox se guardó junto a él y pasará al historial en cuanto la aplicación pueda escribir allí.</translation>
     </message>
@@ -3197,7 +3301,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+195"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+51"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>
@@ -3212,7 +3316,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Todavía no hay llamadas. Las respuestas de Wolkvox aparecerán aquí.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>HTTP {0}</source>
         <translation>HTTP {0}</translation>
     </message>
@@ -3222,7 +3326,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>{0} ms</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Hide the raw answer</source>
         <translation>Ocultar la respuesta original</translation>
     </message>
@@ -3480,6 +3584,14 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
 </context>
 <context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/update_notice.py" line="+105"/>
+        <source>A newer version is available</source>
+        <translation>Hay una versión más nueva disponible</translation>
+    </message>
+</context>
+<context>
     <name>_Plurals</name>
     <message numerus="yes">
         <location filename="../../wolkvox_desktop/gui/messages.py" line="-51"/>
@@ -3501,7 +3613,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>_Words</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="-113"/>
+        <location filename="../../wolkvox_desktop/gui/status_entry.py" line="+157"/>
         <source>The run stopped before these %n campaign(s): nothing was sent for them. {campaigns}</source>
         <translation>
             <numerusform>La ejecución se detuvo antes de esta campaña: no se envió nada para ella. {campaigns}</numerusform>

@@ -150,6 +150,7 @@ def test_bundle_check(frozen_app: Path, app_home: Path, secret_service: Any) -> 
     assert untrusted["outcome"] == "undelivered" and untrusted["received"] == 0
     assert report["qt"]["qtbase_es"] is True
     assert set(report["resources"]["translations"]) >= {"wolkvox_desktop_es.qm"}
+    assert report["notices"]["ok"] is True and report["notices"]["components"] > 20
 
 
 def test_size_budget(frozen_app: Path, dist: Path) -> None:
@@ -221,3 +222,62 @@ def test_cli_saves_and_removes_the_token(frozen_app: Path, app_home: Path,
     assert run("clear").returncode == 0
     after = run("status")
     assert after.returncode != 0 and "no token" in after.stdout
+
+
+# ---------------------------------------------------------------- notices, SBOM, updates
+def _data_root(frozen_app: Path) -> Path:
+    if project.system() == "macos":
+        return frozen_app.parents[1] / "Resources"
+    return frozen_app.parent / "_internal"
+
+
+def test_the_app_carries_its_notices_and_sbom(frozen_app: Path) -> None:
+    """Every bundled package, library and Python itself has its licence in
+    THIRD-PARTY-NOTICES.txt (beside the executable on Linux and Windows) and its entry in
+    the CycloneDX SBOM; Qt's LGPL text is there (build_specs/notices.py's own check)."""
+    import notices
+
+    data = _data_root(frozen_app)
+    assert notices.bundle_problems(data) == []
+    where = frozen_app.parent if project.system() != "macos" else data
+    text = (where / notices.NOTICES_NAME).read_text(encoding="utf-8")
+    bom = json.loads((data / notices.SBOM_NAME).read_text(encoding="utf-8"))
+    names = {c["name"] for c in bom["components"]}
+    assert {"Python", "Qt", "PySide6_Essentials", "shiboken6", "requests", "certifi",
+            "keyring", "pyinstaller"} <= names
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in text and "download.qt.io" in text
+    if project.system() == "linux":
+        assert any(c["name"] == "libssl3" or c["name"] == "OpenSSL" for c in bom["components"])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux archive")
+def test_the_archive_holds_the_notices(dist: Path) -> None:
+    with tarfile.open(dist / project.archive().name) as tar:
+        names = set(tar.getnames())
+    top = project.APP_ID
+    assert {f"{top}/THIRD-PARTY-NOTICES.txt", f"{top}/_internal/wolkvox-desktop.cdx.json"} <= names
+
+
+def test_the_frozen_cli_checks_for_a_newer_version_only_when_it_set_a_feed(
+    frozen_app: Path, app_home: Path, tmp_path: Path
+) -> None:
+    """``wolkvox --version --check``: off without a feed; a feed the OS does not trust is
+    refused before anything is sent (the frozen transport, OS trust store only)."""
+    from tests.support.throwaway_tls import FeedServer, make_kit
+
+    cli = str(_cli(frozen_app))
+    env = _env(WOLKVOX_TOKEN="kv-frozen-never-sent")
+    env.pop("WOLKVOX_UPDATE_FEED", None)
+    off = subprocess.run([cli, "--version", "--check"], env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert off.returncode == 1 and "is off" in off.stderr
+    assert off.stdout.startswith(f"wolkvox {project.version()}")
+    feed = FeedServer(make_kit(tmp_path))
+    try:
+        env["WOLKVOX_UPDATE_FEED"] = feed.json("/latest", {"tag_name": "v99.0.0"})
+        refused = subprocess.run([cli, "--version", "--check"], env=env, capture_output=True,
+                                 text=True, timeout=60)
+    finally:
+        feed.close()
+    assert refused.returncode == 4 and "certificate is not trusted" in refused.stderr
+    assert feed.seen == []

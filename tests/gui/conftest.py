@@ -55,9 +55,11 @@ def puts(sim: Simulator) -> list[Any]:
 
 
 def wait_ready(qtbot: Any, window: MainWindow, *, rows: bool = True) -> None:
-    """Until the window has its operation, its campaign list (if ``rows``) and is idle."""
+    """Until the window has its operation, its campaign list (if ``rows``) and is idle, and
+    what it loads just after its first frame (its calls, keys, welcome page) is in place."""
     qtbot.waitUntil(
         lambda: window.current_server() is not None
+        and window.is_loaded()
         and not window.is_busy()
         and (window.campaignModel.rowCount() > 0 or not rows),
         timeout=10_000,

@@ -44,6 +44,17 @@ def test_command_line_options() -> None:
     assert parse_args([]).server is None
 
 
+@pytest.mark.parametrize("argv", [["--demo"], ["--smoke-test"], ["--smoke-test", "--demo"]])
+def test_the_plain_flags_read_without_the_parser_mean_what_the_parser_says(
+    argv: list[str],
+) -> None:
+    """``--demo`` and ``--smoke-test`` alone skip argparse (start-up time): same options."""
+    opts = parse_args(argv)
+    assert (opts.demo, opts.smoke_test) == ("--demo" in argv, "--smoke-test" in argv)
+    assert (opts.server, opts.lang, opts.qt_args) == (None, None, ())
+    assert parse_args(["--dem"]).demo  # an abbreviation still goes through argparse
+
+
 def test_version_option(capsys: Any) -> None:
     from wolkvox_desktop import __version__
 

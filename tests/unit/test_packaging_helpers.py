@@ -35,7 +35,12 @@ def build() -> ModuleType:
                                                   ROOT / "build_specs" / "build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(spec.name, None)
+        raise
     return module
 
 
@@ -235,10 +240,30 @@ def test_a_missing_inno_setup_fails_when_an_installer_is_required(
 ) -> None:
     monkeypatch.setattr(build.project, "onedir", lambda: tmp_path)
     monkeypatch.setattr(build, "find_iscc", lambda: None)
+    # PowerShell's Get-AuthenticodeSignature (Windows only): one unsigned DLL
+    monkeypatch.setattr(build.windows_tools, "pe_states",
+                        lambda folder: {"_internal/python311.dll": {"status": "NotSigned",
+                                                                    "signer": ""}})
     assert build.package_windows() is None  # a developer's machine: a note, the folder
-    assert "Inno Setup not found" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Inno Setup not found" in out and "1 NotSigned" in out
+    assert "/DAppVersionNumeric=" in out and "/DAppMutex=" in out
     monkeypatch.setenv("WOLKVOX_REQUIRE_INSTALLER", "1")
     with pytest.raises(SystemExit, match="WOLKVOX_REQUIRE_INSTALLER"):
+        build.package_windows()
+
+
+def test_an_inno_setup_older_than_6_3_fails_before_anything_is_signed(
+    build, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(build.project, "onedir", lambda: tmp_path)
+    monkeypatch.setattr(build, "find_iscc", lambda: (r"C:\Inno Setup 6\ISCC.exe", "6.2.2"))
+
+    def never(folder: Path) -> dict[str, dict[str, str]]:
+        raise AssertionError("nothing is signed with a compiler that cannot be used")
+
+    monkeypatch.setattr(build.windows_tools, "pe_states", never)
+    with pytest.raises(SystemExit, match=r"6\.2\.2 is too old.*6\.3\.0"):
         build.package_windows()
 
 
@@ -290,7 +315,7 @@ def test_each_executable_names_itself_in_its_version_resource() -> None:
     assert cli["FileDescription"] != app["FileDescription"]
     assert cli["ProductVersion"] == app["FileVersion"] == project.version()
     spec = (ROOT / "build_specs" / "wolkvox-desktop.spec").read_text(encoding="utf-8")
-    assert 'version_resource(f"{project.CLI_NAME}.exe"' in spec
+    assert 'version=version_resource(f"{name}.exe", description)' in spec
 
 
 # ------------------------------------------------------------------ smoke.py through `open`
@@ -387,4 +412,26 @@ def test_launch_services_starting_the_cli_is_a_failure(fake_open, smoke, tmp_pat
     app = fake_bundle(tmp_path, "wolkvox", f"print({json.dumps(json.dumps(REPORT))})")
     report, where = smoke.run_via_launchservices(app, tmp_path / "home")
     assert report is None and "usage: wolkvox" in where
+    assert smoke.smoke_problems(report, where) != []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX stand-in for open")
+def test_launch_services_an_app_that_never_quits_is_a_finding_not_a_traceback(
+    fake_open, smoke, tmp_path, monkeypatch
+) -> None:
+    line = json.dumps(REPORT)
+    program = (  # says its result, then hangs (a dialog nobody answers)
+        "import os, pathlib, time\n"
+        "logs = pathlib.Path(os.environ['WOLKVOX_DESKTOP_HOME'], 'logs')\n"
+        "logs.mkdir(parents=True)\n"
+        f"(logs / 'smoke-test.json').write_text({line!r} + chr(10))\n"
+        "time.sleep(8)\n"
+    )
+    app = fake_bundle(tmp_path, "wolkvox-desktop", program)
+    monkeypatch.setattr(smoke, "TIMEOUT_S", 2)
+    report, where = smoke.run_via_launchservices(app, tmp_path / "home")
+    assert report == REPORT and "smoke-test.json" in where  # what it wrote still counts
+    hung = fake_bundle(tmp_path / "hung", "wolkvox-desktop", "import time; time.sleep(8)")
+    report, where = smoke.run_via_launchservices(hung, tmp_path / "home2")
+    assert report is None and "did not return within 2 s" in where
     assert smoke.smoke_problems(report, where) != []

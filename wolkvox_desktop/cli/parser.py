@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from wolkvox_desktop import __version__
-from wolkvox_desktop.cli.output import err, say_json
+from wolkvox_desktop.cli.output import err, say, say_json
 from wolkvox_desktop.cli.values import (
     campaign_id,
     campaign_type,
@@ -316,6 +316,20 @@ def subcommands(p: argparse.ArgumentParser, dest: str, metavar: str) -> Any:
     return sub
 
 
+class _Version(argparse.Action):
+    """``--version``; with ``--check`` anywhere on the line, the update check
+    (cli/version_check.py, loaded only then)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        if "--check" in getattr(parser, "_typed", ()):
+            from wolkvox_desktop.cli.version_check import run_check
+
+            parser.exit(run_check())
+        say(f"wolkvox {__version__}")
+        parser.exit(0)
+
+
 COMMANDS = ("start", "stop", "campaigns", "token", "operations", "operation", "history",
             "plan", "usage")
 
@@ -344,7 +358,9 @@ def build_parser(args: Sequence[str] | None = None) -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=fmt,
     )
-    parser.add_argument("--version", action="version", version=f"wolkvox {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the version and exit (with --check: also ask the release "
+                        "feed IT set whether a newer version is published)")
     sub = subcommands(parser, "command", "COMMAND")
 
     def add(name: str, fill: Callable[[Parser], None], **options: Any) -> None:

@@ -45,7 +45,6 @@ history is the caller's job.
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import logging
 import math
 import threading
@@ -55,6 +54,7 @@ from urllib.parse import urlencode, urlsplit
 import requests
 
 from wolkvox_desktop import __version__
+from wolkvox_desktop.core.addresses import validate_api_base  # string checks, kept light
 from wolkvox_desktop.core.answers import ResponseContext, interpret_response, scrub
 from wolkvox_desktop.core.api_request import (
     CAMPAIGN_PATH,
@@ -119,51 +119,8 @@ _MIN_ATTEMPT_S = 0.05
 
 
 # ---------------------------------------------------------------------------------------
-# Validation and URLs
+# URLs (validate_api_base: core/addresses.py)
 # ---------------------------------------------------------------------------------------
-
-_BAD_API_BASE = (
-    "The API base override (WOLKVOX_API_BASE) must be a loopback address such as "
-    "http://127.0.0.1:8080, without a path; the token is only ever sent to Wolkvox or to "
-    "this computer."
-)
-
-
-def validate_api_base(value: str) -> str:
-    """Return a normalised ``http(s)://host[:port]`` base; raise InvalidInput(BAD_API_BASE)
-    unless the host is loopback (127.0.0.0/8, ``localhost``, ``::1``).
-
-    User info, query, fragment and any path other than ``/`` are refused (the documented
-    paths are appended unchanged, e.g. ``/api/v2/campaign.php``).
-    """
-    raw = value.strip() if isinstance(value, str) else ""
-    bad = InvalidInput(Reason.BAD_API_BASE, _BAD_API_BASE)
-    if not raw or not raw.isprintable() or any(ch.isspace() or ch == "\\" for ch in raw):
-        raise bad
-    try:
-        parts = urlsplit(raw)
-        port = parts.port
-    except ValueError:
-        raise bad from None
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or parts.username is not None or parts.password:
-        raise bad
-    if "@" in parts.netloc or parts.query or parts.fragment or parts.path not in ("", "/"):
-        raise bad
-    host = (parts.hostname or "").lower()
-    if host == "localhost":
-        shown = host
-    else:
-        if "%" in host:
-            raise bad
-        try:
-            address = ipaddress.ip_address(host)
-        except ValueError:
-            raise bad from None
-        if not address.is_loopback:
-            raise bad
-        shown = f"[{address.compressed}]" if address.version == 6 else address.compressed
-    return f"{scheme}://{shown}" + (f":{port}" if port is not None else "")
 
 
 def base_url(server: str, api_base: str | None = None) -> str:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
-from urllib.parse import urlsplit
 
+# the server code is checked from the string alone, in a module light enough for start-up
+from wolkvox_desktop.core.addresses import MAX_SERVER_CODE_LENGTH, parse_server_code
 from wolkvox_desktop.core.errors import InvalidInput, Reason
 
 MAX_CAMPAIGN_ID_LENGTH = 64
-MAX_SERVER_CODE_LENGTH = 8
 
 
 class CampaignType(str, Enum):
@@ -86,50 +85,6 @@ class CampaignRef:
         return cls(validate_campaign_id(campaign_id), CampaignType.parse(campaign_type))
 
 
-_SERVER_DIGITS = re.compile(rf"[0-9]{{1,{MAX_SERVER_CODE_LENGTH}}}", re.ASCII)
-_WOLKVOX_HOST = re.compile(
-    rf"wv([0-9]{{1,{MAX_SERVER_CODE_LENGTH}}})\.wolkvox\.com", re.ASCII
-)
-
-
-def parse_server_code(text: str) -> str:
-    """Return the server code (ASCII digits, kept as a string: leading zeros matter).
-
-    A pasted Wolkvox URL (``https://wv0032.wolkvox.com/...``) or host (``wv0032.wolkvox.com``,
-    ``wv0032``) is understood as ``0032``. Anything else raises :class:`InvalidInput` so that
-    no request is ever built from it.
-    """
-    raw = (text or "").strip()
-    if _SERVER_DIGITS.fullmatch(raw):
-        return raw
-    candidate = raw
-    if "://" in candidate:
-        try:
-            parts = urlsplit(candidate)
-            # .port raises ValueError for a non-numeric or out-of-range port
-            plain = not (parts.username or parts.password or parts.port)
-        except ValueError:
-            parts, plain = None, False
-        if parts is not None and plain and parts.scheme.lower() in ("http", "https"):
-            candidate = (parts.hostname or "").lower()
-        else:
-            candidate = ""
-    else:
-        candidate = candidate.rstrip("/").lower()
-        if "/" in candidate:
-            candidate = candidate.split("/", 1)[0]
-    match = _WOLKVOX_HOST.fullmatch(candidate)
-    if match is None and candidate.startswith("wv") and _SERVER_DIGITS.fullmatch(candidate[2:]):
-        return candidate[2:]
-    if match is not None:
-        return match.group(1)
-    raise InvalidInput(
-        Reason.BAD_SERVER_CODE,
-        "The server code must be the digits Wolkvox gave your operation, such as 0032 "
-        "(or paste a https://wv0032.wolkvox.com address).",
-    )
-
-
 def validate_campaign_id(text: str) -> str:
     """Trim and check a campaign id: non-empty, at most 64 characters, plain printable
     ASCII (letters, digits, signs), and not a spreadsheet formula such as ``="3301"``.
@@ -176,3 +131,9 @@ def _not_plain(value: str) -> str:
                 "that looks like a Latin one, such as the Cyrillic З)")
     return (f"Character {index} of the campaign ID is {what}: type the ID again with plain "
             "characters (0-9, A-Z).")
+
+
+__all__ = [
+    "MAX_CAMPAIGN_ID_LENGTH", "MAX_SERVER_CODE_LENGTH", "Action", "Campaign", "CampaignRef",
+    "CampaignStatus", "CampaignType", "parse_server_code", "validate_campaign_id",
+]

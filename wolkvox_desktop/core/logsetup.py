@@ -15,6 +15,7 @@ Qt-free. Works when the process has no console at all (a frozen, windowed Window
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -32,8 +33,9 @@ REDACTED = "[redacted]"
 _MIN_SECRET_LENGTH = 4  # shorter values would redact ordinary words
 
 # "wolkvox-token: abc", "wolkvox-token=abc", "'wolkvox-token': 'abc'", "wolkvoxtoken abc",
-# and Python's repr of a value holding a quote: "'wolkvox-token': \"it's\"" (all of it)
-_HEADER_PATTERN = re.compile(
+# and Python's repr of a value holding a quote: "'wolkvox-token': \"it's\"" (all of it).
+# Compiled with the first line to redact (_header_pattern), not at start-up.
+_HEADER_PATTERN = (
     r"""(?ix)
     (wolkvox[-_ ]?token['"]?\s*[:=]?\s*)         # the header name and separator
     (?:
@@ -75,7 +77,12 @@ def redact(text: str) -> str:
     for secret in secrets:
         if secret in text:
             text = text.replace(secret, REDACTED)
-    return _HEADER_PATTERN.sub(_redacted_header, text)
+    return _header_pattern().sub(_redacted_header, text)
+
+
+@functools.cache
+def _header_pattern() -> re.Pattern[str]:
+    return re.compile(_HEADER_PATTERN)
 
 
 def _redacted_header(match: re.Match[str]) -> str:

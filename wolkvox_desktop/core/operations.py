@@ -20,13 +20,17 @@ is sent then.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from wolkvox_desktop.core.campaigns import parse_server_code
+from wolkvox_desktop.core.addresses import (
+    API_BASE_ENV,
+    parse_server_code,
+    resolve_api_base,
+    test_server_from_env,
+)
 from wolkvox_desktop.core.credentials import (
     TOKEN_ENV,
     Credentials,
@@ -51,8 +55,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-API_BASE_ENV = "WOLKVOX_API_BASE"
-
 
 @dataclass(frozen=True)
 class SavedToken:
@@ -66,44 +68,6 @@ class SavedToken:
 def no_token_message(server: str) -> str:
     """The face-neutral sentence for a missing token (each face adds how to save one)."""
     return f"No token is saved for operation {server}, so nothing was sent."
-
-
-def resolve_api_base(api_base: str | None = None, *, use_env: bool = True) -> str | None:
-    """The loopback API base to use instead of Wolkvox, or ``None`` for the real host.
-
-    An explicit ``api_base`` wins over the ``WOLKVOX_API_BASE`` environment variable. A
-    base that is not loopback raises ``InvalidInput(BAD_API_BASE)``: nothing is sent.
-    """
-    from wolkvox_desktop.core.api import validate_api_base
-
-    origin = "The API base"
-    value = api_base
-    if value is None and use_env:
-        value = os.environ.get(API_BASE_ENV, "").strip() or None
-        origin = API_BASE_ENV
-    if value is None:
-        return None
-    try:
-        return validate_api_base(value)
-    except InvalidInput as exc:
-        raise InvalidInput(
-            Reason.BAD_API_BASE,
-            f"{origin} is set to {value[:80]!r}, which is not an address on this computer. "
-            "For the token's safety, calls go only to Wolkvox itself or to a loopback address "
-            "(127.0.0.1, localhost, ::1). Nothing was sent.",
-        ) from exc
-
-
-def test_server_from_env() -> str | None:
-    """The test server ``WOLKVOX_API_BASE`` names while it is set (its value as typed, cut
-    short, when it is not a valid loopback base: calls are then refused anyway)."""
-    value = os.environ.get(API_BASE_ENV, "").strip()
-    if not value:
-        return None
-    try:
-        return resolve_api_base(value)
-    except InvalidInput:
-        return value[:80]
 
 
 def gate_for(token: str, max_in_flight: int) -> TokenGate:
@@ -401,4 +365,5 @@ __all__ = [
     "gate_for",
     "no_token_message",
     "resolve_api_base",
+    "test_server_from_env",
 ]

@@ -54,6 +54,7 @@ class ActionRows(QWidget):
     bulkButtonsPlaced = Signal()
     _holding = False
     _disabling = False  # this object disables a bulk button: not their controls' choice
+    _watching = False  # children added after the row is built (the bulk buttons) are placed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +141,10 @@ class ActionRows(QWidget):
         rows.setSpacing(6)
         rows.addLayout(fields)
         rows.addLayout(buttons)
+        # from now on (not for the row's own children: asking an event for its child looks
+        # up the child's most derived Python class, ~10 ms of type set-up before the first
+        # frame)
+        self._watching = True
 
     # ---- texts ----
     def show_target(self, target: Target, *, enabled: bool, in_flight: bool = False) -> None:
@@ -192,7 +197,7 @@ class ActionRows(QWidget):
     # ---- the bulk buttons join the Tab order after Stop ----
     def childEvent(self, event: QChildEvent) -> None:  # noqa: N802 - Qt API
         super().childEvent(event)
-        if event.type() == QEvent.Type.ChildAdded:
+        if self._watching and event.type() == QEvent.Type.ChildAdded:
             child = event.child()
             if isinstance(child, QObject) and child.objectName() in BULK_BUTTONS:
                 QTimer.singleShot(0, self._order_bulk_buttons)

@@ -21,8 +21,7 @@ import logging  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from typing import TYPE_CHECKING, Any  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
@@ -37,42 +36,56 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from wolkvox_desktop import APP_ID, APP_NAME  # noqa: E402
 from wolkvox_desktop.core import logsetup, paths  # noqa: E402
-from wolkvox_desktop.core.campaigns import parse_server_code  # noqa: E402
-from wolkvox_desktop.core.errors import InvalidInput  # noqa: E402
 from wolkvox_desktop.gui.crash_reporter import install_exception_hooks  # noqa: E402
 from wolkvox_desktop.gui.main_thread_gc import MainThreadGC  # noqa: E402
 from wolkvox_desktop.gui.main_window import MainWindow  # noqa: E402
 from wolkvox_desktop.gui.qtcompat import protect_bool_singletons  # noqa: E402
-from wolkvox_desktop.gui.smoke import emit_json, run_smoke_test, start_watchdog  # noqa: E402
-from wolkvox_desktop.gui.worker import WorkerConfig, WorkerHandle, leaked_threads  # noqa: E402
+from wolkvox_desktop.gui.worker import WorkerHandle, leaked_threads  # noqa: E402
+from wolkvox_desktop.gui.worker_config import WorkerConfig  # noqa: E402
 
 if TYPE_CHECKING:
-    pass
+    from wolkvox_desktop.gui.demo import DemoSession
 
-# Start-up time (benchmarks/startup.py): what the first frame does not need is imported
-# where it is used (argparse when there are arguments, json for the smoke test, QMessageBox
-# for a crash) or after the window is on screen (bulk/history, the keyring, the version).
+# Start-up time (benchmarks/startup.py; DEVELOPERS.md "What keeps the first frame quick"):
+# what the first frame does not need is imported where it is used (argparse and the server
+# code's check when there are arguments, the smoke test's parts for --smoke-test,
+# QMessageBox for a crash), after the first frame on the worker's thread (the store, the
+# front door, the keyring; the demo's simulator) or after it on this thread (the window's
+# calls and keys, then bulk/history, plans and the tray, the version).
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("system", "en", "es")
 
 
-@dataclass(frozen=True)
 class Options:
-    demo: bool = False
-    server: str | None = None
-    smoke_test: bool = False
-    lang: str | None = None
-    qt_args: tuple[str, ...] = ()
+    """What the command line asks for. A plain class: a frozen dataclass or a NamedTuple
+    (whose string annotations are each compiled) costs 1-3 ms of the first frame."""
+
+    __slots__ = ("demo", "server", "smoke_test", "lang", "qt_args")
+
+    def __init__(self, demo: bool = False, server: str | None = None, smoke_test: bool = False,
+                 lang: str | None = None, qt_args: tuple[str, ...] = ()) -> None:
+        self.demo = demo
+        self.server = server
+        self.smoke_test = smoke_test
+        self.lang = lang
+        self.qt_args = qt_args
+
+
+#: flags without a value that the usual starts pass alone (the welcome page's "Try the demo",
+#: the packaging smoke test): read without building the parser (~4 ms with its gettext)
+_PLAIN_FLAGS = ("--demo", "--smoke-test")
 
 
 def parse_args(argv: list[str]) -> Options:
     if not argv:
-        return Options()  # the double-click start: no parser to build (~2 ms)
-    import argparse
+        return Options()  # the double-click start: no parser to build
+    if all(arg in _PLAIN_FLAGS for arg in argv):  # what argparse would make of them
+        return Options(demo="--demo" in argv, smoke_test="--smoke-test" in argv)
+    from wolkvox_desktop.gui.windows_shell import option_parser, show  # no console on Windows
 
-    parser = argparse.ArgumentParser(
+    parser = option_parser(
         prog="wolkvox-desktop",
         description="Start and stop Wolkvox dialer campaigns in one click.",
     )
@@ -89,14 +102,16 @@ def parse_args(argv: list[str]) -> Options:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     ns, unknown = parser.parse_known_args(argv)
     if ns.version:
-        print(f"wolkvox-desktop {_version()}")
+        show(f"wolkvox-desktop {_version()}")
         parser.exit(0)
     server = None
     if ns.server:
+        from wolkvox_desktop.core.addresses import parse_server_code  # a string check, light
+
         try:
             server = parse_server_code(ns.server)
-        except InvalidInput as exc:
-            parser.error(exc.message)
+        except ValueError as exc:  # InvalidInput: its str() is the sentence
+            parser.error(str(exc))
     qt_args = tuple(a for a in unknown if a.startswith("-"))  # e.g. -platform offscreen
     return Options(
         demo=bool(ns.demo), server=server, smoke_test=bool(ns.smoke_test), lang=ns.lang,
@@ -176,11 +191,12 @@ class FirstFrameWorkerHandle(WorkerHandle):
 
     ``start()`` (called by the window) starts the thread and queues the worker's start as
     usual, but a gate queued first holds the worker's event loop until :meth:`release`:
-    the worker's own start-up (importing and opening the store, reading the operations)
-    holds the GIL and would otherwise slow the first frame down by ~15 ms. Requests sent
-    meanwhile wait behind the worker's start, in order, as before. :func:`build` releases
-    it on the window's first paint, or at the latest ``RELEASE_AT_LATEST_MS`` after
-    ``build()`` once the event loop runs (a window started minimised paints late).
+    the worker's own start-up (the demo's simulator, importing and opening the store,
+    reading the operations) holds the GIL and would otherwise slow the first frame down.
+    Requests sent meanwhile wait behind the worker's start, in order, as before.
+    :func:`build` releases it once the window's first frame is painted, or at the latest
+    ``RELEASE_AT_LATEST_MS`` after ``build()`` once the event loop runs (a window started
+    minimised paints late).
     """
 
     RELEASE_AT_LATEST_MS = 50
@@ -208,22 +224,6 @@ class FirstFrameWorkerHandle(WorkerHandle):
         return super().shutdown(bound_ms)
 
 
-class _FirstPaint(QObject):
-    """Calls ``callback`` (in the next turn of the event loop) after ``widget``'s first paint."""
-
-    def __init__(self, widget: QObject, callback: Any) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if obj is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
-
-
 def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     """The application and its main window, ready to ``show()``; no event loop entered.
 
@@ -236,20 +236,20 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     protect_bool_singletons()  # before the first signal is emitted: see gui/qtcompat.py
     app = _application(opts)
     _install_translators(app, opts.lang)
-    demo_session = None
+    demo_session: DemoSession | None = None
     test_server: str | None = None
     if opts.demo or opts.smoke_test:
         from wolkvox_desktop.gui.demo import DEMO_SERVER, DEMO_TOKEN, DemoSession
 
         demo_session = DemoSession(latency=0.0 if opts.smoke_test else 0.25)
-        demo_session.start()
         config = WorkerConfig(
             store_path=demo_session.store_path,
-            api_base=demo_session.base_url,
             use_env=False,  # a real WOLKVOX_TOKEN never goes to the simulator
             session_tokens={DEMO_SERVER: DEMO_TOKEN},
             demo=True,
-            seed_operations=[demo_session.operation],
+            # the simulator starts on the worker's thread after the first frame and sets
+            # the config's api_base and seed_operations (the demo operation)
+            prepare=demo_session.prepare_worker,
         )
         preselect: str | None = DEMO_SERVER
     else:
@@ -257,7 +257,7 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
                               session_server=opts.server)
         preselect = opts.server
         if os.environ.get("WOLKVOX_API_BASE", "").strip():  # a test server: the badge says so
-            from wolkvox_desktop.core.operations import test_server_from_env
+            from wolkvox_desktop.core.addresses import test_server_from_env  # string checks
 
             test_server = test_server_from_env()
     handle = FirstFrameWorkerHandle(config)
@@ -276,7 +276,7 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
             demo_session.stop()
         raise
     # the store, the operations and the campaign list come just after the first frame
-    _FirstPaint(window, handle.release)
+    window.after_first_frame(handle.release)
     QTimer.singleShot(FirstFrameWorkerHandle.RELEASE_AT_LATEST_MS, handle.release)
     window.after_first_show(lambda: _install_extras(window))
     window.after_first_show(lambda: app.setApplicationVersion(_version()))
@@ -295,6 +295,9 @@ def _install_extras(window: MainWindow) -> None:
 
     install_bulk_and_history(window)
     install_plans(window)
+    from wolkvox_desktop.gui.about import install_about  # About…, licences, update notice
+
+    install_about(window)
 
 
 def _close_on_interrupt(window: MainWindow) -> None:
@@ -302,10 +305,13 @@ def _close_on_interrupt(window: MainWindow) -> None:
     app even when it would otherwise keep running in the tray."""
     import signal
 
-    from wolkvox_desktop.gui.tray import quit_app
+    def quit_window() -> None:
+        from wolkvox_desktop.gui.tray import quit_app  # the tray loads after the first frame
+
+        quit_app(window)
 
     def close(_signum: int, _frame: object) -> None:
-        QTimer.singleShot(0, lambda: quit_app(window))
+        QTimer.singleShot(0, quit_window)
 
     for name in ("SIGINT", "SIGTERM"):
         sig = getattr(signal, name, None)
@@ -325,6 +331,8 @@ def _data_folder_problem(
     if not logging.getLogger().handlers:
         logging.getLogger().addHandler(logging.NullHandler())  # never a traceback on stderr
     if watchdog is not None:
+        from wolkvox_desktop.gui.smoke import emit_json
+
         watchdog.cancel()
         emit_json({"ok": False, "error": problem.sentence, "qt": qVersion()})
         return 1
@@ -359,8 +367,15 @@ def main(argv: list[str] | None = None) -> int:
 
     paths.restrict_umask()  # Linux/macOS: the store, logs and settings are 0600
     crashlog.enable()  # native crashes (Qt, C libraries) leave a trace in the log folder
+    from wolkvox_desktop.gui.windows_shell import hold_app_mutex
+
+    hold_app_mutex()  # Windows: the installer's AppMutex (asks to close a running copy)
     args = sys.argv[1:] if argv is None else list(argv)
-    watchdog = start_watchdog() if "--smoke-test" in args else None
+    watchdog = None
+    if "--smoke-test" in args:
+        from wolkvox_desktop.gui.smoke import start_watchdog
+
+        watchdog = start_watchdog()
     try:
         logsetup.setup_logging()
         app, window = build(args)
@@ -368,9 +383,11 @@ def main(argv: list[str] | None = None) -> int:
         return _data_folder_problem(args, problem, watchdog)
     install_exception_hooks(app)
     collector = MainThreadGC(app)  # its timer also lets Python see Ctrl+C during exec()
-    _close_on_interrupt(window)
+    window.after_first_frame(lambda: _close_on_interrupt(window))  # signal: ~1 ms of enums
     try:
         if getattr(window, "smoke_test", False):
+            from wolkvox_desktop.gui.smoke import run_smoke_test
+
             code = run_smoke_test(app, window, _T0)
         else:
             mode = "demo" if window.demo else "normal"

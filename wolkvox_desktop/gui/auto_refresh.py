@@ -1,5 +1,5 @@
 """When the window refreshes the campaign list by itself: the list is older than
-:data:`EVERY`, the operation has a token, and the last attempt for it is as old. The window
+:data:`EVERY_S`, the operation has a token, and the last attempt for it is as old. The window
 adds its own conditions (visible, not minimized, idle) and asks every
 :data:`CHECK_EVERY_MS`."""
 
@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-EVERY = timedelta(minutes=5)
+if TYPE_CHECKING:
+    from datetime import datetime
+
+EVERY_S = 5 * 60  # as seconds: datetime loads with the first list, not before the first frame
 CHECK_EVERY_MS = 30_000
 
 
@@ -33,10 +36,13 @@ class AutoRefresh(QObject):
             return False
         if token_source is None or getattr(token_source, "value", token_source) == "none":
             return False  # no token (or not known yet): a refresh could only fail
-        if refreshed_at is not None and datetime.now().astimezone() - refreshed_at < EVERY:
-            return False
+        if refreshed_at is not None:
+            from datetime import datetime
+
+            if (datetime.now().astimezone() - refreshed_at).total_seconds() < EVERY_S:
+                return False
         last = self.last_attempt.get(server)
-        return last is None or time.monotonic() - last >= EVERY.total_seconds()
+        return last is None or time.monotonic() - last >= EVERY_S
 
     def attempted(self, server: str) -> None:
         self.last_attempt[server] = time.monotonic()

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wolkvox_desktop.core.campaigns import Action, CampaignRef
-from wolkvox_desktop.core.errors import CallResult
+# where the worker finds its parts: in a module of its own, the window needs it before its
+# first frame (the values above come after it)
+from wolkvox_desktop.gui.worker_config import WorkerConfig
 
 if TYPE_CHECKING:
+    from wolkvox_desktop.core.campaigns import Action, CampaignRef
     from wolkvox_desktop.core.credentials import TokenSource
+    from wolkvox_desktop.core.errors import CallResult
     from wolkvox_desktop.core.service import Usage
     from wolkvox_desktop.core.store import HistoryRow, Operation, SavedCampaign
 
@@ -87,22 +89,7 @@ class SaveOutcome:
     message: str
 
 
-@dataclass
-class WorkerConfig:
-    """Where the worker finds its parts.
-
-    ``api_base``: an explicit loopback base (demo); ``None`` means the real Wolkvox host, or
-    ``WOLKVOX_API_BASE`` when ``use_env``. ``session_tokens``: tokens held in memory only
-    (demo). ``demo``: never read or write the keyring. ``seed_operations`` are saved to the
-    store when the worker starts (the demo operation). ``session_server``: the operation the
-    window was started with (``--server``), listed for this session when it is not saved
-    but has a token (``WOLKVOX_TOKEN``), as the command line would use it.
-    """
-
-    store_path: Path
-    api_base: str | None = None
-    use_env: bool = True
-    session_tokens: dict[str, str] = field(default_factory=dict)
-    demo: bool = False
-    seed_operations: list[Operation] = field(default_factory=list)
-    session_server: str | None = None
+__all__ = [
+    "ActionRequest", "CallDone", "OperationForm", "OperationState", "RefreshRequest",
+    "SaveOutcome", "WorkerConfig",
+]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -30,6 +29,8 @@ from wolkvox_desktop.gui.local_format import clock
 from wolkvox_desktop.gui.outcome_look import outcome_icon, outcome_words, status_icon
 
 if TYPE_CHECKING:  # start-up time: the store (sqlite3...) loads on the worker thread
+    from datetime import datetime
+
     from wolkvox_desktop.core.store import SavedCampaign
 
 CampaignRole = Qt.ItemDataRole.UserRole + 1

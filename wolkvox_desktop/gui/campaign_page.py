@@ -6,7 +6,6 @@ Keys: Down, Enter or Return in the filter go into the list (its first row highli
 
 from __future__ import annotations
 
-from datetime import datetime
 from itertools import count
 from typing import TYPE_CHECKING
 
@@ -33,9 +32,11 @@ from wolkvox_desktop.gui.campaign_table import CampaignTable
 from wolkvox_desktop.gui.control import control
 from wolkvox_desktop.gui.local_format import moment, number
 from wolkvox_desktop.gui.result_line import ResultLine
-from wolkvox_desktop.gui.status_panel import StatusEntry, StatusPanel
+from wolkvox_desktop.gui.status_panel import StatusPanel
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from wolkvox_desktop.core.errors import CallResult
     from wolkvox_desktop.gui.calls import OperationState
 
@@ -113,7 +114,6 @@ class CampaignPage(QWidget):
         layout.addWidget(self.splitter)
 
         self.campaignFilter.textChanged.connect(self._on_filter)
-        self.campaignFilter.installEventFilter(self)
         self.campaignModel.modelReset.connect(self._count)
         self._count()
         self._local_keys = count(1)
@@ -123,6 +123,8 @@ class CampaignPage(QWidget):
     def show_state(self, state: OperationState, keep: list[str]) -> None:
         """An operation's campaigns (highlighting ``keep``), their unconfirmed statuses,
         the list's age and the history."""
+        from wolkvox_desktop.gui.status_entry import StatusEntry
+
         marks = unconfirmed_marks(state.campaigns, state.refreshed_at)
         self.campaignModel.set_unconfirmed(marks)
         self.campaignModel.set_in_flight({
@@ -156,6 +158,8 @@ class CampaignPage(QWidget):
     def show_local(self, server: str, action: str, campaign_id: str | None,
                    result: CallResult) -> None:
         """A call refused before sending: the history does not keep it, the panel does."""
+        from wolkvox_desktop.gui.status_entry import StatusEntry
+
         entry = StatusEntry.from_result(
             f"l:{next(self._local_keys)}", server, action, campaign_id, result
         )
@@ -207,6 +211,11 @@ class CampaignPage(QWidget):
     def focus_filter(self) -> None:
         self.campaignFilter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.campaignFilter.selectAll()
+
+    def install_keys(self) -> None:
+        """Down, Enter or Return in the filter go into the list (the window calls this just
+        after its first frame: an event filter sees every event of the field)."""
+        self.campaignFilter.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if (

@@ -3,9 +3,16 @@ being cut or pushing the window wider. ``text()`` always returns the whole text.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent, QResizeEvent
+
+# Start-up time: QStyle, its option classes and QPainter (~8 ms of enums to set up) load
+# only when a text is actually cut: the first frame shows whole texts, drawn by Qt.
 
 
 class ElidingLabel(QLabel):
@@ -53,6 +60,11 @@ class ElidingLabel(QLabel):
             self.setToolTip(tip)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        if not self.is_elided():
+            super().paintEvent(event)  # the whole text: as QLabel draws it
+            return
+        from PySide6.QtGui import QPainter
+
         painter = QPainter(self)
         rect = self.contentsRect()
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
@@ -73,7 +85,9 @@ class NamedButton(QPushButton):
 
     def __init__(self, head: str, parent: QWidget | None = None, *, min_width: int = 110,
                  max_width: int = 300) -> None:
-        super().__init__(head, parent)
+        # no parent argument when there is none: QPushButton(str, None) is matched against
+        # the (QIcon, str, parent) overload too, which sets QIcon up (~2 ms, first frame)
+        super().__init__(head, *(() if parent is None else (parent,)))
         self._head = head
         self._name = ""
         self._max_width = max_width
@@ -94,15 +108,30 @@ class NamedButton(QPushButton):
         return self._head + (self.SEPARATOR + self._name if self._name else "")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        width = self._padding() + self.fontMetrics().horizontalAdvance(self.full_text()) + 2
         hint = super().sizeHint()
+        text = self.fontMetrics().horizontalAdvance(self.full_text()) + 2
+        if text + self._padding_at_most(hint) <= self.minimumWidth():
+            return QSize(self.minimumWidth(), hint.height())  # what the padding would give
+        width = self._padding() + text
         return QSize(max(self.minimumWidth(), min(width, self._max_width)), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._fit()
 
+    def _padding_at_most(self, hint: QSize | None = None) -> int:
+        """An upper bound of :meth:`_padding` without QStyle: Qt's own size hint for the
+        label shown, less the label (the style's room around it, plus any minimum width
+        the style sets). A label with "&" (a mnemonic, drawn narrower) gives no bound."""
+        shown = super().text()
+        if "&" in shown:
+            return self._padding()
+        hint = hint if hint is not None else super().sizeHint()
+        return max(0, hint.width() - self.fontMetrics().horizontalAdvance(shown))
+
     def _padding(self) -> int:
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
         option = QStyleOptionButton()
         self.initStyleOption(option)
         option.text = ""
@@ -115,8 +144,11 @@ class NamedButton(QPushButton):
     def _fit(self) -> None:
         """The label that fits the button's width now."""
         metrics = self.fontMetrics()
-        room = max(0, self.width() - self._padding() - 2)
         shown = self.full_text()
+        if metrics.horizontalAdvance(shown) + self._padding_at_most() + 2 <= self.width():
+            room = self.width()  # it fits whatever the exact padding: no QStyle needed
+        else:
+            room = max(0, self.width() - self._padding() - 2)
         if metrics.horizontalAdvance(shown) > room:
             if self._name:
                 rest = room - metrics.horizontalAdvance(self._head + self.SEPARATOR)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from wolkvox_desktop.core.paths import resources_dir
@@ -82,6 +82,8 @@ def set_language_setting(lang: str) -> None:
 
 
 def _qt_translation_dirs() -> list[Path]:
+    from PySide6.QtCore import QLibraryInfo  # not for English (the first frame's usual case)
+
     dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     dirs.append(translations_dir())  # a frozen build may ship qtbase_*.qm beside ours
     return dirs

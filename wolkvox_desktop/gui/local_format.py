@@ -9,9 +9,12 @@ asks here.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+if TYPE_CHECKING:  # values come with the first list, after the first frame
+    from datetime import date, datetime, time
 
 
 def number(value: int) -> str:
@@ -60,6 +63,8 @@ def date_and_time(at: datetime, *, seconds: bool = False) -> str:
 
 def moment(at: datetime) -> str:
     """The time alone today; the short date and the time on another day."""
+    from datetime import datetime
+
     local = at.astimezone()
     if local.date() == datetime.now().astimezone().date():
         return clock(local)
@@ -76,6 +81,8 @@ def shown_hour(at: time) -> int:
 def at_time(at: time | datetime) -> str:
     """"at 7:00 AM": the time with its preposition, which in Spanish agrees with the hour
     ("a la 1:04", "a las 7:00")."""
+    from datetime import datetime
+
     wall = at.astimezone().time() if isinstance(at, datetime) else at
     text = wall_clock(wall)
     # two entries, so that a language can write the hour 1 apart (context "LocalFormat")

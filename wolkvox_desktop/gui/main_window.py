@@ -17,36 +17,39 @@ stop when several campaigns are selected), F5 refreshes, Ctrl+F filters, Ctrl+, 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from wolkvox_desktop.core.errors import CallResult
-from wolkvox_desktop.gui import messages, window_frame
+from wolkvox_desktop.gui import window_frame
 from wolkvox_desktop.gui.auto_refresh import AutoRefresh
-from wolkvox_desktop.gui.calls import OperationState
 from wolkvox_desktop.gui.campaign_page import CampaignPage
-from wolkvox_desktop.gui.jobs import Lane
 from wolkvox_desktop.gui.qsettings import app_settings
 from wolkvox_desktop.gui.settings_link import SettingsLink
 from wolkvox_desktop.gui.top_bar import TopBar, choose_operation
-from wolkvox_desktop.gui.welcome_page import WelcomePage
-from wolkvox_desktop.gui.window_calls import WindowCalls
-from wolkvox_desktop.gui.worker import WorkerHandle
 
-if TYPE_CHECKING:  # start-up time: the store (sqlite3, uuid, hashlib) loads on the worker thread
+if TYPE_CHECKING:
+    # Start-up time: the store (sqlite3, uuid, hashlib) loads on the worker thread; the
+    # window's calls (with the core's values, enums and dataclasses) and its keys load
+    # just after the first frame (see "After the first frame" below).
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
+    from wolkvox_desktop.core.errors import CallResult
     from wolkvox_desktop.core.store import Operation, SavedCampaign
-    from wolkvox_desktop.gui.calls import SaveOutcome
+    from wolkvox_desktop.gui.calls import OperationState, SaveOutcome
+    from wolkvox_desktop.gui.welcome_page import WelcomePage
+    from wolkvox_desktop.gui.window_calls import WindowCalls
+    from wolkvox_desktop.gui.worker import WorkerHandle
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +61,19 @@ MINIMUM_SIZE = QSize(760, 460)
 
 class MainWindow(QMainWindow):
     """The window. ``handle`` is a started-or-not :class:`WorkerHandle`; this window starts
-    it, and stops it when closed."""
+    it, and stops it when closed.
+
+    Its first frame shows the whole layout (operation, list, buttons); what that frame
+    does not show loads just after it, on this thread, one step per turn of the event loop:
+    the window's calls (:attr:`calls`), its keyboard shortcuts, the welcome page when the
+    campaign page is shown first (:attr:`welcomePage`). :meth:`finish_loading`
+    does what is left at once; :meth:`is_loaded` is true once nothing is left; ``loaded()`` is
+    emitted when the last step is done. :attr:`calls` and :attr:`welcomePage` load
+    themselves when needed sooner.
+    Signals: ``busyChanged(bool)``, ``loaded()``."""
 
     busyChanged = Signal(bool)
+    loaded = Signal()
 
     def __init__(
         self,
@@ -88,6 +101,7 @@ class MainWindow(QMainWindow):
         self._current: str | None = None
         self._refreshed_at: Any = None
         self._state_seen: set[str] = set()
+        self._once_painted = window_frame.Callbacks("a first-frame callback", late=True)
         self._once_shown = window_frame.Callbacks("a start-up extra", late=True)
         self._once_closed = window_frame.Callbacks("a close callback", late=False)
         self._closed = False
@@ -98,14 +112,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("Wolkvox Desktop — Demo") if demo else self.tr("Wolkvox Desktop")
         )
-        self._build(demo, test_server)
+        self._calls: WindowCalls | None = None
+        self._welcome: WelcomePage | None = None
+        self._painted = False
+        self._keys_loaded = False
+        self._steps: list[Callable[[], None]] = [self._load_calls, self._load_keys,
+                                                 self._load_welcome]
         # The operations arrive from the worker a moment after the first frame: when one is
-        # expected, paint the campaign page at once instead of flashing the welcome page.
-        if demo or preselect or self._settings.value("ui/last_server"):
-            self.pages.setCurrentIndex(1)
+        # expected, paint the campaign page at once instead of flashing the welcome page
+        # (which is then built just after the first frame).
+        expected = bool(demo or preselect or self._settings.value("ui/last_server"))
+        self._build(demo, test_server, welcome_first=not expected)
         self.settingsLink = SettingsLink(self, handle, self._settings, self._on_saved)
         self.autoRefresh = AutoRefresh(self, self._maybe_auto_refresh, enabled=auto_refresh)
-        self.calls = WindowCalls(self, handle, self.campaignPage, self._settings)
         self._wire()
         self._update_buttons()
         window_frame.restore_geometry(self, self.splitter, self._settings)
@@ -115,18 +134,19 @@ class MainWindow(QMainWindow):
             handle.start()
 
     # ================================================================ building
-    def _build(self, demo: bool, test_server: str | None) -> None:
+    def _build(self, demo: bool, test_server: str | None, *, welcome_first: bool) -> None:
         central = QWidget(self)
         central.setMinimumSize(MINIMUM_SIZE)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(6)
         self.topBar = TopBar(demo=demo, test_server=test_server)
-        self.welcomePage = WelcomePage()
         self.campaignPage = CampaignPage()
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcomePage)
         self.pages.addWidget(self.campaignPage)
+        if welcome_first:
+            self._load_welcome()
+            self.pages.setCurrentWidget(self._welcome)
         outer.addWidget(self.topBar)
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -137,8 +157,6 @@ class MainWindow(QMainWindow):
         self.operationLabel, self.operationCombo = top.operationLabel, top.operationCombo
         self.tokenUsageLabel, self.settingsButton = top.tokenUsageLabel, top.settingsButton
         self.demoBadge, self.testServerBadge = top.demoBadge, top.testServerBadge
-        self.emptySettingsButton = self.welcomePage.settingsButton
-        self.emptyStateMessage = self.welcomePage.message
         self.campaignFilter, self.refreshButton = page.campaignFilter, page.refreshButton
         self.lastRefreshLabel, self.splitter = page.lastRefreshLabel, page.splitter
         self.campaignModel, self.campaignProxy = page.campaignModel, page.campaignProxy
@@ -163,7 +181,6 @@ class MainWindow(QMainWindow):
                  self.statusPanel]  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
-        self.setTabOrder(self.emptySettingsButton, self.welcomePage.demoButton)
 
     def _wire(self) -> None:
         w = self.handle.worker
@@ -175,7 +192,6 @@ class MainWindow(QMainWindow):
 
         self.operationCombo.currentIndexChanged.connect(self._on_operation_chosen)
         self.settingsButton.clicked.connect(self.open_settings)
-        self.emptySettingsButton.clicked.connect(self.open_settings)
         self.refreshButton.clicked.connect(self.refresh_campaigns)
         self.checkNowButton.clicked.connect(self.refresh_campaigns)
         self.startButton.clicked.connect(self.start_campaign)
@@ -185,7 +201,98 @@ class MainWindow(QMainWindow):
         self.removeCampaignButton.clicked.connect(self.remove_campaign)
         self.campaignTable.enterPressed.connect(self.start_selected)
         self.target.changed.connect(self._update_buttons)
-        self.calls.changed.connect(self._update_buttons)
+
+    # ================================================================ after the first frame
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._first_frame_done)  # once the whole frame is out
+
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Run ``callback()`` once the window's first frame is painted (before the
+        window's own deferred steps); at once if that already happened."""
+        self._once_painted.add(callback)
+
+    @Slot()
+    def _first_frame_done(self) -> None:
+        self._once_painted.run()
+        self._next_step()
+
+    @Slot()
+    def _next_step(self) -> None:
+        if self._steps and not self._closed:
+            self._steps.pop(0)()
+            QTimer.singleShot(0, self._next_step)  # one step per turn: input stays live
+
+    def finish_loading(self) -> None:
+        """Load now what the first frame did without (idempotent)."""
+        while self._steps:
+            self._steps.pop(0)()
+
+    def is_loaded(self) -> bool:
+        return not self._steps
+
+    def _step_done(self, step: Callable[[], None]) -> None:
+        if step in self._steps:
+            self._steps.remove(step)
+        if not self._steps:
+            self.loaded.emit()
+
+    @property
+    def calls(self) -> WindowCalls:
+        """The window's own calls (single start/stop, refresh, list edits): loaded just
+        after the first frame, or now when something needs them sooner."""
+        if self._calls is None:
+            self._load_calls()
+        assert self._calls is not None
+        return self._calls
+
+    def _load_calls(self) -> None:
+        if self._calls is None:
+            from wolkvox_desktop.gui.window_calls import WindowCalls
+
+            self._calls = WindowCalls(self, self.handle, self.campaignPage, self._settings)
+            self._calls.closed = self._closed
+            self._calls.changed.connect(self._update_buttons)
+        self._step_done(self._load_calls)
+
+    @property
+    def welcomePage(self) -> WelcomePage:  # noqa: N802 - the parts' public names
+        """The first-start page (built just after the first frame when another page is
+        shown first, or now when needed sooner)."""
+        if self._welcome is None:
+            self._load_welcome()
+        assert self._welcome is not None
+        return self._welcome
+
+    @property
+    def emptySettingsButton(self) -> QPushButton:  # noqa: N802
+        return self.welcomePage.settingsButton
+
+    @property
+    def emptyStateMessage(self) -> QLabel:  # noqa: N802
+        return self.welcomePage.message
+
+    def _load_welcome(self) -> None:
+        if self._welcome is None:
+            from wolkvox_desktop.gui.welcome_page import WelcomePage
+
+            page = self._welcome = WelcomePage()
+            self.pages.insertWidget(0, page)  # the page shown stays shown
+            page.settingsButton.clicked.connect(self.open_settings)
+            self.setTabOrder(page.settingsButton, page.demoButton)
+        self._step_done(self._load_welcome)
+
+    def _show_page(self, campaigns: bool) -> None:
+        self.pages.setCurrentWidget(self.campaignPage if campaigns else self.welcomePage)
+
+    def _load_keys(self) -> None:
+        """The window's shortcuts, and the filter's keys into the list (once)."""
+        if self._keys_loaded:
+            return
+        self._keys_loaded = True
+        from PySide6.QtGui import QKeySequence, QShortcut
 
         keys: list[tuple[str | QKeySequence.StandardKey, Any]] = [
             ("Ctrl+Return", self.start_selected), ("Ctrl+Enter", self.start_selected),
@@ -195,6 +302,8 @@ class MainWindow(QMainWindow):
         ]
         for sequence, slot in keys:
             QShortcut(QKeySequence(sequence), self).activated.connect(slot)
+        self.campaignPage.install_keys()
+        self._step_done(self._load_keys)
 
     # ================================================================ state
     def current_server(self) -> str | None:
@@ -203,10 +312,10 @@ class MainWindow(QMainWindow):
     def is_busy(self) -> bool:
         """True while any request sent by this window has not been answered, or its answer
         is shown but the refreshed list and history that follow it have not arrived yet."""
-        return self.calls.is_busy()
+        return self._calls is not None and self._calls.is_busy()
 
     def _busy(self) -> bool:
-        return self.calls.busy(self._current)
+        return self._calls is not None and self._calls.busy(self._current)
 
     def selected_campaign_ids(self) -> list[str]:
         return self.target.selected_ids()
@@ -228,10 +337,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_buttons(self) -> None:
         busy = self._busy()
+        calls = self._calls  # none yet before the first frame: nothing in flight
         self.campaignPage.update_actions(
             has_operation=self._current is not None and not self._store_problem, busy=busy,
-            actions=self.calls.actions(self._current),
-            busy_ids=self.calls.campaign_ids(self._current),
+            actions=calls.actions(self._current) if calls is not None else set(),
+            busy_ids=calls.campaign_ids(self._current) if calls is not None else set(),
         )
         if busy != self._was_busy:
             self._was_busy = busy
@@ -315,7 +425,7 @@ class MainWindow(QMainWindow):
         wanted = choose_operation(servers, self._current, self._preselect,
                                   self._settings.value("ui/last_server"))
         self.topBar.set_operations(operations, wanted)
-        self.pages.setCurrentIndex(1 if servers else 0)
+        self._show_page(bool(servers))
         if wanted != self._current:
             self._select_operation(wanted)
         if self._preselect and self._preselect not in servers and not self._preselect_reported:
@@ -342,7 +452,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_operation_state(self, state: OperationState) -> None:
-        self.calls.state_due.discard(state.server)
+        if self._calls is not None:
+            self._calls.state_due.discard(state.server)
         if state.server != self._current:
             return
         first = state.server not in self._state_seen
@@ -357,10 +468,13 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_problem(self, text: str) -> None:
-        self.calls.state_due.clear()  # no snapshot will follow a failed read
+        if self._calls is not None:
+            self._calls.state_due.clear()  # no snapshot will follow a failed read
         if "database" in text:
             self._store_problem = True
             self._update_buttons()
+        from wolkvox_desktop.gui import messages
+
         sentence = messages.worker_sentence(text)
         self.show_result("refused", self.tr("Problem: {0}").format(sentence))
         self.emptyStateMessage.setText(sentence)
@@ -372,6 +486,11 @@ class MainWindow(QMainWindow):
         the store, so no other process says it again."""
         if recovery.id in self._recoveries_shown:
             return
+        from PySide6.QtWidgets import QMessageBox
+
+        from wolkvox_desktop.gui import messages
+        from wolkvox_desktop.gui.jobs import Lane
+
         self._recoveries_shown.add(recovery.id)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Data file rebuilt"),
                           messages.recovered_sentence(recovery), QMessageBox.StandardButton.Ok,
@@ -412,6 +531,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _after_first_show(self) -> None:
         if not self._closed:
+            self.finish_loading()  # in case no frame was painted yet (started minimised)
             self.handle.load_settings_info()  # token sources, keyring status (keyring)
             window_frame.set_app_icon(self)
             self._once_shown.run()
@@ -425,7 +545,9 @@ class MainWindow(QMainWindow):
         """Stop the worker (aborting in-flight calls) and run the close callbacks. Idempotent."""
         if self._closed:
             return True
-        self._closed = self.calls.closed = True
+        self._closed = True
+        if self._calls is not None:
+            self._calls.closed = True
         self.autoRefresh.stop()
         stopped = self.handle.shutdown()
         self._once_closed.run()

@@ -10,21 +10,22 @@ finds it.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from wolkvox_desktop.core.errors import CallResult, Notice, NoticeKind, Outcome, Reason
 from wolkvox_desktop.gui.local_format import at_time, date_and_time, number
 from wolkvox_desktop.gui.outcome_look import outcome_words
 
 if TYPE_CHECKING:
+    # the core's values load where a sentence needs them: the window's first frame (the
+    # type names in the action row) needs none of them
+    from wolkvox_desktop.core.errors import CallResult, Notice, Reason
     from wolkvox_desktop.core.store.notices import Recovery
 
 PENDING = "pending"
 INTERRUPTED = "interrupted"  # store: a pending row whose process is gone
-NOT_RUN = Reason.NOT_RUN.value  # a run stopped before the campaign: nothing sent
+NOT_RUN = "not_run"  # core.errors.Reason.NOT_RUN: a run stopped before the campaign
 
 
 def action_label(action: str | None) -> str:
@@ -75,6 +76,8 @@ def success_sentence(action: str | None, campaign_id: str | None) -> str:
 
 def reason_sentence(reason: Reason | str | None) -> str | None:
     """The translated sentence for a reason, or ``None`` when there is none here."""
+    from wolkvox_desktop.core.errors import Reason
+
     # named _translate, not tr: lupdate reads _translate("Messages", "...") as a context-less
     # "Messages" (tools/update_translations.py knows the _translate spelling)
     _translate = QCoreApplication.translate
@@ -249,6 +252,8 @@ def pending_sentence(in_progress: bool) -> str:
 
 def describe(result: CallResult, action: str | None = None, campaign_id: str | None = None) -> str:
     """The sentence for a finished call, in the UI language."""
+    from wolkvox_desktop.core.errors import Reason
+
     if result.ok:
         return success_sentence(action, campaign_id)
     if result.reason is Reason.NO_TOKEN and "keyring" in (result.message or "").lower():
@@ -314,6 +319,8 @@ def describe_row(
     *, fallback: str = "", in_progress: bool = False,
 ) -> str:
     """The sentence for a history row (outcome may be ``pending``)."""
+    from wolkvox_desktop.core.errors import Outcome, Reason
+
     if outcome == PENDING:
         return pending_sentence(in_progress)
     if outcome == Outcome.OK.value:
@@ -330,12 +337,16 @@ def describe_row(
 
 def token_info_sentence(result: object) -> str:
     """Wolkvox's own figure for today's token use, or why it could not be had."""
+    from wolkvox_desktop.core.errors import CallResult
+
     if not isinstance(result, CallResult):
         return ""
     if not result.ok:
         return QCoreApplication.translate(
             "BulkDialog", "Wolkvox's figure could not be read: {sentence}"
         ).format(sentence=describe(result, "token_info"))
+    from datetime import datetime
+
     info = result.data
     used = getattr(info, "token_use_today", None)
     limit = getattr(info, "token_limit", None)
@@ -356,6 +367,8 @@ def token_info_sentence(result: object) -> str:
 
 def notice_sentence(notice: Notice) -> str:
     """News about a call still in flight, in the window's language."""
+    from wolkvox_desktop.core.errors import NoticeKind
+
     if notice.kind is NoticeKind.BUSY_RETRY:
         return _Plurals().busy_retry(max(1, round(notice.seconds or 1)))
     if notice.kind is NoticeKind.HISTORY_DEFERRED:

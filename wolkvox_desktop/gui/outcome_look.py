@@ -13,20 +13,22 @@ before the answer), and the bulk run's states that made no call: ``skipped``,
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from enum import Enum
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QGuiApplication
 
-from wolkvox_desktop.core.errors import Outcome
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
+# Keys are core.errors.Outcome values, compared as strings: the window's first frame loads
+# neither the core's values nor the painting classes (icons are painted on first use).
 
 
-class Look(NamedTuple):
-    """How one outcome is shown: a glyph, translated words and a colour."""
-
-    glyph: str
-    text: str
-    color: QColor
+#: How one outcome is shown: a glyph, translated words and a colour. (The functional form:
+#: the class form's annotations are strings here, each compiled at import.)
+Look = NamedTuple("Look", [("glyph", str), ("text", str), ("color", QColor)])  # noqa: UP014
 
 
 # Okabe-Ito based, darkened for text contrast on a light background; lighter on dark.
@@ -61,7 +63,7 @@ NO_CALL = frozenset({"skipped", "cancelled", "in_state", "not_run"})
 
 
 def _key(outcome: object) -> str:
-    return str(outcome.value if isinstance(outcome, Outcome) else outcome)
+    return str(outcome.value if isinstance(outcome, Enum) else outcome)  # an Outcome
 
 
 def _base(key: str, in_progress: bool) -> str:
@@ -106,15 +108,15 @@ def outcome_words(outcome: object, *, in_progress: bool = False) -> str:
         return _translate("BulkDialog", "Not run (cancelled)")
     if key == "in_state":
         return _translate("BulkDialog", "Already in that state")
-    if key == Outcome.OK.value:
+    if key == "ok":
         return _translate("Messages", "Done")
-    if key == Outcome.INVALID.value:
+    if key == "invalid":
         return _translate("Messages", "Not sent")
-    if key == Outcome.REFUSED.value:
+    if key == "refused":
         return _translate("Messages", "Refused by Wolkvox")
-    if key == Outcome.UNDELIVERED.value:
+    if key == "undelivered":
         return _translate("Messages", "Not delivered")
-    if key in (Outcome.UNKNOWN.value, "pending"):
+    if key in ("unknown", "pending"):
         return _translate("Messages", "Outcome unknown")
     return key
 
@@ -129,6 +131,9 @@ def look(outcome: object, *, in_progress: bool = False) -> Look:
 
 # ---------------------------------------------------------------- painted icons
 def _paint_icon(kind: str, colour: QColor, size: int = 16) -> QIcon:
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QIcon, QPainter, QPainterPath, QPen, QPixmap
+
     icon = QIcon()
     for scale in (1, 2):
         pix = QPixmap(size * scale, size * scale)

@@ -12,7 +12,6 @@ is there, gives ``True`` and ``False`` a reference count no app session can exha
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 
@@ -38,6 +37,8 @@ def emit_leaks_bool_reference(samples: int = 8) -> bool:
     after = sys.getrefcount(True)
     # give back what the probe took, so measuring never costs anything
     if after < before and sys.version_info < (3, 12):
+        import ctypes  # only for a leaking binding (~2 ms of start-up otherwise)
+
         ctypes.c_ssize_t.from_address(id(True)).value += before - after
     return after < before
 
@@ -52,6 +53,8 @@ def protect_bool_singletons() -> bool:
         return False  # immortal bools: the leak is harmless
     if not emit_leaks_bool_reference():
         return False
+    import ctypes
+
     for value in (True, False):
         ctypes.c_ssize_t.from_address(id(value)).value += _HEADROOM
     _applied = True

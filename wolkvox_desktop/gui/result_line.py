@@ -4,8 +4,6 @@ in the list are unconfirmed."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -25,7 +23,7 @@ class ResultLine(QWidget):
                              _translate("MainWindow", "Answer to the last action"))
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._selectable = False  # selectable from its first answer on (see show_result)
         self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.checkNowButton = control(
             QPushButton(_translate("MainWindow", "Check now (1 token)")), "checkNowButton",
@@ -40,6 +38,11 @@ class ResultLine(QWidget):
         row.addWidget(self.checkNowButton, 0, Qt.AlignmentFlag.AlignTop)
 
     def show_result(self, outcome: str, sentence: str, *, in_progress: bool = False) -> None:
+        import html
+
+        if not self._selectable:  # a text control for an empty label: ~2 ms of the first frame
+            self._selectable = True
+            self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         glyph, words, colour = look(outcome, in_progress=in_progress)
         self.label.setText(
             f"<span style='color:{colour.name()}'><b>{html.escape(glyph)} "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wolkvox_desktop.gui.control import control
@@ -28,6 +28,8 @@ def demo_command() -> tuple[str, list[str]]:
 
 
 def start_detached(program: str, arguments: Sequence[str]) -> bool:
+    from PySide6.QtCore import QProcess
+
     started, _pid = QProcess.startDetached(program, list(arguments))
     return bool(started)
 

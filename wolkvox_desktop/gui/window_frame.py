@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSplitter, QWidget
+from PySide6.QtCore import QByteArray
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QSplitter, QWidget
 
 from wolkvox_desktop.core import paths
 
@@ -33,7 +36,12 @@ def save_geometry(window: QWidget, splitter: QSplitter, settings: QSettings) -> 
 
 
 def set_app_icon(window: QWidget) -> None:
-    """The app icon (title bar, task bar, Alt+Tab), for the window and the application."""
+    """The app icon (title bar, task bar, Alt+Tab), for the window and the application
+    (set just after the first frame: QIcon's set-up is no part of it)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
     icon = QIcon()
     folder = paths.resources_dir() / "icons"
     for size in ICON_SIZES:

@@ -36,30 +36,19 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Reason
-from wolkvox_desktop.gui import settings_jobs
-from wolkvox_desktop.gui.calls import (
-    ActionRequest,
-    CallDone,
-    OperationState,
-    RefreshRequest,
-    WorkerConfig,
-)
-from wolkvox_desktop.gui.jobs import (
-    BackgroundThreads,
-    Job,
-    JobFailed,
-    Lane,
-    any_job_thread_alive,
-    execute,
-)
+from wolkvox_desktop.gui.job_threads import BackgroundThreads, any_job_thread_alive
+from wolkvox_desktop.gui.worker_config import WorkerConfig
 
 if TYPE_CHECKING:
-    # Imported where used, on the worker thread: the store with sqlite3, uuid and hashlib
-    # (~12 ms) and the front door stay off the window's start-up.
+    # Imported where used, mostly on the worker thread: the store with sqlite3, uuid and
+    # hashlib (~12 ms), the front door, the core's values (enums, dataclasses) and the
+    # requests and answers of gui.calls stay off the window's first frame.
+    from wolkvox_desktop.core.errors import CallResult, Notice
     from wolkvox_desktop.core.operations import Operations
     from wolkvox_desktop.core.store import Operation, Store
     from wolkvox_desktop.core.store.notices import RecoveryNotice
+    from wolkvox_desktop.gui.calls import ActionRequest, RefreshRequest
+    from wolkvox_desktop.gui.jobs import Job, Lane
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +162,13 @@ class Worker(QObject):
     @Slot()
     def start(self) -> None:
         threading.current_thread().name = "wolkvox-worker"  # for the log lines
+        if self.config.prepare is not None:
+            try:
+                self.config.prepare(self.config)  # the demo's simulator
+            except Exception:  # noqa: BLE001 - the window must still open and say why
+                log.exception("preparing the worker failed")
+                self.problem.emit("The demo could not be started. The log file has the details.")
+                return
         try:
             from wolkvox_desktop.core.credentials import Credentials
             from wolkvox_desktop.core.operations import Operations
@@ -202,6 +198,8 @@ class Worker(QObject):
                 "The local database could not be opened. The log file has the details."
             )
             return
+        from wolkvox_desktop.gui import settings_jobs
+
         session = self.config.session_server
         if session is not None and self._store.operation(session) is None:
             # listed with the saved ones once we know it has a token (may read the keyring)
@@ -246,6 +244,8 @@ class Worker(QObject):
 
     # ---------------------------------------------------- running jobs (worker thread)
     def run(self, job: Job, job_id: int = 0) -> None:
+        from wolkvox_desktop.gui.jobs import JobFailed, Lane, execute
+
         ops = self.operations
         with self._lock:
             stopping = self._stopping
@@ -281,11 +281,14 @@ class Worker(QObject):
 
     # ---------------------------------------------------- the window's own jobs
     def select_job(self, server: str) -> Job:
+        from wolkvox_desktop.gui.jobs import Job, Lane
+
         return Job(lambda ops: None, Lane.STORE, lambda _v: self._emit_state(server),
                    "reading an operation")
 
     def action_job(self, request: ActionRequest | RefreshRequest) -> Job:
         """A single start, stop or refresh, then its answer and a fresh state."""
+        from wolkvox_desktop.gui.jobs import Job, Lane
 
         def notice(news: Notice) -> None:
             try:
@@ -301,6 +304,9 @@ class Worker(QObject):
                 _calling.own = False
 
         def calling(ops: Operations) -> CallResult:
+            from wolkvox_desktop.core.errors import CallResult, InvalidInput
+            from wolkvox_desktop.gui.calls import ActionRequest
+
             try:
                 service = ops.service(request.server)
             except InvalidInput as exc:
@@ -315,6 +321,10 @@ class Worker(QObject):
             )
 
         def then(value: Any) -> None:
+            from wolkvox_desktop.core.errors import CallResult, Reason
+            from wolkvox_desktop.gui import settings_jobs
+            from wolkvox_desktop.gui.calls import CallDone
+
             result = value if isinstance(value, CallResult) else CallResult.unexpected()
             self.callFinished.emit(CallDone(request, result))
             self._emit_state(request.server)
@@ -325,6 +335,7 @@ class Worker(QObject):
 
     def campaign_list_job(self, server: str, add: Any = None, remove: str | None = None) -> Job:
         """Add a campaign to the list by hand, or remove one (no token used)."""
+        from wolkvox_desktop.gui.jobs import Job, JobFailed, Lane
 
         def change(ops: Operations) -> None:
             if add is not None:
@@ -359,6 +370,8 @@ class Worker(QObject):
         ops = self.operations
         if ops is None or not server:
             return
+        from wolkvox_desktop.gui.calls import OperationState
+
         try:
             store = ops.store
             with self._lock:
@@ -448,15 +461,18 @@ class WorkerHandle(QObject):
         self,
         run: Callable[[Operations], Any],
         *,
-        lane: Lane = Lane.BACKGROUND,
+        lane: Lane | None = None,
         done: Callable[[Any], None] | None = None,
         owner: QObject | None = None,
         what: str = "a background job",
     ) -> int:
         """Run ``run(operations)`` on ``lane``; ``done(value)`` follows on the GUI thread
         (a :class:`~wolkvox_desktop.gui.jobs.JobFailed` if it raised or the app is closing).
-        Returns the job's id."""
-        return self.submit_job(Job(run, lane, None, what), done=done, owner=owner)
+        Returns the job's id. ``lane`` defaults to ``Lane.BACKGROUND``."""
+        from wolkvox_desktop.gui.jobs import Job, Lane
+
+        return self.submit_job(Job(run, lane or Lane.BACKGROUND, None, what), done=done,
+                               owner=owner)
 
     def submit_job(self, job: Job, *, done: Callable[[Any], None] | None = None,
                    owner: QObject | None = None) -> int:
@@ -499,19 +515,19 @@ class WorkerHandle(QObject):
         self.submit_job(self.worker.campaign_list_job(server, remove=campaign_id))
 
     def save_operation(self, form: Any) -> None:
-        self.submit_job(settings_jobs.save_job(self.worker, form))
+        self.submit_job(_settings_jobs().save_job(self.worker, form))
 
     def test_connection(self, form: Any) -> None:
-        self.submit_job(settings_jobs.test_job(self.worker, form))
+        self.submit_job(_settings_jobs().test_job(self.worker, form))
 
     def remove_token(self, server: str) -> None:
-        self.submit_job(settings_jobs.remove_token_job(self.worker, server))
+        self.submit_job(_settings_jobs().remove_token_job(self.worker, server))
 
     def delete_operation(self, server: str) -> None:
-        self.submit_job(settings_jobs.delete_job(self.worker, server))
+        self.submit_job(_settings_jobs().delete_job(self.worker, server))
 
     def load_settings_info(self) -> None:
-        self.submit_job(settings_jobs.settings_info_job(self.worker))
+        self.submit_job(_settings_jobs().settings_info_job(self.worker))
 
     # ---- the end ----
     def shutdown(self, bound_ms: int = 5000) -> bool:
@@ -534,6 +550,13 @@ class WorkerHandle(QObject):
 
     def calls_running(self) -> int:
         return self.worker.in_flight()
+
+
+def _settings_jobs() -> Any:
+    """gui.settings_jobs (the core's values with it): loaded when Settings first needs it."""
+    from wolkvox_desktop.gui import settings_jobs
+
+    return settings_jobs
 
 
 def _alive(obj: QObject) -> bool:
@@ -564,11 +587,18 @@ def leaked_threads() -> bool:
     return bool(_LEAKED) or any_job_thread_alive()
 
 
+def __getattr__(name: str) -> Any:
+    """The requests and answers of gui.calls, still importable from here
+    (``from wolkvox_desktop.gui.worker import ActionRequest``), loaded when first asked for:
+    the window's first frame needs none of them."""
+    if name in ("ActionRequest", "CallDone", "OperationState", "RefreshRequest"):
+        from wolkvox_desktop.gui import calls
+
+        return getattr(calls, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
-    "ActionRequest",
-    "CallDone",
-    "OperationState",
-    "RefreshRequest",
     "Worker",
     "WorkerConfig",
     "WorkerHandle",
