@@ -143,8 +143,8 @@ def capture(lang: str, out: Path) -> list[Path]:
         sim.faults.latency = 0.0
 
     # a few answers, oldest first: not sent, outcome unknown, refused, done
-    window.campaignIdEdit.setText("")
-    window.startButton.click()  # no campaign id: refused locally, nothing sent
+    window.campaignIdEdit.setText("33·01")
+    window.startButton.click()  # not a campaign id: refused here, nothing sent
     settle()
     act(2, "start", "html_502")  # outcome unknown (502 HTML page): "Started?", Check now
     act(1, "start", "maintenance")  # refused by Wolkvox
