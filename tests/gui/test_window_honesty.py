@@ -25,8 +25,8 @@ from wolkvox_desktop.core.store import Operation, Store
 from wolkvox_desktop.gui.app import build
 from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
 from wolkvox_desktop.gui.main_window import MainWindow
+from wolkvox_desktop.gui.observed_store import ObservedStore
 from wolkvox_desktop.gui.plans import install_plans
-from wolkvox_desktop.gui.worker import _ObservedStore
 
 WAIT_MS = 15_000
 __all__ = ["spoken"]
@@ -107,7 +107,7 @@ def test_a_finished_start_is_told_with_its_new_status(tmp_path: Any) -> None:
     told: list[int] = []
     with Store(tmp_path / "s.sqlite3") as store:
         store.upsert_operation(Operation("0032"))
-        observed = _ObservedStore(store, lambda _server, _row: None, told.append)
+        observed = ObservedStore(store, lambda _server, _row: None, told.append)
         row = observed.begin_call("0032", "start", "3302", "preview")
         observed.finish_call(row, CallResult(Outcome.OK, Reason.OK, "Started.", 202, 202))
         assert told == []  # its status is not written yet

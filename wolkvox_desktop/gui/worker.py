@@ -57,62 +57,6 @@ SHUTDOWN_JOIN_S = 2.0
 _calling = threading.local()  # .own: this thread makes one of the window's single calls
 
 
-class _ObservedStore:
-    """The real store, telling the worker when a call's history row begins and ends (the
-    panel shows calls in flight, whoever made them: the window or a bulk run).
-
-    A start or stop that succeeded is told ended once the campaign's new status is written
-    too (the service writes it just after the row), so that no snapshot shows "Start: Done"
-    beside the old status."""
-
-    def __init__(self, store: Store, on_begin: Callable[[str, int], None],
-                 on_finish: Callable[[int], None]) -> None:
-        self._store = store
-        self._on_begin = on_begin
-        self._on_finish = on_finish
-        self._status_due = threading.local()  # .row: ended, its status not written yet
-        self._actions: dict[int, str] = {}  # rows of starts and stops in flight
-        self._actions_lock = threading.Lock()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
-
-    def begin_call(self, server: str, *args: Any, **kwargs: Any) -> int:
-        row_id = self._store.begin_call(server, *args, **kwargs)
-        action = args[0] if args else kwargs.get("action")
-        if str(getattr(action, "value", action)) in ("start", "stop"):
-            with self._actions_lock:
-                self._actions[row_id] = "campaign"
-        self._on_begin(server, row_id)
-        return row_id
-
-    def finish_call(self, row_id: int, result: CallResult) -> None:
-        with self._actions_lock:
-            campaign_call = self._actions.pop(row_id, None) is not None
-        written = False
-        try:
-            self._store.finish_call(row_id, result)
-            written = True
-        finally:
-            self._flush()  # an earlier row whose status never came
-            if written and campaign_call and result.ok:
-                self._status_due.row = row_id  # told with its status (set_campaign_status)
-            else:
-                self._on_finish(row_id)
-
-    def set_campaign_status(self, *args: Any, **kwargs: Any) -> None:
-        try:
-            self._store.set_campaign_status(*args, **kwargs)
-        finally:
-            self._flush()
-
-    def _flush(self) -> None:
-        row_id = getattr(self._status_due, "row", None)
-        if row_id is not None:
-            self._status_due.row = None
-            self._on_finish(row_id)
-
-
 class Worker(QObject):
     operationsChanged = Signal(object)
     operationState = Signal(object)
@@ -174,6 +118,7 @@ class Worker(QObject):
             from wolkvox_desktop.core.operations import Operations
             from wolkvox_desktop.core.store import Store
             from wolkvox_desktop.core.store.connection import add_recovery_listener
+            from wolkvox_desktop.gui.observed_store import ObservedStore
 
             add_recovery_listener(self._on_recovery_notice)
             self._listening = True
@@ -185,7 +130,7 @@ class Worker(QObject):
                                       use_keyring=not demo)
             for server, token in self.config.session_tokens.items():
                 credentials.set_session_token(server, token)
-            observed = _ObservedStore(self._store, self._row_began, self._row_finished)
+            observed = ObservedStore(self._store, self._row_began, self._row_finished)
             self.operations = Operations(
                 observed,  # type: ignore[arg-type] # the store, observed
                 credentials,
