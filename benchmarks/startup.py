@@ -63,6 +63,8 @@ import os, sys, time
 spawn = float(os.environ["BENCH_SPAWN"])
 from wolkvox_desktop.gui import app as appmod
 from wolkvox_desktop.core import logsetup
+from wolkvox_desktop.gui import single_instance
+assert single_instance.claim(sys.argv[1:])  # main()'s one-window check
 logsetup.setup_logging()
 qapp, window = appmod.build(sys.argv[1:])
 appmod.install_exception_hooks(qapp)

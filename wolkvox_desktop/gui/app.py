@@ -39,6 +39,7 @@ from wolkvox_desktop import APP_ID, APP_NAME  # noqa: E402
 from wolkvox_desktop.core import logsetup, paths  # noqa: E402
 from wolkvox_desktop.core.campaigns import parse_server_code  # noqa: E402
 from wolkvox_desktop.core.errors import InvalidInput  # noqa: E402
+from wolkvox_desktop.gui import single_instance  # noqa: E402
 from wolkvox_desktop.gui.crash_reporter import install_exception_hooks  # noqa: E402
 from wolkvox_desktop.gui.main_thread_gc import MainThreadGC  # noqa: E402
 from wolkvox_desktop.gui.main_window import MainWindow  # noqa: E402
@@ -358,8 +359,10 @@ def main(argv: list[str] | None = None) -> int:
     from wolkvox_desktop.core import crashlog
 
     paths.restrict_umask()  # Linux/macOS: the store, logs and settings are 0600
-    crashlog.enable()  # native crashes (Qt, C libraries) leave a trace in the log folder
     args = sys.argv[1:] if argv is None else list(argv)
+    if not single_instance.claim(args):  # this user's window runs: it was asked to show
+        return 0
+    crashlog.enable()  # native crashes (Qt, C libraries) leave a trace in the log folder
     watchdog = start_watchdog() if "--smoke-test" in args else None
     try:
         logsetup.setup_logging()
@@ -367,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     except paths.DataFolderError as problem:
         return _data_folder_problem(args, problem, watchdog)
     install_exception_hooks(app)
+    single_instance.attach(window)  # a second start (the Dock icon on macOS) shows it
     collector = MainThreadGC(app)  # its timer also lets Python see Ctrl+C during exec()
     _close_on_interrupt(window)
     try:
