@@ -250,7 +250,7 @@
 <context>
     <name>ScheduleSwitch</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/schedule_switch.py" line="+170"/>
+        <location filename="../../wolkvox_desktop/gui/plans/schedule_switch.py" line="+172"/>
         <source>no check for %n minute(s) (the last at {time}); the computer may have been asleep.</source>
         <translation>
             <numerusform>no check for %n minute (the last at {time}); the computer may have been asleep.</numerusform>

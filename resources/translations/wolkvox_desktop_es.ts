@@ -28,7 +28,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+341"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+342"/>
         <source>Wolkvox Desktop cannot start</source>
         <translation>Wolkvox Desktop no puede iniciar</translation>
     </message>
@@ -2375,7 +2375,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No en la demostración: sus planes solo duran mientras está abierta.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
+        <source>Looking at the system&apos;s schedule…</source>
+        <translation>Consultando la programación del sistema…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Turning it on…</source>
         <translation>Activando…</translation>
     </message>

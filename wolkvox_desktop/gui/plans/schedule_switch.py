@@ -95,6 +95,8 @@ class ScheduleSwitch(QWidget):
         """Read the schedule again (a job); ``changed`` follows."""
         if self._make is None or self._busy:
             return
+        if self.status is None:
+            self.stateLabel.setText(self.tr("Looking at the system's schedule…"))
         self._run("reading the system's schedule for the plans", lambda s: s.status())
 
     @Slot(bool)
