@@ -10,6 +10,7 @@ the UTF-16 file schtasks reads, plistlib, ``systemd-analyze verify`` on the unit
 from __future__ import annotations
 
 import json
+import os
 import plistlib
 import re
 import shutil
@@ -24,10 +25,12 @@ import pytest
 from wolkvox_desktop.core.os_schedule import linux, macos, windows
 from wolkvox_desktop.core.os_schedule.command import (
     ScheduledCommand,
+    ScheduleError,
     run_due_command,
     same_path,
     window_program,
 )
+from wolkvox_desktop.core.os_schedule.runner import Completed
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "build_specs"))
@@ -154,6 +157,12 @@ def test_a_task_cannot_carry_environment_variables() -> None:
 ])
 def test_arguments_split_as_the_c_runtime_does(args: list[str]) -> None:
     assert windows.split_windows_arguments(subprocess.list2cmdline(args)) == args
+
+
+def test_the_task_runs_as_the_users_sid_from_whoami() -> None:
+    line = '"oficina\\josé.ñandú","S-1-5-21-1004336348-1177238915-682003330-1001"\r\n'
+    assert windows.sid_of(line) == "S-1-5-21-1004336348-1177238915-682003330-1001"
+    assert windows.sid_of("ERROR: access denied") is None
 
 
 def test_the_task_name_carries_the_user_and_what_the_uninstaller_deletes() -> None:
@@ -285,3 +294,59 @@ def test_our_line_replaces_an_earlier_one_and_goes_alone() -> None:
     assert linux.without_our_lines(text) == theirs + commented + "\n"
     assert linux.without_our_lines(new + "\n") == ""
     assert linux.command_of_line("* * * *") is None
+
+
+# ---------------------------------------------------------------- the tools' command lines
+# schtasks and launchctl cannot run here: a stand-in records what they are asked and what
+# file they are given (the real ones run in the Windows and macOS CI jobs).
+
+
+class Tools:
+    def __init__(self, *codes: int) -> None:
+        self.calls: list[list[str]] = []
+        self.files: dict[str, bytes] = {}
+        self.codes = list(codes)
+
+    def __call__(self, cmd: list[str], **_kw: object) -> Completed:
+        self.calls.append(list(cmd))
+        for word in cmd:
+            if word.endswith((".xml", ".plist")) and Path(word).is_file():
+                self.files[word] = Path(word).read_bytes()
+        code = self.codes.pop(0) if self.codes else 0
+        out = b'"pc\\ana","S-1-5-21-1-2-3-1001"' if cmd[0] == "whoami" else b""
+        return Completed(code, out, b"")
+
+
+def test_the_task_is_created_from_its_utf16_file_which_is_then_deleted() -> None:
+    tools = Tools()
+    entry = windows.TaskSchedulerEntry(windows.task_name("ana"), runner=tools)
+    entry.install(run_due_command(WIN_APP), now=datetime(2026, 3, 10, 7, 38))
+    create = tools.calls[-1]
+    assert create[:3] == ["schtasks", "/Create", "/XML"]
+    assert create[4:] == ["/TN", "Wolkvox Desktop plans (ana)", "/F"]
+    data = tools.files[create[3]]
+    assert data[:2] == b"\xff\xfe" and "<UserId>S-1-5-21-1-2-3-1001</UserId>" in data.decode(
+        "utf-16")
+    assert not Path(create[3]).exists()
+
+
+def test_a_refused_task_is_a_sentence_naming_it() -> None:
+    tools = Tools(0, 1)  # whoami answers, schtasks refuses
+    entry = windows.TaskSchedulerEntry(windows.task_name("ana"), runner=tools)
+    with pytest.raises(ScheduleError, match="Task Scheduler did not take the task"):
+        entry.install(run_due_command(WIN_APP), now=datetime(2026, 3, 10, 7, 38))
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX user ids")
+def test_the_agent_is_written_then_bootstrapped_into_the_gui_domain(tmp_path: Path) -> None:
+    tools = Tools(0, 5, 0)  # bootout; bootstrap fails once (launchd busy); then succeeds
+    entry = macos.LaunchAgentEntry(folder=tmp_path / "LaunchAgents", runner=tools)
+    entry.install(run_due_command(MAC_APP), now=datetime(2026, 3, 10, 7, 38))
+    domain = f"gui/{os.getuid()}"
+    assert tools.calls == [["launchctl", "bootout", f"{domain}/com.wolkvox-desktop.plans"],
+                           ["launchctl", "bootstrap", domain, str(entry.path)],
+                           ["launchctl", "bootstrap", domain, str(entry.path)]]
+    assert macos.command_of_plist(entry.path.read_bytes()) == run_due_command(MAC_APP)
+    tools.calls.clear()
+    assert entry.remove() is True and not entry.path.exists()
+    assert tools.calls[-1] == ["launchctl", "bootout", f"{domain}/com.wolkvox-desktop.plans"]

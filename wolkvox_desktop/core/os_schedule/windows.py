@@ -211,7 +211,23 @@ def user_name() -> str:
     return os.environ.get("USERNAME", "user")
 
 
-def user_id() -> str:
+def sid_of(whoami_csv: str) -> str | None:
+    """The SID in ``whoami /user /fo csv /nh``'s line (``"pc\\ana","S-1-5-21-…"``)."""
+    match = re.search(r'"(S-1-[0-9-]+)"', whoami_csv)
+    return match.group(1) if match else None
+
+
+def user_id(runner: Runner = run) -> str:
+    """Who the task runs as: the user's SID, as Task Scheduler itself writes a user's own
+    task (dahall/TaskScheduler#29), else ``DOMAIN\\user``. A principal is always named: a
+    task without one is read as every user's, which needs administrator rights
+    (hanamorix/companion-emergence#260)."""
+    try:
+        found = sid_of(runner(["whoami", "/user", "/fo", "csv", "/nh"]).text())
+    except ScheduleError:
+        found = None
+    if found:
+        return found
     domain, name = os.environ.get("USERDOMAIN", ""), user_name()
     return f"{domain}\\{name}" if domain else name
 
@@ -245,7 +261,7 @@ class TaskSchedulerEntry:
         return True  # a task that exists is active (it is never left disabled by us)
 
     def install(self, command: ScheduledCommand, *, now: datetime) -> None:
-        xml = task_xml(command, user_id=user_id(), start=now)
+        xml = task_xml(command, user_id=user_id(self.runner), start=now)
         fd, path = tempfile.mkstemp(prefix="wolkvox-plans-", suffix=".xml")
         try:
             with os.fdopen(fd, "wb") as fh:
