@@ -37,7 +37,7 @@ class Heartbeat:
     version: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"at": _iso(self.at), "exit_code": self.exit_code, "said": self.said,
+        return {"at": iso(self.at), "exit_code": self.exit_code, "said": self.said,
                 "version": self.version}
 
 
@@ -66,7 +66,7 @@ def read_heartbeat(folder: Path) -> Heartbeat | None:
 
 
 def write_turned_on(folder: Path, turned_on: TurnedOn) -> None:
-    _write(folder / TURNED_ON_FILE, {"turned_on_at": _iso(turned_on.at),
+    _write(folder / TURNED_ON_FILE, {"turned_on_at": iso(turned_on.at),
                                      "method": turned_on.method})
 
 
@@ -83,7 +83,7 @@ def forget_turned_on(folder: Path) -> None:
         (folder / TURNED_ON_FILE).unlink(missing_ok=True)
 
 
-def _iso(moment: datetime) -> str:
+def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 

@@ -155,7 +155,7 @@ class ScheduleStatus:
             "runs": list(self.entry.argv) if self.entry else None,
             "runs_this_copy": self.runs_this_copy() if self.entry else None,
             "last_check": self.heartbeat.to_json() if self.heartbeat else None,
-            "turned_on_at": heartbeat._iso(self.turned_on.at) if self.turned_on else None,
+            "turned_on_at": heartbeat.iso(self.turned_on.at) if self.turned_on else None,
             "problems": [{"problem": p.value, "message": self.problem_sentence(p)}
                          for p in self.problems],
         }
