@@ -4,7 +4,7 @@
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+210"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+219"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaign</numerusform>
@@ -231,7 +231,7 @@
 <context>
     <name>PlansPanel</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+334"/>
+        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+346"/>
         <source>%n plan(s) exported to {path}.</source>
         <translation>
             <numerusform>%n plan exported to {path}.</numerusform>
@@ -244,6 +244,17 @@
         <translation>
             <numerusform>%n plan imported</numerusform>
             <numerusform>%n plans imported</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleSwitch</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/plans/schedule_switch.py" line="+172"/>
+        <source>no check for %n minute(s) (the last at {time}); the computer may have been asleep.</source>
+        <translation>
+            <numerusform>no check for %n minute (the last at {time}); the computer may have been asleep.</numerusform>
+            <numerusform>no check for %n minutes (the last at {time}); the computer may have been asleep.</numerusform>
         </translation>
     </message>
 </context>
@@ -415,7 +426,7 @@
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+337"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+350"/>
         <source>Wolkvox is busy with other calls on this token; trying again in %n second(s)…</source>
         <translation>
             <numerusform>Wolkvox is busy with other calls on this token; trying again in %n second…</numerusform>

@@ -101,8 +101,9 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+344"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+350"/>
         <source>Wolkvox Desktop cannot start</source>
+        <extracomment>flags without a value that the usual starts pass alone (the welcome page&apos;s &quot;Try the demo&quot;, the packaging smoke test): read without building the parser (~4 ms with its gettext)</extracomment>
         <translation>Wolkvox Desktop no puede iniciar</translation>
     </message>
     <message>
@@ -207,7 +208,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/outcome_look.py" line="+102"/>
+        <location filename="../../wolkvox_desktop/gui/outcome_look.py" line="+104"/>
         <source>Outcome unknown (interrupted)</source>
         <translation>Resultado desconocido (interrumpida)</translation>
     </message>
@@ -227,12 +228,12 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+289"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+298"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Wolkvox answered at {time} but gave no figures.</source>
         <translation>Wolkvox respondió a las {time}, pero sin cifras.</translation>
     </message>
@@ -293,7 +294,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+210"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+219"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaña</numerusform>
@@ -312,7 +313,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>CampaignTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+154"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+155"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -844,7 +845,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+99"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+113"/>
         <source>Wolkvox Desktop — Demo</source>
         <translation>Wolkvox Desktop — Demo</translation>
     </message>
@@ -854,7 +855,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox Desktop</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+377"/>
         <source>Data file rebuilt</source>
         <translation>Archivo de datos reconstruido</translation>
     </message>
@@ -924,7 +925,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/welcome_page.py" line="+45"/>
+        <location filename="../../wolkvox_desktop/gui/welcome_page.py" line="+47"/>
         <source>Welcome to Wolkvox Desktop</source>
         <extracomment>starts ``program`` with ``arguments`` detached from this process; True if it started</extracomment>
         <translation>Bienvenido a Wolkvox Desktop</translation>
@@ -970,7 +971,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La demostración se está abriendo en una ventana propia…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-152"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-160"/>
         <source>Filter campaigns…</source>
         <translation>Filtrar campañas…</translation>
     </message>
@@ -996,12 +997,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     </message>
     <message>
         <location line="+7"/>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-98"/>
         <source>Refresh the campaign list</source>
         <translation>Actualizar la lista de campañas</translation>
     </message>
@@ -1017,7 +1018,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Campañas</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+61"/>
+        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+62"/>
         <source>Campaign &amp;ID:</source>
         <translation>&amp;ID de campaña:</translation>
     </message>
@@ -1047,17 +1048,17 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Tipo de campaña</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
         <source>▶ Start</source>
         <translation>▶ Iniciar</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Start campaign</source>
         <translation>Iniciar campaña</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>Campaign {0} is hidden by the filter: clear the filter or choose a campaign in the list.</source>
         <translation>La campaña {0} está oculta por el filtro: borre el filtro o elija una campaña de la lista.</translation>
     </message>
@@ -1077,13 +1078,13 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar la campaña (Enter o Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-118"/>
         <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+47"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <location filename="../../wolkvox_desktop/gui/confirmations.py" line="-7"/>
         <source>Stop campaign</source>
         <translation>Detener campaña</translation>
@@ -1099,7 +1100,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>▶ Start {0}</source>
         <translation>▶ Iniciar {0}</translation>
     </message>
@@ -1109,7 +1110,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>■ Detener {0}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Campaign name (for the list)</source>
         <translation>Nombre de la campaña (para la lista)</translation>
     </message>
@@ -1149,12 +1150,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Solo se pueden quitar las campañas agregadas a mano</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Stop (pause) the campaign (Ctrl+Shift+Return)</source>
         <translation>Detener (pausar) la campaña (Ctrl+Mayús+Intro)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/result_line.py" line="+25"/>
+        <location filename="../../wolkvox_desktop/gui/result_line.py" line="+23"/>
         <source>Answer to the last action</source>
         <translation>Respuesta a la última acción</translation>
     </message>
@@ -1184,7 +1185,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+93"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+96"/>
         <source>Refreshing…</source>
         <translation>Actualizando…</translation>
     </message>
@@ -1204,7 +1205,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>cerca del límite diario</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+48"/>
+        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+53"/>
         <source>Not updated yet</source>
         <translation>Aún sin actualizar</translation>
     </message>
@@ -1239,7 +1240,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La campaña {0} se quitó de su lista.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-52"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-59"/>
         <source>Operation {0} is not set up yet. Add it in Settings.</source>
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
@@ -1279,7 +1280,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>El presupuesto de tokens de hoy para esta operación está agotado. Wolkvox puede rechazar la llamada. ¿Enviar «{0}» para la campaña {1} de todos modos? Cuesta un token más.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+41"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+43"/>
         <source>Problem: {0}</source>
         <translation>Problema: {0}</translation>
     </message>
@@ -1289,6 +1290,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
     <message>
         <location filename="../../wolkvox_desktop/gui/outcome_look.py" line="-8"/>
         <source>In progress</source>
+        <extracomment>How one outcome is shown: a glyph, translated words and a colour. (The functional form: the class form&apos;s annotations are strings here, each compiled at import.)</extracomment>
         <translation>En curso</translation>
     </message>
     <message>
@@ -1317,7 +1319,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-269"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-279"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1392,7 +1394,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Hecho.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The app stopped before Wolkvox answered, so this call may or may not have happened. Refresh the campaign list before trying again.</source>
         <translation>La aplicación se detuvo antes de que Wolkvox respondiera, así que esta llamada puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
@@ -1562,12 +1564,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Todavía se espera una respuesta en otra ventana o en la línea de comandos: puede haberse realizado o no. Actualice la lista de campañas antes de intentarlo de nuevo.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The token could not be read from the system keyring (it may be locked). Unlock the keyring, or enter the token again in Settings for this session. Nothing was sent.</source>
         <translation>No se pudo leer el token del llavero del sistema (puede estar bloqueado). Desbloquee el llavero o vuelva a ingresar el token en Configuración para esta sesión. No se envió nada.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>The data file was busy, so Wolkvox&apos;s answer is kept beside it and goes into the history as soon as the app can write there.</source>
         <translation>El archivo de datos estaba ocupado: la respuesta de Wolkvox se guardó junto a él y pasará al historial en cuanto la aplicación pueda escribir allí.</translation>
     </message>
@@ -2117,7 +2119,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>PlansControls</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/controls.py" line="+56"/>
+        <location filename="../../wolkvox_desktop/gui/plans/controls.py" line="+59"/>
         <source>&amp;Plans…</source>
         <translation>&amp;Planes…</translation>
     </message>
@@ -2132,7 +2134,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Conjuntos guardados de campañas que se inician o detienen en una sola acción o a una hora fija</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Plan “{name}”: {headline}</source>
         <translation>Plan “{name}”: {headline}</translation>
     </message>
@@ -2163,7 +2165,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>PlansPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+72"/>
+        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+80"/>
         <source>Plans</source>
         <translation>Planes</translation>
     </message>
@@ -2233,12 +2235,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Seguir en la bandeja al cerrar la ventana</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>The plans could not be read: the local database is not available.</source>
         <translation>No se pudieron leer los planes: la base de datos local no está disponible.</translation>
     </message>
@@ -2457,6 +2459,112 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+4"/>
         <source>At</source>
         <translation>A las</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleSwitch</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/schedule_switch.py" line="+60"/>
+        <source>Run plans when the app is closed</source>
+        <translation>Ejecutar los planes con la aplicación cerrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The system runs the plans at their time even with Wolkvox Desktop closed: it checks every 5 minutes while you are logged on.</source>
+        <translation>El sistema ejecuta los planes a su hora aunque Wolkvox Desktop esté cerrado: revisa cada 5 minutos mientras tenga la sesión iniciada.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not in the demo: its plans last only while it runs.</source>
+        <translation>No en la demostración: sus planes solo duran mientras está abierta.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Looking at the system&apos;s schedule…</source>
+        <translation>Consultando la programación del sistema…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turning it on…</source>
+        <translation>Activando…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turning it off…</source>
+        <translation>Desactivando…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The system&apos;s schedule could not be changed: {why}</source>
+        <translation>No se pudo cambiar la programación del sistema: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The system&apos;s schedule could not be read or changed; the log says why.</source>
+        <translation>No se pudo leer ni cambiar la programación del sistema; el registro dice por qué.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>It runs: {command}</source>
+        <translation>Ejecuta: {command}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This computer has no scheduler the app can use.</source>
+        <translation>Este equipo no tiene un programador de tareas que la aplicación pueda usar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off: plans run only while the app is open.</source>
+        <translation>Desactivado: los planes solo se ejecutan con la aplicación abierta.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Runs with the window closed · no check yet</source>
+        <translation>Se ejecuta con la ventana cerrada · aún sin revisiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs with the window closed · last check {time}</source>
+        <translation>Se ejecuta con la ventana cerrada · última revisión {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the schedule runs a program that is no longer there. Turn the switch off and on.</source>
+        <translation>la programación ejecuta un programa que ya no está. Desactive la opción y vuelva a activarla.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the system does not run the schedule. Turn the switch off and on.</source>
+        <translation>el sistema no ejecuta la programación. Desactive la opción y vuelva a activarla.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the schedule runs another copy of the app or another data folder. Turn the switch off and on.</source>
+        <translation>la programación ejecuta otra copia de la aplicación u otra carpeta de datos. Desactive la opción y vuelva a activarla.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no check has run since the switch was turned on.</source>
+        <translation>no se ha hecho ninguna revisión desde que se activó.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>no check for %n minute(s) (the last at {time}); the computer may have been asleep.</source>
+        <translation>
+            <numerusform>ninguna revisión desde hace %n minuto (la última a las {time}); puede que el equipo estuviera suspendido.</numerusform>
+            <numerusform>ninguna revisión desde hace %n minutos (la última a las {time}); puede que el equipo estuviera suspendido.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the last check could not run the plans ({time}).</source>
+        <translation>la última revisión no pudo ejecutar los planes ({time}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem: {what}</source>
+        <translation>Problema: {what}</translation>
     </message>
 </context>
 <context>
@@ -2898,7 +3006,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+129"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+48"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>
@@ -2913,7 +3021,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Todavía no hay llamadas. Las respuestas de Wolkvox aparecerán aquí.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>HTTP {0}</source>
         <translation>HTTP {0}</translation>
     </message>
