@@ -63,6 +63,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import notices  # noqa: E402
+import one_image  # noqa: E402
 import project  # noqa: E402
 import signing  # noqa: E402
 import windows_tools  # noqa: E402
@@ -334,6 +335,8 @@ def check_macos_bundle(app: Path) -> None:
 
     expected = info_plist.info_plist(project.version(), project.macos_minimum())
     problems = info_plist.bundle_problems(app, expected)
+    if project.has_cli():
+        problems += one_image.problems(app)  # the CLI is a link to the window's image
     exe = app / "Contents" / "MacOS" / project.APP_ID
     if exe.is_file():
         archs = subprocess.run(["lipo", "-archs", str(exe)], capture_output=True,
@@ -373,8 +376,11 @@ def notarize(path: Path, config: signing.MacSigning) -> None:
 
 def package_macos() -> Packaged:
     app = project.app_bundle()
-    check_macos_bundle(app)
     config = signing.macos_signing(os.environ)
+    if project.has_cli() and one_image.link_cli(app):  # wolkvox -> wolkvox-desktop
+        one_image.sign_again(app, config.identity if config else None,
+                             str(SPECS / "macos" / "entitlements.plist") if config else None)
+    check_macos_bundle(app)
     for gap in signing.macos_gaps(config):
         say(gap)
     if config is not None:

@@ -2,6 +2,9 @@
 
 - Started as ``wolkvox`` (the console executable on Windows and macOS, a symlink on Linux):
   the command line, ``wolkvox_desktop.cli.command``.
+- ``wolkvox-desktop --run-due [--data-folder DIR]`` (what the OS schedule runs: the
+  "Run plans when the app is closed" switch): ``wolkvox plan run-due`` without a console
+  and without output, before anything of Qt loads; see ``wolkvox_desktop.cli.scheduled_run``.
 - ``wolkvox-desktop --bundle-check`` (hidden, for CI and support): checks what only a frozen
   build can get wrong (keyring backends, TLS trust, translations, resources, every module
   importable) and prints one JSON line; see ``bundle_check.py``.
@@ -21,6 +24,10 @@ def main() -> int:
         from wolkvox_desktop.cli import run_command
 
         run_command()  # ends the process
+    if sys.argv[1:2] == ["--run-due"]:
+        from wolkvox_desktop.cli import scheduled_run
+
+        scheduled_run.run(sys.argv[1:])  # ends the process
     if "--bundle-check" in sys.argv[1:]:
         import bundle_check
 

@@ -163,11 +163,11 @@ def archive(signed: bool | None = None, dist: Path = DIST) -> Path:
 
 def executables() -> list[tuple[str, bool, str]]:
     """``(name, console, description)`` of each executable, in the order the spec builds
-    them: the window first, the ``wolkvox`` command last (on Windows and macOS; on Linux a
-    symlink stands for it). The order matters on macOS: COLLECT takes ``console`` from the
-    last EXE (see info_plist.py)."""
+    them: the window first, the ``wolkvox`` command last on Windows (a console program for
+    terminals). On Linux and macOS a link stands for the command (build.py; on macOS one
+    program image, so the keychain's token reads without a prompt: one_image.py)."""
     found = [(APP_ID, False, APP_NAME)]
-    if system() != "linux" and has_cli():
+    if system() == "windows" and has_cli():
         found.append((CLI_NAME, True, f"{APP_NAME} command line"))
     return found
 

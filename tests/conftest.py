@@ -14,7 +14,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.support.sim_fixtures", "tests.support.keyring_bus"]
+pytest_plugins = [
+    "tests.support.sim_fixtures", "tests.support.keyring_bus", "tests.support.os_schedule",
+]
 
 _ISOLATED_ENV = ("WOLKVOX_TOKEN", "WOLKVOX_API_BASE")
 

@@ -4,8 +4,9 @@ the test-server badge at 800×500), its stop question and the question before se
 after an unknown outcome, the bulk dialog (confirm, progress, paused, the summary after a
 stop, the summary), the History (and its focus order, numbered), the welcome page, the
 Settings dialog (and its "Save changes?") and the shift plans (the Plans window with a
-missed slot, the plan form with an error, Run now, the tray menu, the keep-running
-question), in English and Spanish.
+missed slot and the switch "Run plans when the app is closed", on and with a problem; the
+plan form with an error, Run now, the tray menu, the keep-running question), in English
+and Spanish.
 
     python tools/screenshots.py                # under Xvfb (xvfb-run -a), into docs/screenshots
     python tools/screenshots.py --offscreen    # Qt's offscreen platform instead (no Xvfb)
@@ -384,9 +385,17 @@ def plans_shots(controls: Any, window: Any, save: Any, at_sizes: Any, settle: An
     window.resize(*SIZES[0])
     shots = [save(window, "main-window-missed-plans-800x500")]
 
+    staged = StagedSchedule(controls.scheduler.now(), minutes_ago=5)
+    controls.os_schedule = lambda: staged  # the demo registers nothing with the system
     panel = controls.open_panel()
+    wait_until(lambda: panel.scheduleSwitch.status is not None, "the switch's status")
     settle(600)
     shots += at_sizes(panel, "plans")
+    staged.minutes_ago = 45  # no scheduled check for 45 minutes: a problem
+    panel.scheduleSwitch.refresh()
+    wait_until(lambda: bool(panel.scheduleSwitch.status.problems), "the switch's problem")
+    panel.resize(*SIZES[0])
+    shots.append(save(panel, "plans-schedule-problem-800x500"))
 
     select(["3306", "3303", "3308"])
     editor = panel.new_from_selection()
@@ -420,6 +429,29 @@ def plans_shots(controls: Any, window: Any, save: Any, at_sizes: Any, settle: An
     controls.tray.quit()
     settle(200)
     return shots
+
+
+class StagedSchedule:
+    """The system's schedule as the pictures show it: on (a crontab line running this
+    interpreter), its last check ``minutes_ago`` minutes before the plans' clock."""
+
+    def __init__(self, now: Any, minutes_ago: int) -> None:
+        self.now = now
+        self.minutes_ago = minutes_ago
+
+    def status(self) -> Any:
+        from datetime import timedelta
+
+        from wolkvox_desktop.core.os_schedule.command import run_due_command
+        from wolkvox_desktop.core.os_schedule.heartbeat import Heartbeat, TurnedOn
+        from wolkvox_desktop.core.os_schedule.service import ScheduleStatus
+
+        command = run_due_command(sys.executable, ("-m", "wolkvox_desktop"))
+        beat = Heartbeat(self.now - timedelta(minutes=self.minutes_ago), 0, "No plan is due.")
+        return ScheduleStatus(method="crontab", where="a line in your crontab", entry=command,
+                              expected=command, loaded=True, heartbeat=beat,
+                              turned_on=TurnedOn(self.now - timedelta(days=2), "crontab"),
+                              now=self.now)
 
 
 # ---------------------------------------------------------------- the parent

@@ -22,8 +22,13 @@ problem when it fails:
    the log are in ``%LOCALAPPDATA%\\wolkvox-desktop\\logs``.
 5. The installed ``wolkvox.exe`` adds an operation and lists campaigns from the simulator
    (a history row), in the same data folder.
-6. The uninstaller, silently; the program folder and the shortcut go, and every file of
-   the data folder stays as it was (settings, history, logs).
+6. ``wolkvox.exe plan schedule on`` (the Plans window's switch "Run plans when the app is
+   closed"): the Task Scheduler task exists as Task Scheduler keeps it (the battery
+   settings off, one instance at a time, the user's interactive logon, the windowed
+   ``wolkvox-desktop.exe --run-due``); started once with ``schtasks /Run``, its heartbeat
+   comes with exit 0 (a note, not a problem, if this runner has no logged-on session).
+7. The uninstaller, silently; the program folder, the shortcut and the task go, and every
+   file of the data folder stays as it was (settings, history, logs).
 """
 
 from __future__ import annotations
@@ -169,6 +174,63 @@ def use_the_cli(cli: Path) -> None:
         sim.wait(timeout=30)
 
 
+def task_xml(name: str) -> str | None:
+    proc = subprocess.run(["schtasks", "/Query", "/TN", name, "/XML", "ONE"],
+                          capture_output=True, timeout=60)
+    if proc.returncode != 0:
+        return None
+    data = proc.stdout
+    return data.decode("utf-16" if b"\x00" in data[:200] else "utf-8", errors="replace")
+
+
+def schedule_the_plans(cli: Path, app_dir: Path, data_dir: Path) -> str | None:
+    """Turn the switch on with the installed CLI; check the task; run it once. Returns the
+    task's name (None when it could not be made)."""
+    proc = subprocess.run([str(cli), "plan", "schedule", "on", "--json"], env=clean_env(),
+                          capture_output=True, text=True, timeout=120, errors="replace")
+    say(f"$ wolkvox plan schedule on -> exit {proc.returncode}")
+    if proc.returncode != 0:
+        problem(f"wolkvox plan schedule on exited {proc.returncode}: "
+                f"{(proc.stdout + proc.stderr)[-1500:]}")
+        return None
+    from wolkvox_desktop.core.os_schedule.windows import task_name, user_name
+
+    name = task_name(user_name())  # what the app and the uninstaller call it
+    if not json.loads(proc.stdout).get("on"):
+        problem(f"wolkvox plan schedule on says it is off: {proc.stdout[-500:]}")
+    xml = task_xml(name)
+    if xml is None:
+        problem(f"no Task Scheduler task {name!r} after turning the switch on")
+        return None
+    window = str(app_dir / f"{project.APP_ID}.exe").lower()
+    for needle in ("<DisallowStartIfOnBatteries>false", "<StopIfGoingOnBatteries>false",
+                   "<MultipleInstancesPolicy>IgnoreNew", "<LogonType>InteractiveToken",
+                   "<Interval>PT5M", "--run-due"):
+        if needle not in xml:
+            problem(f"the task {name!r} as Task Scheduler keeps it has no {needle!r}")
+    if window not in xml.lower():
+        problem(f"the task {name!r} does not run {window}")
+    say(f"task {name!r}: battery settings off, IgnoreNew, interactive, runs {window}")
+    beat = data_dir / "run-due-heartbeat.json"
+    beat.unlink(missing_ok=True)
+    subprocess.run(["schtasks", "/Run", "/TN", name], capture_output=True, timeout=60)
+    deadline = time.monotonic() + 90
+    while not beat.is_file() and time.monotonic() < deadline:
+        time.sleep(1)
+    if not beat.is_file():
+        info = subprocess.run(["schtasks", "/Query", "/TN", name, "/V", "/FO", "LIST"],
+                              capture_output=True, text=True, errors="replace", timeout=60)
+        say(f"note: the task did not run within 90 s (no logged-on session on this runner?):"
+            f"\n{info.stdout}")
+        return name
+    result = json.loads(beat.read_text(encoding="utf-8"))
+    say(f"the scheduled check ran: {result}")
+    if result.get("exit_code") != 0:
+        problem(f"the scheduled check ended with exit {result.get('exit_code')}: "
+                f"{result.get('said')}")
+    return name
+
+
 def uninstall(app_dir: Path) -> None:
     uninstallers = sorted(app_dir.glob("unins*.exe"))
     if not uninstallers:
@@ -241,9 +303,14 @@ def main(argv: list[str]) -> int:
             problem(f"the CLI left no operation or no history row in {store}")
     else:
         problem(f"no store at {store}")
+    task = schedule_the_plans(app_dir / f"{project.CLI_NAME}.exe", app_dir, data_dir)
     before = snapshot(data_dir)
 
     uninstall(app_dir)
+    if task is not None and task_xml(task) is not None:
+        problem(f"the Task Scheduler task {task!r} is still there after uninstalling")
+    elif task is not None:
+        say(f"the uninstaller deleted the task {task!r}")
     if (app_dir / f"{project.APP_ID}.exe").exists():
         problem(f"{app_dir} is still there after uninstalling")
     if shortcut.exists():

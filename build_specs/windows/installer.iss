@@ -24,6 +24,10 @@
 ; - Signing: when build.py is given a signing configuration it passes
 ;   /DSignTool=wolkvox and the Sign Tool's command (/Swolkvox=...), so Inno Setup signs
 ;   the installer, its temporary self-copies and the uninstaller itself.
+; - Uninstalling removes the user's "Run plans when the app is closed" task (the Plans
+;   window's switch, `wolkvox plan schedule on`): [UninstallRun] below, by the name
+;   wolkvox_desktop/core/os_schedule/windows.py gives it (tests/unit/test_os_schedule_texts.py
+;   checks that the two agree). A task of another account of this computer stays.
 ; - Silent install for IT: setup.exe /VERYSILENT /CURRENTUSER (or /ALLUSERS, which asks
 ;   for administrator rights and installs under Program Files).
 ; - The third-party notices (THIRD-PARTY-NOTICES.txt, written by the build) are shown
@@ -132,3 +136,9 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[UninstallRun]
+; The first step of uninstalling, before the program's files go: the task would otherwise
+; start a missing program every 5 minutes. {username} is GetUserName's, as the app's name
+; for the task; schtasks says "cannot find" when the switch was never on (nothing to do).
+Filename: "{sys}\schtasks.exe"; Parameters: "/Delete /TN ""Wolkvox Desktop plans ({username})"" /F"; Flags: runhidden; RunOnceId: "RemovePlansTask"

@@ -247,7 +247,7 @@
 <context>
     <name>PlansPanel</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+343"/>
+        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+355"/>
         <source>%n plan(s) exported to {path}.</source>
         <translation>
             <numerusform>%n plan exported to {path}.</numerusform>
@@ -287,6 +287,17 @@
         <translation>
             <numerusform>%Ln already stopped: not called</numerusform>
             <numerusform>%Ln already stopped: not called</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleSwitch</name>
+    <message numerus="yes">
+        <location filename="../../wolkvox_desktop/gui/plans/schedule_switch.py" line="+172"/>
+        <source>no check for %n minute(s) (the last at {time}); the computer may have been asleep.</source>
+        <translation>
+            <numerusform>no check for %n minute (the last at {time}); the computer may have been asleep.</numerusform>
+            <numerusform>no check for %n minutes (the last at {time}); the computer may have been asleep.</numerusform>
         </translation>
     </message>
 </context>

@@ -114,7 +114,7 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/app.py" line="+349"/>
+        <location filename="../../wolkvox_desktop/gui/app.py" line="+350"/>
         <source>Wolkvox Desktop cannot start</source>
         <extracomment>flags without a value that the usual starts pass alone (the welcome page&apos;s &quot;Try the demo&quot;, the packaging smoke test): read without building the parser (~4 ms with its gettext)</extracomment>
         <translation>Wolkvox Desktop no puede iniciarse</translation>
@@ -953,7 +953,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Wolkvox Desktop</translation>
     </message>
     <message>
-        <location line="+380"/>
+        <location line="+382"/>
         <source>Data file rebuilt</source>
         <translation>Archivo de datos reconstruido</translation>
     </message>
@@ -1363,7 +1363,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La campaña {0} se quitó de su lista.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-60"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-62"/>
         <source>Operation {0} is not set up yet. Add it in Settings.</source>
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
@@ -1403,7 +1403,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>El presupuesto de tokens de hoy para esta operación está agotado. Wolkvox puede rechazar la llamada. ¿Enviar «{0}» para la campaña {1} de todos modos? Cuesta un token más.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+44"/>
+        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+46"/>
         <source>Problem: {0}</source>
         <translation>Problema: {0}</translation>
     </message>
@@ -2354,7 +2354,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>PlansControls</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/controls.py" line="+56"/>
+        <location filename="../../wolkvox_desktop/gui/plans/controls.py" line="+59"/>
         <source>&amp;Plans…</source>
         <translation>&amp;Planes…</translation>
     </message>
@@ -2369,7 +2369,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Conjuntos guardados de campañas que se inician o detienen en una sola acción o a una hora fija</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Plan “{name}”: {headline}</source>
         <translation>Plan “{name}”: {headline}</translation>
     </message>
@@ -2470,7 +2470,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>PlansPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+72"/>
+        <location filename="../../wolkvox_desktop/gui/plans/panel.py" line="+80"/>
         <source>Plans</source>
         <translation>Planes</translation>
     </message>
@@ -2540,7 +2540,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Seguir en la bandeja al cerrar la ventana</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>No plans yet. A plan starts or stops a set of campaigns in one action, or at a set time. Select the campaigns in the main window, in the order they should go, then “New from selection…”; or “Import…” a plans file from another workstation.</source>
         <translation>Todavía no hay planes. Un plan inicia o detiene un conjunto de campañas en una sola acción, o a una hora fija. Seleccione las campañas en la ventana principal, en el orden en que deben ir, y luego use «Nuevo desde la selección…»; o use «Importar…» con un archivo de planes de otro puesto de trabajo.</translation>
     </message>
@@ -2550,7 +2550,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>The plans could not be read: the local database is not available.</source>
         <translation>No se pudieron leer los planes: la base de datos local no está disponible.</translation>
     </message>
@@ -2839,6 +2839,112 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+4"/>
         <source>At</source>
         <translation>Hora</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleSwitch</name>
+    <message>
+        <location filename="../../wolkvox_desktop/gui/plans/schedule_switch.py" line="+60"/>
+        <source>Run plans when the app is closed</source>
+        <translation>Ejecutar los planes con la aplicación cerrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The system runs the plans at their time even with Wolkvox Desktop closed: it checks every 5 minutes while you are logged on.</source>
+        <translation>El sistema ejecuta los planes a su hora aunque Wolkvox Desktop esté cerrado: revisa cada 5 minutos mientras tenga la sesión iniciada.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not in the demo: its plans last only while it runs.</source>
+        <translation>No en la demostración: sus planes solo duran mientras está abierta.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Looking at the system&apos;s schedule…</source>
+        <translation>Consultando la programación del sistema…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turning it on…</source>
+        <translation>Activando…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turning it off…</source>
+        <translation>Desactivando…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The system&apos;s schedule could not be changed: {why}</source>
+        <translation>No se pudo cambiar la programación del sistema: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The system&apos;s schedule could not be read or changed; the log says why.</source>
+        <translation>No se pudo leer ni cambiar la programación del sistema; el registro dice por qué.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>It runs: {command}</source>
+        <translation>Ejecuta: {command}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This computer has no scheduler the app can use.</source>
+        <translation>Este equipo no tiene un programador de tareas que la aplicación pueda usar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off: plans run only while the app is open.</source>
+        <translation>Desactivado: los planes solo se ejecutan con la aplicación abierta.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Runs with the window closed · no check yet</source>
+        <translation>Se ejecuta con la ventana cerrada · aún sin revisiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs with the window closed · last check {time}</source>
+        <translation>Se ejecuta con la ventana cerrada · última revisión {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the schedule runs a program that is no longer there. Turn the switch off and on.</source>
+        <translation>la programación ejecuta un programa que ya no está. Desactive la opción y vuelva a activarla.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the system does not run the schedule. Turn the switch off and on.</source>
+        <translation>el sistema no ejecuta la programación. Desactive la opción y vuelva a activarla.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the schedule runs another copy of the app or another data folder. Turn the switch off and on.</source>
+        <translation>la programación ejecuta otra copia de la aplicación u otra carpeta de datos. Desactive la opción y vuelva a activarla.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no check has run since the switch was turned on.</source>
+        <translation>no se ha hecho ninguna revisión desde que se activó.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>no check for %n minute(s) (the last at {time}); the computer may have been asleep.</source>
+        <translation>
+            <numerusform>ninguna revisión desde hace %n minuto (la última: {time}); puede que el equipo estuviera suspendido.</numerusform>
+            <numerusform>ninguna revisión desde hace %n minutos (la última: {time}); puede que el equipo estuviera suspendido.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the last check could not run the plans ({time}).</source>
+        <translation>la última revisión no pudo ejecutar los planes ({time}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem: {what}</source>
+        <translation>Problema: {what}</translation>
     </message>
 </context>
 <context>

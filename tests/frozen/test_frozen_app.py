@@ -281,3 +281,46 @@ def test_the_frozen_cli_checks_for_a_newer_version_only_when_it_set_a_feed(
         feed.close()
     assert refused.returncode == 4 and "certificate is not trusted" in refused.stderr
     assert feed.seen == []
+
+
+def test_the_windowless_switch_runs_run_due_with_no_output(frozen_app: Path,
+                                                           app_home: Path) -> None:
+    """What the OS schedule runs (Task Scheduler, the LaunchAgent, cron): the window's own
+    executable with ``--run-due``, which prints nothing (a windowed program has no console
+    on Windows; cron would mail it) and leaves its heartbeat in the data folder."""
+    from wolkvox_desktop.core.os_schedule.heartbeat import read_heartbeat
+
+    proc = subprocess.run([str(frozen_app), "--run-due"], env=_env(), capture_output=True,
+                          text=True, timeout=60)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
+    beat = read_heartbeat(app_home)
+    assert beat is not None and (beat.exit_code, beat.said) == (0, "No plan is due.")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the crontab fallback")
+def test_the_bundled_cli_schedules_the_windows_executable(
+        frozen_app: Path, app_home: Path, cron_is_the_choice: Any, tmp_path: Path) -> None:
+    """``wolkvox plan schedule on`` from the app folder (``wolkvox`` is a link): the entry
+    runs the window's executable itself, and cron's run of it is seen by ``status``."""
+    from tests.support.os_schedule import as_cron_runs, crontab_text
+    from wolkvox_desktop.core.os_schedule import linux
+
+    cli = str(_cli(frozen_app))
+    on = subprocess.run([cli, "plan", "schedule", "on"], env=_env(), capture_output=True,
+                        text=True, timeout=60)
+    assert on.returncode == 0, on.stdout + on.stderr
+    (line,) = [x for x in (crontab_text() or b"").decode().splitlines() if linux.is_our_line(x)]
+    command = linux.command_of_line(line)
+    assert command is not None
+    assert command.argv == (str(frozen_app), "--run-due", "--data-folder", str(app_home))
+    ran = as_cron_runs(line, home=tmp_path)
+    assert (ran.returncode, ran.stdout, ran.stderr) == (0, "", "")
+    status = subprocess.run([cli, "plan", "schedule", "status", "--json"], env=_env(),
+                            capture_output=True, text=True, timeout=60)
+    state = json.loads(status.stdout)
+    assert status.returncode == 0 and state["problems"] == [] and state["runs_this_copy"]
+    assert state["last_check"]["exit_code"] == 0
+    off = subprocess.run([cli, "plan", "schedule", "off"], env=_env(), capture_output=True,
+                         text=True, timeout=60)
+    assert off.returncode == 0 and not [x for x in (crontab_text() or b"").decode()
+                                        .splitlines() if linux.is_our_line(x)]

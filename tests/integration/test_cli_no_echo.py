@@ -47,7 +47,7 @@ def bad_value(dest: str, secret: str, folder: Path) -> str:
         **dict.fromkeys(("command", "token_command", "operation_command", "plan_command",
                          "server", "campaign_type", "timeout", "licenses", "in_flight",
                          "since", "until", "action", "outcome", "limit", "at", "days",
-                         "stray"), secret),
+                         "stray", "schedule_action"), secret),
         "campaign": secret + "З",  # a Cyrillic letter: not a plain campaign id
         "name": secret + "\x07",  # a control character: no plan or operation name
         "plan": secret + "\x07",

@@ -13,6 +13,8 @@ stand-in executables named and ordered as the spec names them (``project.executa
 on macOS), with the arguments the spec passes (``info_plist.bundle_arguments``). Only the
 "am I on macOS" switch is flipped and codesign stubbed out; everything else, including the
 merge of the defaults, is PyInstaller's. An upgrade that changed BUNDLE's logic fails here.
+Then build.py's step: ``wolkvox`` becomes a link to the window's program image
+(``one_image.link_cli``), so the bundle holds one image (issue 17).
 
 PyInstaller is a build requirement: ``.ci/run`` runs this file again after the build has
 installed it, with ``WOLKVOX_REQUIRE_PYINSTALLER=1`` (a skip there is a failure).
@@ -32,6 +34,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "build_specs"))
 import info_plist  # noqa: E402
+import one_image  # noqa: E402
 import project  # noqa: E402
 
 ICON = ROOT / "resources" / "icons" / "wolkvox-desktop.icns"
@@ -44,7 +47,8 @@ else:
 
 @pytest.fixture
 def macos_project(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The project's own idea of the macOS build (two executables: window, then CLI)."""
+    """The project's own idea of the macOS build (one executable, the window; the CLI a
+    link to it)."""
     monkeypatch.setattr(project, "system", lambda: "macos")
 
 
@@ -88,13 +92,15 @@ def stand_in_exe(api: Any, folder: Path, name: str, console: bool) -> Any:
     return exe
 
 
-def build_bundle(pyinstaller: Any, tmp_path: Path, *, merge_ours: bool = True) -> Path:
-    """COLLECT then BUNDLE, as the spec calls them on macOS; returns the .app."""
+def build_bundle(pyinstaller: Any, tmp_path: Path, *, merge_ours: bool = True,
+                 executables: list[tuple[str, bool, str]] | None = None) -> Path:
+    """COLLECT then BUNDLE, as the spec calls them on macOS, then build.py's link of the CLI
+    to the window's image; returns the .app. ``executables``: other EXEs than the spec's."""
     api, osx = pyinstaller
     stand_ins = tmp_path / "exes"
     stand_ins.mkdir()
     executables = [stand_in_exe(api, stand_ins, name, console)
-                   for name, console, _description in project.executables()]
+                   for name, console, _description in executables or project.executables()]
     data = tmp_path / "notices.txt"
     data.write_text("third-party notices\n", encoding="utf-8")
     coll = api.COLLECT(*executables, [], [("THIRD-PARTY-NOTICES.txt", str(data), "DATA")],
@@ -103,7 +109,10 @@ def build_bundle(pyinstaller: Any, tmp_path: Path, *, merge_ours: bool = True) -
     if not merge_ours:
         arguments.pop("info_plist")  # PyInstaller's defaults alone: the bug this guards
     bundle = osx.BUNDLE(coll, **arguments)
-    return Path(bundle.name)
+    app = Path(bundle.name)
+    if merge_ours:
+        one_image.link_cli(app)
+    return app
 
 
 def read_plist(app: Path) -> dict[str, Any]:
@@ -114,7 +123,7 @@ def read_plist(app: Path) -> dict[str, Any]:
 def test_pyinstallers_bundle_starts_the_window_as_a_regular_app(
     macos_project: None, pyinstaller: Any, tmp_path: Path
 ) -> None:
-    assert [n for n, _c, _d in project.executables()] == [project.APP_ID, project.CLI_NAME]
+    assert [n for n, _c, _d in project.executables()] == [project.APP_ID]
     app = build_bundle(pyinstaller, tmp_path)
     assert app.name == "Wolkvox Desktop.app"
     plist = read_plist(app)
@@ -133,6 +142,8 @@ def test_pyinstallers_bundle_starts_the_window_as_a_regular_app(
     macos = app / "Contents" / "MacOS"
     for name in ("wolkvox-desktop", "wolkvox"):  # the CLI stays beside the window
         assert os.access(macos / name, os.X_OK)
+    assert one_image.problems(app) == []  # one program image: wolkvox is a link to it
+    assert os.readlink(macos / "wolkvox") == "wolkvox-desktop"
     notices = app / "Contents" / "Resources" / "THIRD-PARTY-NOTICES.txt"
     assert notices.is_file()
     # the app looks in sys._MEIPASS (Contents/Frameworks): PyInstaller links it there
@@ -146,8 +157,10 @@ def test_pyinstallers_bundle_starts_the_window_as_a_regular_app(
 def test_without_our_values_pyinstaller_would_start_the_cli_in_the_background(
     macos_project: None, pyinstaller: Any, tmp_path: Path
 ) -> None:
-    """The control: what the merge protects against is real in this PyInstaller."""
-    app = build_bundle(pyinstaller, tmp_path, merge_ours=False)
+    """The control: what the merge protects against is real in this PyInstaller, were the
+    CLI ever built as a second, console executable again (as it is on Windows)."""
+    both = [(project.APP_ID, False, project.APP_NAME), (project.CLI_NAME, True, "CLI")]
+    app = build_bundle(pyinstaller, tmp_path, merge_ours=False, executables=both)
     plist = read_plist(app)
     assert plist["CFBundleExecutable"] == "wolkvox"
     assert plist["LSBackgroundOnly"] is True

@@ -538,6 +538,19 @@ def _plan_commands(plan: Parser) -> None:
         "be called every few minutes by Task Scheduler, cron or launchd.",
     )
     json_arg(p, "print one JSON object per plan")
+    p = psub.add_parser(
+        "schedule", help="run plans when the app is closed: the system's own schedule",
+        description="Register (on) or remove (off) this user's system schedule that runs "
+        "`plan run-due` every 5 minutes with the app closed (the Plans window's switch "
+        "\"Run plans when the app is closed\"): a Task Scheduler task on Windows (it also "
+        "runs on battery), a LaunchAgent on macOS, a systemd user timer or else a crontab "
+        "line on Linux. No administrator rights. `status` says whether it is on, what it "
+        "runs, and when the last scheduled check ran (exit 1 when something is wrong, such "
+        "as no check for 30 minutes).",
+    )
+    p.add_argument("schedule_action", choices=("on", "off", "status"), metavar="on|off|status",
+                   help="turn it on, off, or say how it is")
+    json_arg(p, "print one JSON object")
     p = psub.add_parser("remove", help="remove a plan (its history stays)")
     p.add_argument("name", type=plan_name, metavar="NAME", help="the plan's name")
     p = psub.add_parser("export", help="write every plan to a JSON file")

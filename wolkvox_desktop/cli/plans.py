@@ -1,4 +1,4 @@
-"""``wolkvox plan add|list|run|run-due|remove|export|import``: shift plans for scripts and
+"""``wolkvox plan add|list|run|run-due|schedule|remove|export|import``: shift plans for scripts and
 the system scheduler. The plan and its checks are :mod:`wolkvox_desktop.core.plans`'s, the
 runs :mod:`wolkvox_desktop.core.plan_runs`'s; here only the arguments and the printing
 (a run's lines are those of ``wolkvox start|stop``: :mod:`wolkvox_desktop.cli.actions`).
@@ -82,6 +82,10 @@ def run(args: argparse.Namespace) -> int:
         return cmd_run(args)
     if command == "run-due":
         return cmd_run_due(json_mode=args.json)
+    if command == "schedule":
+        from wolkvox_desktop.cli import plan_schedule
+
+        return plan_schedule.run(args.schedule_action, json_mode=args.json)
     if command == "remove":
         return cmd_remove(args.name)
     if command == "export":
@@ -406,8 +410,10 @@ def cmd_export(target: str) -> int:
         plans = [saved.plan for saved in ops.store.plans()]
     text = plans_to_json(plans)
     if target == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stream = sys.stdout
+        if stream is not None:  # None in a windowed program (no console)
+            stream.write(text)
+            stream.flush()
         return EXIT_OK
     path = Path(target)
     _write_atomically(path, text)

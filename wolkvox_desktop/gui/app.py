@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from wolkvox_desktop import APP_ID, APP_NAME  # noqa: E402
 from wolkvox_desktop.core import logsetup, paths  # noqa: E402
+from wolkvox_desktop.gui import single_instance  # noqa: E402
 from wolkvox_desktop.gui.crash_reporter import install_exception_hooks  # noqa: E402
 from wolkvox_desktop.gui.main_thread_gc import MainThreadGC  # noqa: E402
 from wolkvox_desktop.gui.main_window import MainWindow  # noqa: E402
@@ -366,11 +367,13 @@ def main(argv: list[str] | None = None) -> int:
     from wolkvox_desktop.core import crashlog
 
     paths.restrict_umask()  # Linux/macOS: the store, logs and settings are 0600
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not single_instance.claim(args):  # this user's window runs: it was asked to show
+        return 0
     crashlog.enable()  # native crashes (Qt, C libraries) leave a trace in the log folder
     from wolkvox_desktop.gui.windows_shell import hold_app_mutex
 
     hold_app_mutex()  # Windows: the installer's AppMutex (asks to close a running copy)
-    args = sys.argv[1:] if argv is None else list(argv)
     watchdog = None
     if "--smoke-test" in args:
         from wolkvox_desktop.gui.smoke import start_watchdog
@@ -382,6 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     except paths.DataFolderError as problem:
         return _data_folder_problem(args, problem, watchdog)
     install_exception_hooks(app)
+    single_instance.attach(window)  # a second start (the Dock icon on macOS) shows it
     collector = MainThreadGC(app)  # its timer also lets Python see Ctrl+C during exec()
     window.after_first_frame(lambda: _close_on_interrupt(window))  # signal: ~1 ms of enums
     try:

@@ -25,6 +25,7 @@ from wolkvox_desktop.gui.bulk.summary import worst_ending
 from wolkvox_desktop.gui.placement import place_beside
 from wolkvox_desktop.gui.plans import notices
 from wolkvox_desktop.gui.plans.run_now import PlanRunNow
+from wolkvox_desktop.gui.plans.schedule_switch import this_computer
 from wolkvox_desktop.gui.plans.selection import WindowSelection
 from wolkvox_desktop.gui.scheduler import Look, PlanScheduler
 from wolkvox_desktop.gui.tray import AppTray
@@ -44,6 +45,8 @@ class PlansControls(QObject):
         self.handle = window.handle
         self.selection = WindowSelection(window)
         self.panel: PlansPanel | None = None
+        # the system's schedule behind the Plans window's switch (not for the demo's plans)
+        self.os_schedule: Any = None if getattr(window, "demo", False) else this_computer
         self._close_after_run = False
         self.scheduler = PlanScheduler(self.handle, clock=clock, zone=zone, speed=speed,
                                        parent=self)
@@ -89,7 +92,8 @@ class PlansControls(QObject):
             return self.panel
         tray = self.tray
         panel = PlansPanel(self.handle, self.scheduler, self.selection, self.window_,
-                           keep_in_tray=bool(tray.keep_running) if tray.available else None)
+                           keep_in_tray=bool(tray.keep_running) if tray.available else None,
+                           os_schedule=self.os_schedule)
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         panel.runRequested.connect(self.run_plan)
         panel.pauseToggled.connect(self.scheduler.set_paused)

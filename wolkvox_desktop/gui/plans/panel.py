@@ -8,6 +8,9 @@ deleting and the plans file (:mod:`.plans_file`) are jobs of the main window's w
 *Run now* and the schedules' pause belong to the window's plan controls; this window asks
 for them.
 
+Under the choices, the switch *Run plans when the app is closed*
+(:class:`~.schedule_switch.ScheduleSwitch`, the system's own schedule for the plans).
+
 Signals: ``runRequested(str)`` (a plan's name: *Run now*, of the list or of a missed slot),
 ``pauseToggled(bool)``, ``keepInTrayToggled(bool)``, ``plansChanged()`` (a plan was saved,
 deleted or imported), ``loaded(int)`` (plans listed; ``-1``: the list could not be read),
@@ -16,6 +19,7 @@ deleted or imported), ``loaded(int)`` (plans listed; ``-1``: the list could not 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +45,7 @@ from wolkvox_desktop.gui.plans.draft import PlanDraft, draft_from_selection, dra
 from wolkvox_desktop.gui.plans.editor import PlanEditor
 from wolkvox_desktop.gui.plans.missed_box import MissedBox
 from wolkvox_desktop.gui.plans.plan_list import PlanList
+from wolkvox_desktop.gui.plans.schedule_switch import ScheduleSwitch
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
@@ -53,7 +58,9 @@ DELETE_QUESTION = "deletePlanQuestion"
 
 class PlansPanel(QDialog):
     """The plans (non-modal). ``keep_in_tray``: the remembered answer to closing to the
-    tray (``None``: no tray here, the choice is not shown)."""
+    tray (``None``: no tray here, the choice is not shown). ``os_schedule``: makes the
+    system's schedule for the switch (``None``: the switch is off and disabled, as in the
+    demo)."""
 
     runRequested = Signal(str)
     pauseToggled = Signal(bool)
@@ -66,7 +73,8 @@ class PlansPanel(QDialog):
 
     def __init__(self, handle: WorkerHandle, scheduler: PlanScheduler,
                  selection: WindowSelection, parent: QWidget | None = None, *,
-                 keep_in_tray: bool | None = None) -> None:
+                 keep_in_tray: bool | None = None,
+                 os_schedule: Callable[[], Any] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("plansPanel")
         self.setWindowTitle(self.tr("Plans"))
@@ -78,7 +86,7 @@ class PlansPanel(QDialog):
         self.editor: PlanEditor | None = None
         self._serial = 0
         self._select_next: str | None = None
-        self._build(keep_in_tray)
+        self._build(keep_in_tray, os_schedule)
         self.set_paused(scheduler.paused)
         self.resize(780, 460)
         scheduler.runFinished.connect(self.refresh)
@@ -88,7 +96,7 @@ class PlansPanel(QDialog):
         self.refresh()
 
     # ------------------------------------------------------------ building
-    def _build(self, keep_in_tray: bool | None) -> None:
+    def _build(self, keep_in_tray: bool | None, os_schedule: Callable[[], Any] | None) -> None:
         self.missedBox = MissedBox(self)
         self.planTree = PlanList(self._selection, self)
         self.newButton = self._button("planNewButton", self.tr("New from selection…"),
@@ -115,6 +123,8 @@ class PlansPanel(QDialog):
         self.keepInTrayCheck.setObjectName("planKeepInTrayCheck")
         self.keepInTrayCheck.setVisible(keep_in_tray is not None)
         self.keepInTrayCheck.setChecked(bool(keep_in_tray))
+        self.scheduleSwitch = ScheduleSwitch(self._handle, os_schedule,
+                                             zone=self._scheduler.zone, parent=self)
         self.statusLabel = text_label(self, "plansStatusLabel")
         self.emptyHint = text_label(self, "plansEmptyHint")
         self.emptyHint.setText(self.tr(
@@ -141,6 +151,7 @@ class PlansPanel(QDialog):
         layout.addWidget(self.planTree, 1)
         layout.addLayout(actions)
         layout.addLayout(choices)
+        layout.addWidget(self.scheduleSwitch)
         layout.addWidget(self.statusLabel)
         layout.addLayout(button_row(self.closeButton))
 
@@ -184,6 +195,7 @@ class PlansPanel(QDialog):
     def _on_looked(self, _look: object) -> None:
         if self.isVisible():  # "Today"/"Tomorrow" and the next runs move with the clock
             self.refresh()
+            self.scheduleSwitch.refresh()  # and the last scheduled check grows old
 
     def _on_states(self, serial: int, value: Any) -> None:
         if serial != self._serial:
