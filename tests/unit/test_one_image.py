@@ -54,8 +54,14 @@ def test_a_second_image_or_a_missing_link_is_a_problem(tmp_path: Path) -> None:
     assert one_image.problems(tmp_path / "nothing.app")
 
 
-def test_the_spec_builds_a_second_executable_on_windows_only() -> None:
+def test_the_spec_builds_a_second_executable_on_windows_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     spec = (ROOT / "build_specs" / "wolkvox-desktop.spec").read_text(encoding="utf-8")
-    assert 'if SYSTEM == "windows" and project.has_cli():' in spec
+    assert "executables = [executable(*spec) for spec in project.executables()]" in spec
+    for system, names in (("windows", [project.APP_ID, project.CLI_NAME]),
+                          ("macos", [project.APP_ID]), ("linux", [project.APP_ID])):
+        monkeypatch.setattr(project, "system", lambda system=system: system)
+        assert [name for name, _console, _what in project.executables()] == names
     build = (ROOT / "build_specs" / "build.py").read_text(encoding="utf-8")
     assert "one_image.link_cli(app)" in build and "one_image.problems(app)" in build
