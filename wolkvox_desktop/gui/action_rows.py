@@ -26,7 +26,6 @@ from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.action_target import Target
 from wolkvox_desktop.gui.control import control
 from wolkvox_desktop.gui.eliding import ElidingLabel, NamedButton
-from wolkvox_desktop.gui.outcome_look import outcome_colour
 
 _translate = QCoreApplication.translate  # the window's context (see top_bar)
 
@@ -116,7 +115,6 @@ class ActionRows(QWidget):
         # why Start and Stop are disabled, where the eye is (not only in their tooltips)
         self.reasonLabel = control(ElidingLabel(min_width=40), "actionReasonLabel",
                                    _translate("MainWindow", "Why the actions are disabled"))
-        self.reasonLabel.setStyleSheet(f"QLabel {{ color: {outcome_colour('skipped').name()}; }}")
 
         # row 1: what to act on, and what to keep in the list
         fields = QHBoxLayout()

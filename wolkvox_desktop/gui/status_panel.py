@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Slot
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from wolkvox_desktop.gui.local_format import clock, number
 from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph, outcome_words
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from wolkvox_desktop.gui.status_entry import StatusEntry
 
 MAX_ENTRIES = 200  # the History window holds everything
@@ -95,8 +97,7 @@ class StatusPanel(QTextBrowser):
         self._raw_shown ^= {key}
         self._render()
 
-    @Slot(QUrl)
-    def _on_link(self, url: QUrl) -> None:
+    def _on_link(self, url: QUrl) -> None:  # no @Slot(QUrl): its enums cost the first frame
         if url.scheme() == "raw":
             self.toggle_raw(url.path())
 
