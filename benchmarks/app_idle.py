@@ -6,7 +6,7 @@
 
 The real window (``gui.app.build(["--demo"])``: the in-process simulator, the worker thread,
 the demo store, the garbage collector's timer as ``main()`` runs it), its bulk and plans
-controls with the scheduler (``gui/scheduler.py``), and five weekday plans (07:00, 07:30,
+controls with the scheduler (``gui/plans/scheduler.py``), and five weekday plans (07:00, 07:30,
 13:00, 14:00, 19:00) on the demo operation. The scheduler's clock is injected: it starts on
 a Monday at 20:00 (America/Bogota), so the ten hours to 06:00 hold no slot: idle.
 

@@ -21,7 +21,7 @@ Checks:
 - ``resources``: ``resources/`` is where ``core.paths.resources_dir()`` looks, with the
   icons and every compiled ``.qm`` translation, each loadable.
 - ``notices``: ``THIRD-PARTY-NOTICES.txt`` and the CycloneDX SBOM are where the About
-  dialog finds them (``gui.about.bundled_file``), readable (frozen builds only).
+  dialog finds them (``gui.about.dialog.bundled_file``), readable (frozen builds only).
 
 Never prints a secret: the throw-away value is random and only compared.
 """
@@ -273,7 +273,7 @@ def check_notices() -> dict[str, Any]:
     Contents/Frameworks), readable, and the SBOM is CycloneDX with components."""
     if not getattr(sys, "frozen", False):
         return {"ok": True, "frozen": False}  # a checkout has none: the build writes them
-    from wolkvox_desktop.gui.about import NOTICES_NAME, SBOM_NAME, bundled_file
+    from wolkvox_desktop.gui.about.dialog import NOTICES_NAME, SBOM_NAME, bundled_file
 
     notices, sbom = bundled_file(NOTICES_NAME), bundled_file(SBOM_NAME)
     found: dict[str, Any] = {"notices": str(notices), "sbom": str(sbom)}

@@ -52,8 +52,8 @@ def capture(lang: str, out: Path) -> list[Path]:
     from wolkvox_desktop.gui import app as appmod
     from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
     from wolkvox_desktop.gui.demo import DEMO_TOKEN
-    from wolkvox_desktop.gui.settings import SettingsDialog
-    from wolkvox_desktop.gui.welcome_page import WelcomePage
+    from wolkvox_desktop.gui.settings.dialog import SettingsDialog
+    from wolkvox_desktop.gui.window.welcome_page import WelcomePage
 
     qapp, window = appmod.build(["--demo", "--lang", lang])
     plans = install_plans_at_seven_twenty(window)

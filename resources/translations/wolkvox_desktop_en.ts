@@ -4,7 +4,7 @@
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+239"/>
+        <location filename="../../wolkvox_desktop/gui/window/campaign_page.py" line="+239"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaign</numerusform>
@@ -109,7 +109,7 @@
 <context>
     <name>KeepRunningQuestion</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/tray.py" line="+97"/>
+        <location filename="../../wolkvox_desktop/gui/plans/tray.py" line="+97"/>
         <source>%n plan(s) are scheduled. Keep Wolkvox Desktop running in the system tray so that they run at their time?</source>
         <translation>
             <numerusform>%n plan is scheduled. Keep Wolkvox Desktop running in the system tray so that it runs at its time?</numerusform>
@@ -488,7 +488,7 @@
 <context>
     <name>_Words</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/status_entry.py" line="+157"/>
+        <location filename="../../wolkvox_desktop/gui/window/status_entry.py" line="+157"/>
         <source>The run stopped before these %n campaign(s): nothing was sent for them. {campaigns}</source>
         <translation>
             <numerusform>The run stopped before this campaign: nothing was sent for it. {campaigns}</numerusform>

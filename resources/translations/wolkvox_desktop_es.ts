@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/about.py" line="+116"/>
+        <location filename="../../wolkvox_desktop/gui/about/dialog.py" line="+116"/>
         <source>About Wolkvox Desktop</source>
         <translation>Acerca de Wolkvox Desktop</translation>
     </message>
@@ -139,7 +139,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>AppTray</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/tray.py" line="+145"/>
+        <location filename="../../wolkvox_desktop/gui/plans/tray.py" line="+145"/>
         <location line="+27"/>
         <source>Wolkvox Desktop</source>
         <translation>Wolkvox Desktop</translation>
@@ -317,7 +317,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>CampaignPage</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+239"/>
+        <location filename="../../wolkvox_desktop/gui/window/campaign_page.py" line="+239"/>
         <source>%Ln campaign(s)</source>
         <translation>
             <numerusform>%Ln campaña</numerusform>
@@ -336,7 +336,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>CampaignTableModel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_model.py" line="+173"/>
+        <location filename="../../wolkvox_desktop/gui/window/campaign_model.py" line="+173"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -868,7 +868,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>KeepRunningQuestion</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/tray.py" line="-112"/>
+        <location filename="../../wolkvox_desktop/gui/plans/tray.py" line="-112"/>
         <source>Keep running in the tray?</source>
         <translation>¿Seguir en la bandeja del sistema?</translation>
     </message>
@@ -899,7 +899,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>LicencesDialog</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/about.py" line="-136"/>
+        <location filename="../../wolkvox_desktop/gui/about/dialog.py" line="-136"/>
         <location line="+12"/>
         <source>Third-party licences</source>
         <translation>Licencias de terceros</translation>
@@ -943,7 +943,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+113"/>
+        <location filename="../../wolkvox_desktop/gui/window/main_window.py" line="+113"/>
         <source>Wolkvox Desktop — Demo</source>
         <translation>Wolkvox Desktop — Demostración</translation>
     </message>
@@ -958,7 +958,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Archivo de datos reconstruido</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+108"/>
+        <location filename="../../wolkvox_desktop/gui/window/top_bar.py" line="+104"/>
         <source>&amp;Operation:</source>
         <translation>&amp;Operación:</translation>
     </message>
@@ -1028,7 +1028,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Operaciones, tokens e idioma (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/welcome_page.py" line="+47"/>
+        <location filename="../../wolkvox_desktop/gui/window/welcome_page.py" line="+47"/>
         <source>Welcome to Wolkvox Desktop</source>
         <extracomment>starts ``program`` with ``arguments`` detached from this process; True if it started</extracomment>
         <translation>Le damos la bienvenida a Wolkvox Desktop</translation>
@@ -1074,7 +1074,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La demostración se está abriendo en una ventana propia…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="-181"/>
+        <location filename="../../wolkvox_desktop/gui/window/campaign_page.py" line="-181"/>
         <source>Filter campaigns…</source>
         <translation>Filtrar campañas…</translation>
     </message>
@@ -1115,13 +1115,13 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Pedir a Wolkvox la lista de campañas (F5). Cuesta un token.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_table.py" line="+38"/>
+        <location filename="../../wolkvox_desktop/gui/window/campaign_table.py" line="+38"/>
         <source>Campaigns</source>
         <extracomment>a column&apos;s width, before its header asks for more</extracomment>
         <translation>Campañas</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+63"/>
+        <location filename="../../wolkvox_desktop/gui/window/action_rows.py" line="+62"/>
         <source>Campaign &amp;ID:</source>
         <translation>&amp;ID de campaña:</translation>
     </message>
@@ -1161,7 +1161,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar campaña</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Campaign {0} is hidden by the filter: clear the filter or choose a campaign in the list.</source>
         <translation>La campaña {0} está oculta por el filtro: borre el filtro o elija una campaña de la lista.</translation>
     </message>
@@ -1181,14 +1181,14 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar la campaña (Intro o Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+47"/>
+        <location line="-132"/>
+        <location filename="../../wolkvox_desktop/gui/window/confirmations.py" line="+47"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
     </message>
     <message>
         <location line="+60"/>
-        <location filename="../../wolkvox_desktop/gui/confirmations.py" line="-7"/>
+        <location filename="../../wolkvox_desktop/gui/window/confirmations.py" line="-7"/>
         <source>Stop campaign</source>
         <translation>Detener campaña</translation>
     </message>
@@ -1258,7 +1258,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Por qué las acciones están desactivadas</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Campaign {0} is hidden by the filter.</source>
         <translation>La campaña {0} está oculta por el filtro.</translation>
     </message>
@@ -1278,7 +1278,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Detener (pausar) la campaña (Ctrl+Mayús+Intro)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/result_line.py" line="+23"/>
+        <location filename="../../wolkvox_desktop/gui/window/result_line.py" line="+23"/>
         <source>Answer to the last action</source>
         <translation>Respuesta a la última acción</translation>
     </message>
@@ -1298,7 +1298,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Pide a Wolkvox la lista de campañas: una llamada, que cuesta un token. Así se confirman los estados marcados con ?.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+14"/>
+        <location filename="../../wolkvox_desktop/gui/window/action_rows.py" line="+14"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
@@ -1308,12 +1308,12 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Deteniendo…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+108"/>
+        <location filename="../../wolkvox_desktop/gui/window/campaign_page.py" line="+108"/>
         <source>Refreshing…</source>
         <translation>Actualizando…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+78"/>
+        <location filename="../../wolkvox_desktop/gui/window/top_bar.py" line="+80"/>
         <source>Tokens today: {0} / {1}</source>
         <translation>Tokens hoy: {0} / {1}</translation>
     </message>
@@ -1328,7 +1328,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>cerca del límite diario</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/campaign_page.py" line="+63"/>
+        <location filename="../../wolkvox_desktop/gui/window/campaign_page.py" line="+63"/>
         <source>Not updated yet</source>
         <translation>Aún sin actualizar</translation>
     </message>
@@ -1338,7 +1338,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Actualizada: {0}</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/window_calls.py" line="+182"/>
+        <location filename="../../wolkvox_desktop/gui/window/window_calls.py" line="+186"/>
         <source>Starting campaign {0}…</source>
         <translation>Iniciando la campaña {0}…</translation>
     </message>
@@ -1363,17 +1363,17 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>La campaña {0} se quitó de su lista.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="-62"/>
+        <location filename="../../wolkvox_desktop/gui/window/main_window.py" line="-62"/>
         <source>Operation {0} is not set up yet. Add it in Settings.</source>
         <translation>La operación {0} todavía no está configurada. Agréguela en la configuración.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="-28"/>
+        <location filename="../../wolkvox_desktop/gui/window/top_bar.py" line="-28"/>
         <source>{0} (this session only)</source>
         <translation>{0} (solo esta sesión)</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+2"/>
+        <location filename="../../wolkvox_desktop/gui/window/confirmations.py" line="+2"/>
         <source>Stop {0}?</source>
         <translation>¿Detener {0}?</translation>
     </message>
@@ -1403,7 +1403,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>El presupuesto de tokens de hoy para esta operación está agotado. Wolkvox puede rechazar la llamada. ¿Enviar «{0}» para la campaña {1} de todos modos? Cuesta un token más.</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/main_window.py" line="+46"/>
+        <location filename="../../wolkvox_desktop/gui/window/main_window.py" line="+46"/>
         <source>Problem: {0}</source>
         <translation>Problema: {0}</translation>
     </message>
@@ -3407,7 +3407,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+51"/>
+        <location filename="../../wolkvox_desktop/gui/window/status_panel.py" line="+53"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>
@@ -3422,7 +3422,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Todavía no hay llamadas. Las respuestas de Wolkvox aparecerán aquí.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>HTTP {0}</source>
         <translation>HTTP {0}</translation>
     </message>
@@ -3620,7 +3620,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>TrayMenu</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/tray.py" line="-52"/>
+        <location filename="../../wolkvox_desktop/gui/plans/tray.py" line="-52"/>
         <source>Open Wolkvox Desktop</source>
         <translation>Abrir Wolkvox Desktop</translation>
     </message>
@@ -3692,7 +3692,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>UpdateNotice</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/update_notice.py" line="+105"/>
+        <location filename="../../wolkvox_desktop/gui/about/update_notice.py" line="+105"/>
         <source>A newer version is available</source>
         <translation>Hay una versión más nueva disponible</translation>
     </message>
@@ -3719,7 +3719,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>_Words</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/status_entry.py" line="+157"/>
+        <location filename="../../wolkvox_desktop/gui/window/status_entry.py" line="+157"/>
         <source>The run stopped before these %n campaign(s): nothing was sent for them. {campaigns}</source>
         <translation>
             <numerusform>La ejecución se detuvo antes de esta campaña: no se envió nada para ella. {campaigns}</numerusform>

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication
 from wolkvox_desktop.core import paths
 from wolkvox_desktop.core.store import Operation, Store
 from wolkvox_desktop.gui.app import build
-from wolkvox_desktop.gui.main_window import MainWindow
 from wolkvox_desktop.gui.qtcompat import protect_bool_singletons
+from wolkvox_desktop.gui.window.main_window import MainWindow
 from wolkvox_desktop.gui.worker import leaked_threads
 from wolkvox_desktop.simulator.server import Simulator, demo_campaigns
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from wolkvox_desktop import __version__
 from wolkvox_desktop.core.updates import Status, UpdateCheck
-from wolkvox_desktop.gui.about import (
+from wolkvox_desktop.gui.about.dialog import (
     NOTICES_NAME,
     SBOM_NAME,
     AboutDialog,
@@ -34,8 +34,8 @@ from wolkvox_desktop.gui.about import (
     LicencesDialog,
     bundled_file,
 )
-from wolkvox_desktop.gui.main_window import MainWindow
-from wolkvox_desktop.gui.update_notice import UpdateNotice
+from wolkvox_desktop.gui.about.update_notice import UpdateNotice
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 NEWER = UpdateCheck(Status.NEWER, __version__, "9.1.0",
                     "https://example.com/releases/tag/v9.1.0", "https://example.com/feed",
@@ -170,7 +170,7 @@ def test_no_check_while_the_window_is_busy_then_at_the_next_tick(
 
 
 def test_no_check_during_a_bulk_run(qtbot: Any, demo_window: MainWindow) -> None:
-    from wolkvox_desktop.gui.update_notice import run_in_progress
+    from wolkvox_desktop.gui.about.update_notice import run_in_progress
 
     qtbot.waitUntil(lambda: window_has(demo_window, "startSelectedButton"), timeout=5000)
     assert not run_in_progress(demo_window)

@@ -28,7 +28,7 @@ from wolkvox_desktop.core.store import Store
 from wolkvox_desktop.gui.answer_text import is_html_page, page_summary, shown_answer
 from wolkvox_desktop.gui.bulk import install_bulk_and_history
 from wolkvox_desktop.gui.history import HistoryTableModel, HistoryWindow
-from wolkvox_desktop.gui.main_window import MainWindow
+from wolkvox_desktop.gui.window.main_window import MainWindow
 from wolkvox_desktop.gui.worker import WorkerHandle
 
 make_handle = test_history_window.make_handle

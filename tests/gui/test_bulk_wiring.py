@@ -14,8 +14,8 @@ from tests.gui.conftest import close_window
 from wolkvox_desktop.core.bulk_run import BulkSummary
 from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
 from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME
-from wolkvox_desktop.gui.main_window import MainWindow
 from wolkvox_desktop.gui.outcome_look import outcome_words
+from wolkvox_desktop.gui.window.main_window import MainWindow
 from wolkvox_desktop.gui.worker import leaked_threads
 
 WAIT_MS = 15_000

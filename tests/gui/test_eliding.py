@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStyleFactory, QWidget
 
-from wolkvox_desktop.gui.eliding import NamedButton
+from wolkvox_desktop.gui.window.eliding import NamedButton
 
 TARGETS = [("▶ Start", ""), ("▶ Start 3302", ""), ("▶ Start 3302", "Cobranza Sur"),
            ("■ Stop 123456789012345", "Una campaña con un nombre muy largo de verdad"),

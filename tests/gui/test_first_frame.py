@@ -36,8 +36,8 @@ NOT_BEFORE_FIRST_FRAME = (
     # handler module
     "wolkvox_desktop.simulator", "http.server", "logging.handlers",
     # what the window loads just after its first frame
-    "wolkvox_desktop.gui.window_calls", "wolkvox_desktop.gui.bulk",
-    "wolkvox_desktop.gui.history", "wolkvox_desktop.gui.plans", "wolkvox_desktop.gui.tray",
+    "wolkvox_desktop.gui.window.window_calls", "wolkvox_desktop.gui.bulk",
+    "wolkvox_desktop.gui.history", "wolkvox_desktop.gui.plans",  # with the tray
     "wolkvox_desktop.gui.settings",
 )
 

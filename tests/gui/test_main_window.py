@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from tests.gui.conftest import Catcher, puts, wait_idle
 from wolkvox_desktop.core.store import Store
-from wolkvox_desktop.gui.main_window import MainWindow
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 
 def select(window: MainWindow, campaign_id: str) -> None:

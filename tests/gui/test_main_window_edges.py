@@ -14,7 +14,7 @@ import pytest
 from tests.gui.conftest import DEMO_TOKEN, Catcher, puts, seed_operations, wait_idle
 from wolkvox_desktop.core.errors import Reason
 from wolkvox_desktop.core.store import Operation
-from wolkvox_desktop.gui.main_window import MainWindow
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 
 def select(w: MainWindow, campaign_id: str, ctype: str = "preview") -> None:
@@ -124,7 +124,7 @@ def test_wolkvox_text_is_plain_text_in_the_table_and_its_tooltips(qapp: Any) -> 
 
     from wolkvox_desktop.core.campaigns import Campaign
     from wolkvox_desktop.core.store import SavedCampaign
-    from wolkvox_desktop.gui.campaign_model import CampaignTableModel
+    from wolkvox_desktop.gui.window.campaign_model import CampaignTableModel
 
     odd = "<b>Cobranza</b><img src='http://x/y.png'> & co"
     model = CampaignTableModel()

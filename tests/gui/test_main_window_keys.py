@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from tests.gui.conftest import Catcher, puts, wait_idle
 from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
-from wolkvox_desktop.gui.main_window import MainWindow
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 WAIT_MS = 15_000
 CTRL = Qt.KeyboardModifier.ControlModifier

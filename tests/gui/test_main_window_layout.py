@@ -26,12 +26,12 @@ from wolkvox_desktop.core.store import SavedCampaign
 from wolkvox_desktop.gui import i18n
 from wolkvox_desktop.gui.app import build
 from wolkvox_desktop.gui.bulk import install_bulk_and_history
-from wolkvox_desktop.gui.campaign_page import CampaignPage
-from wolkvox_desktop.gui.eliding import ElidingLabel, NamedButton
-from wolkvox_desktop.gui.main_window import MINIMUM_SIZE, MainWindow
-from wolkvox_desktop.gui.status_panel import StatusEntry, StatusPanel
-from wolkvox_desktop.gui.top_bar import TopBar
-from wolkvox_desktop.gui.welcome_page import WelcomePage, demo_command
+from wolkvox_desktop.gui.window.campaign_page import CampaignPage
+from wolkvox_desktop.gui.window.eliding import ElidingLabel, NamedButton
+from wolkvox_desktop.gui.window.main_window import MINIMUM_SIZE, MainWindow
+from wolkvox_desktop.gui.window.status_panel import StatusEntry, StatusPanel
+from wolkvox_desktop.gui.window.top_bar import TopBar
+from wolkvox_desktop.gui.window.welcome_page import WelcomePage, demo_command
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

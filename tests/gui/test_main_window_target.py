@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialog, QMessageBox
 
 from tests.gui.conftest import puts, wait_idle
-from wolkvox_desktop.gui.main_window import MainWindow
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 # the offscreen platform says this whenever a message box is shown; not our warning
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QPushButton
 
 from tests.gui.conftest import wait_idle
 from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
-from wolkvox_desktop.gui.main_window import MainWindow
 from wolkvox_desktop.gui.outcome_look import outcome_icon, status_icon
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 WAIT_MS = 15_000
 

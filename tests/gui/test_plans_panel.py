@@ -24,11 +24,11 @@ from wolkvox_desktop.core.store import SavedPlan, Store
 from wolkvox_desktop.gui.bulk import BulkDialog
 from wolkvox_desktop.gui.bulk.close_question import QUESTION_NAME
 from wolkvox_desktop.gui.demo import DEMO_SERVER
-from wolkvox_desktop.gui.main_window import MainWindow
 from wolkvox_desktop.gui.plans.editor import PlanEditor
 from wolkvox_desktop.gui.plans.panel import DELETE_QUESTION, PlansPanel
 from wolkvox_desktop.gui.plans.plan_list import LAST, NEXT, SCHEDULE
 from wolkvox_desktop.gui.plans.when import schedule_text
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 WAIT_MS = 15_000
 

@@ -23,10 +23,10 @@ from wolkvox_desktop.core.store import SlotState, Store
 from wolkvox_desktop.core.store.records import PlanRunState
 from wolkvox_desktop.gui.bulk import BulkDialog
 from wolkvox_desktop.gui.demo import DEMO_SERVER
-from wolkvox_desktop.gui.main_window import MainWindow
 from wolkvox_desktop.gui.plans.panel import PlansPanel
 from wolkvox_desktop.gui.plans.plan_list import LAST
 from wolkvox_desktop.gui.plans.when import clock_text
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 WAIT_MS = 15_000
 

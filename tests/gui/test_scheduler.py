@@ -24,7 +24,7 @@ from wolkvox_desktop.core.schedule import LocalZone, utc_now
 from wolkvox_desktop.core.store import Operation, SavedPlan, Store
 from wolkvox_desktop.gui.jobs import Lane
 from wolkvox_desktop.gui.plans import notices
-from wolkvox_desktop.gui.scheduler import Look, PlanScheduler
+from wolkvox_desktop.gui.plans.scheduler import Look, PlanScheduler
 from wolkvox_desktop.gui.worker import WorkerHandle
 from wolkvox_desktop.simulator.server import Simulator
 

@@ -29,7 +29,7 @@ from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
 from wolkvox_desktop.core.store import Operation
 from wolkvox_desktop.gui import i18n
 from wolkvox_desktop.gui.calls import OperationForm, SaveOutcome
-from wolkvox_desktop.gui.settings import SettingsDialog
+from wolkvox_desktop.gui.settings.dialog import SettingsDialog
 
 # The offscreen platform says this whenever a dialog is shown; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

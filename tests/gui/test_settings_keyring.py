@@ -13,7 +13,7 @@ from keyring.backends import SecretService, Windows, chainer, fail, kwallet, lib
 from tests.gui.test_settings_dialog import SECRET, all_visible_text, label, make_dialog
 from wolkvox_desktop.core.credentials import BackendStatus, Credentials, TokenSource
 from wolkvox_desktop.core.store import Operation
-from wolkvox_desktop.gui.settings_jobs import DEMO_KEYRING_NAME
+from wolkvox_desktop.gui.settings.settings_jobs import DEMO_KEYRING_NAME
 
 # The offscreen platform says this whenever a dialog is shown; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

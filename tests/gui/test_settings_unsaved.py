@@ -27,9 +27,9 @@ from tests.gui.test_settings_dialog import (
 from wolkvox_desktop.core.credentials import TokenSource
 from wolkvox_desktop.core.store import Operation
 from wolkvox_desktop.gui.calls import SaveOutcome
-from wolkvox_desktop.gui.main_window import MainWindow
-from wolkvox_desktop.gui.settings import SettingsDialog
-from wolkvox_desktop.gui.settings_jobs import NEW_OPERATION
+from wolkvox_desktop.gui.settings.dialog import SettingsDialog
+from wolkvox_desktop.gui.settings.settings_jobs import NEW_OPERATION
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 __all__ = ["make_dialog", "spoken"]
 

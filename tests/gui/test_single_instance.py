@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from wolkvox_desktop.core.token_slots import slots_dir
 from wolkvox_desktop.gui import single_instance
-from wolkvox_desktop.gui.main_window import MainWindow
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 

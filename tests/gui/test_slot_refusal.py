@@ -13,7 +13,7 @@ import pytest
 
 from tests.gui.conftest import puts, seed_operations, wait_idle
 from wolkvox_desktop.core.store import Operation
-from wolkvox_desktop.gui.main_window import MainWindow
+from wolkvox_desktop.gui.window.main_window import MainWindow
 from wolkvox_desktop.simulator.server import Simulator
 
 

@@ -27,10 +27,10 @@ from wolkvox_desktop.gui.app import build
 from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
 from wolkvox_desktop.gui.demo import DEMO_SERVER
 from wolkvox_desktop.gui.jobs import Lane
-from wolkvox_desktop.gui.main_window import MainWindow
 from wolkvox_desktop.gui.plans import PlansControls, install_plans
+from wolkvox_desktop.gui.plans.tray import KEEP_SETTING, QUESTION_NAME, TrayMenu
 from wolkvox_desktop.gui.qsettings import app_settings
-from wolkvox_desktop.gui.tray import KEEP_SETTING, QUESTION_NAME, TrayMenu
+from wolkvox_desktop.gui.window.main_window import MainWindow
 from wolkvox_desktop.gui.worker import leaked_threads
 
 WAIT_MS = 15_000

@@ -24,9 +24,9 @@ from wolkvox_desktop.core.service import Usage
 from wolkvox_desktop.core.store import Operation, Store
 from wolkvox_desktop.gui.app import build
 from wolkvox_desktop.gui.bulk import BulkDialog, install_bulk_and_history
-from wolkvox_desktop.gui.main_window import MainWindow
 from wolkvox_desktop.gui.observed_store import ObservedStore
 from wolkvox_desktop.gui.plans import install_plans
+from wolkvox_desktop.gui.window.main_window import MainWindow
 
 WAIT_MS = 15_000
 __all__ = ["spoken"]

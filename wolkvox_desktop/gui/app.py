@@ -39,8 +39,8 @@ from wolkvox_desktop.core import logsetup, paths  # noqa: E402
 from wolkvox_desktop.gui import single_instance  # noqa: E402
 from wolkvox_desktop.gui.crash_reporter import install_exception_hooks  # noqa: E402
 from wolkvox_desktop.gui.main_thread_gc import MainThreadGC  # noqa: E402
-from wolkvox_desktop.gui.main_window import MainWindow  # noqa: E402
 from wolkvox_desktop.gui.qtcompat import protect_bool_singletons  # noqa: E402
+from wolkvox_desktop.gui.window.main_window import MainWindow  # noqa: E402
 from wolkvox_desktop.gui.worker import WorkerHandle, leaked_threads  # noqa: E402
 from wolkvox_desktop.gui.worker_config import WorkerConfig  # noqa: E402
 
@@ -296,7 +296,7 @@ def _install_extras(window: MainWindow) -> None:
 
     install_bulk_and_history(window)
     install_plans(window)
-    from wolkvox_desktop.gui.about import install_about  # About…, licences, update notice
+    from wolkvox_desktop.gui.about.dialog import install_about  # About…, licences, update notice
 
     install_about(window)
 
@@ -307,7 +307,7 @@ def _close_on_interrupt(window: MainWindow) -> None:
     import signal
 
     def quit_window() -> None:
-        from wolkvox_desktop.gui.tray import quit_app  # the tray loads after the first frame
+        from wolkvox_desktop.gui.plans.tray import quit_app  # the tray loads after the first frame
 
         quit_app(window)
 

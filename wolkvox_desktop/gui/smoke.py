@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from wolkvox_desktop.core import paths
 
 if TYPE_CHECKING:
-    from wolkvox_desktop.gui.main_window import MainWindow
+    from wolkvox_desktop.gui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

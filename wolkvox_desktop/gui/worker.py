@@ -143,7 +143,7 @@ class Worker(QObject):
                 "The local database could not be opened. The log file has the details."
             )
             return
-        from wolkvox_desktop.gui import settings_jobs
+        from wolkvox_desktop.gui.settings import settings_jobs
 
         session = self.config.session_server
         if session is not None and self._store.operation(session) is None:
@@ -267,8 +267,8 @@ class Worker(QObject):
 
         def then(value: Any) -> None:
             from wolkvox_desktop.core.errors import CallResult, Reason
-            from wolkvox_desktop.gui import settings_jobs
             from wolkvox_desktop.gui.calls import CallDone
+            from wolkvox_desktop.gui.settings import settings_jobs
 
             result = value if isinstance(value, CallResult) else CallResult.unexpected()
             self.callFinished.emit(CallDone(request, result))
@@ -498,8 +498,9 @@ class WorkerHandle(QObject):
 
 
 def _settings_jobs() -> Any:
-    """gui.settings_jobs (the core's values with it): loaded when Settings first needs it."""
-    from wolkvox_desktop.gui import settings_jobs
+    """gui.settings.settings_jobs (the core's values with it): loaded when Settings first
+    needs it."""
+    from wolkvox_desktop.gui.settings import settings_jobs
 
     return settings_jobs
 

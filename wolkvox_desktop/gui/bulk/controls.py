@@ -26,7 +26,7 @@ from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.gui.bulk.dialog import BulkDialog
 from wolkvox_desktop.gui.bulk.summary import worst_ending
 from wolkvox_desktop.gui.local_format import number
-from wolkvox_desktop.gui.placement import place_beside
+from wolkvox_desktop.gui.window.placement import place_beside
 
 
 class BulkControls(QObject):
@@ -100,7 +100,7 @@ class BulkControls(QObject):
     # ---- state ----
     def selected_campaigns(self) -> list[object]:
         """The selected campaigns (``SavedCampaign``), in the order they were selected."""
-        from wolkvox_desktop.gui.campaign_model import CampaignRole
+        from wolkvox_desktop.gui.window.campaign_model import CampaignRole
 
         rows = self.table.selectionModel().selectedRows()
         return [saved for saved in (i.data(CampaignRole) for i in rows) if saved is not None]

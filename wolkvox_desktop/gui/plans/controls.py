@@ -7,7 +7,7 @@ scheduler, *Run now*, the tray, and their news on the window's result line.
 (``handle``, ``current_server()``, ``campaignTable``, ``operationCombo``, ``show_result()``,
 ``add_close_callback()``).
 
-Closing the window: the tray may keep the app running (:class:`~wolkvox_desktop.gui.tray.
+Closing the window: the tray may keep the app running (:class:`~wolkvox_desktop.gui.plans.tray.
 AppTray`); a *Run now* in progress asks first, as a bulk run does; when the window closes
 for good, the scheduler stops and the Plans window goes with it.
 """
@@ -22,13 +22,13 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from wolkvox_desktop.core.plan_runs import MissedSlot, PlanRunResult, PlanRunStart
 from wolkvox_desktop.core.schedule import Clock, LocalZone, utc_now
 from wolkvox_desktop.gui.bulk.summary import worst_ending
-from wolkvox_desktop.gui.placement import place_beside
 from wolkvox_desktop.gui.plans import notices
 from wolkvox_desktop.gui.plans.run_now import PlanRunNow
 from wolkvox_desktop.gui.plans.schedule_switch import this_computer
+from wolkvox_desktop.gui.plans.scheduler import Look, PlanScheduler
 from wolkvox_desktop.gui.plans.selection import WindowSelection
-from wolkvox_desktop.gui.scheduler import Look, PlanScheduler
-from wolkvox_desktop.gui.tray import AppTray
+from wolkvox_desktop.gui.plans.tray import AppTray
+from wolkvox_desktop.gui.window.placement import place_beside
 
 if TYPE_CHECKING:
     from wolkvox_desktop.gui.plans.panel import PlansPanel

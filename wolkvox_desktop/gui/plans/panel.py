@@ -49,8 +49,8 @@ from wolkvox_desktop.gui.plans.schedule_switch import ScheduleSwitch
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.operations import Operations
+    from wolkvox_desktop.gui.plans.scheduler import PlanScheduler
     from wolkvox_desktop.gui.plans.selection import WindowSelection
-    from wolkvox_desktop.gui.scheduler import PlanScheduler
     from wolkvox_desktop.gui.worker import WorkerHandle
 
 DELETE_QUESTION = "deletePlanQuestion"

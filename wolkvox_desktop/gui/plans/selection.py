@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from wolkvox_desktop.gui.campaign_model import CampaignRole
+from wolkvox_desktop.gui.window.campaign_model import CampaignRole
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.store import SavedCampaign

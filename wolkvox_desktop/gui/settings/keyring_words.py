@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from wolkvox_desktop.core.credentials import BackendStatus
+from wolkvox_desktop.gui.settings.settings_jobs import DEMO_KEYRING_NAME
 from wolkvox_desktop.gui.settings.widgets import INFO, WARNING
-from wolkvox_desktop.gui.settings_jobs import DEMO_KEYRING_NAME
 
 # named _translate: lupdate reads it as QCoreApplication.translate (see tools/); the whole
 # Settings package keeps the one context "SettingsDialog".

@@ -20,7 +20,7 @@ from wolkvox_desktop.gui.outcome_look import outcome_colour, outcome_glyph, outc
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
-    from wolkvox_desktop.gui.status_entry import StatusEntry
+    from wolkvox_desktop.gui.window.status_entry import StatusEntry
 
 MAX_ENTRIES = 200  # the History window holds everything
 CAMPAIGN_CHARS = 12  # digits of a campaign id shown whole; a longer one is shortened
@@ -210,10 +210,10 @@ class StatusPanel(QTextBrowser):
 
 
 def __getattr__(name: str) -> object:
-    """:class:`~wolkvox_desktop.gui.status_entry.StatusEntry`, still importable from here
-    (``from wolkvox_desktop.gui.status_panel import StatusEntry``), loaded when asked for."""
+    """:class:`~wolkvox_desktop.gui.window.status_entry.StatusEntry`, still importable from here
+    (``from wolkvox_desktop.gui.window.status_panel import StatusEntry``), loaded when asked for."""
     if name == "StatusEntry":
-        from wolkvox_desktop.gui.status_entry import StatusEntry
+        from wolkvox_desktop.gui.window.status_entry import StatusEntry
 
         return StatusEntry
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

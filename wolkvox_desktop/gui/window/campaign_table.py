@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from wolkvox_desktop.gui.campaign_model import (
+from wolkvox_desktop.gui.window.campaign_model import (
     CampaignFilterProxy,
     CampaignRole,
     CampaignTableModel,

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wolkvox_desktop.gui import window_frame
-from wolkvox_desktop.gui.auto_refresh import AutoRefresh
-from wolkvox_desktop.gui.campaign_page import CampaignPage
 from wolkvox_desktop.gui.qsettings import app_settings
-from wolkvox_desktop.gui.settings_link import SettingsLink
-from wolkvox_desktop.gui.top_bar import TopBar, choose_operation
+from wolkvox_desktop.gui.window import window_frame
+from wolkvox_desktop.gui.window.auto_refresh import AutoRefresh
+from wolkvox_desktop.gui.window.campaign_page import CampaignPage
+from wolkvox_desktop.gui.window.settings_link import SettingsLink
+from wolkvox_desktop.gui.window.top_bar import TopBar, choose_operation
 
 if TYPE_CHECKING:
     # Start-up time: the store (sqlite3, uuid, hashlib) loads on the worker thread; the
@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from wolkvox_desktop.core.errors import CallResult
     from wolkvox_desktop.core.store import Operation, SavedCampaign
     from wolkvox_desktop.gui.calls import OperationState, SaveOutcome
-    from wolkvox_desktop.gui.welcome_page import WelcomePage
-    from wolkvox_desktop.gui.window_calls import WindowCalls
+    from wolkvox_desktop.gui.window.welcome_page import WelcomePage
+    from wolkvox_desktop.gui.window.window_calls import WindowCalls
     from wolkvox_desktop.gui.worker import WorkerHandle
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.target = page.target
 
         # the order they are read in: row by row (History… and Plans…, when added, go
-        # where they are seen: gui/placement.py)
+        # where they are seen: gui/window/placement.py)
         chain = [self.operationCombo, self.settingsButton, self.campaignFilter,
                  self.refreshButton, self.campaignTable, self.campaignIdEdit, self.typeCombo,
                  self.campaignNameEdit, self.addCampaignButton, self.removeCampaignButton,
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
 
     def _load_calls(self) -> None:
         if self._calls is None:
-            from wolkvox_desktop.gui.window_calls import WindowCalls
+            from wolkvox_desktop.gui.window.window_calls import WindowCalls
 
             self._calls = WindowCalls(self, self.handle, self.campaignPage, self._settings)
             self._calls.closed = self._closed
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def _load_welcome(self) -> None:
         if self._welcome is None:
-            from wolkvox_desktop.gui.welcome_page import WelcomePage
+            from wolkvox_desktop.gui.window.welcome_page import WelcomePage
 
             page = self._welcome = WelcomePage()
             self.pages.insertWidget(0, page)  # the page shown stays shown

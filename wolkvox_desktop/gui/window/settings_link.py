@@ -42,15 +42,15 @@ class SettingsLink(QObject):
             self.dialog.activateWindow()
             return
         from wolkvox_desktop.core.credentials import TokenSource
-        from wolkvox_desktop.gui.settings import SettingsDialog
+        from wolkvox_desktop.gui.settings.dialog import SettingsDialog
 
         sources = {
             op.server: self.token_sources.get(op.server, TokenSource.NONE) for op in operations
         }
-        from wolkvox_desktop.gui.settings_jobs import NEW_OPERATION
+        from wolkvox_desktop.gui.settings.settings_jobs import NEW_OPERATION
 
         sources[NEW_OPERATION] = self.token_sources.get(NEW_OPERATION, TokenSource.NONE)
-        from wolkvox_desktop.gui.confirmations import confirm_stop_wanted
+        from wolkvox_desktop.gui.window.confirmations import confirm_stop_wanted
 
         dialog = SettingsDialog(list(operations), current, sources, self.backend_status,
                                 language, self.window_,
@@ -80,7 +80,7 @@ class SettingsLink(QObject):
 
     @Slot(bool)
     def _on_confirm_stop_changed(self, ask: bool) -> None:
-        from wolkvox_desktop.gui.confirmations import CONFIRM_STOP_KEY
+        from wolkvox_desktop.gui.window.confirmations import CONFIRM_STOP_KEY
 
         self.settings.setValue(CONFIRM_STOP_KEY, ask)
         self.settings.sync()

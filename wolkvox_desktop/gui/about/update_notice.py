@@ -95,7 +95,7 @@ class UpdateNotice(QObject):
             self._on_result(result)
 
     def _show(self, result: Any) -> None:
-        from wolkvox_desktop.gui.about import update_html
+        from wolkvox_desktop.gui.about.dialog import update_html
 
         if self.label is None:
             self.label = QLabel()

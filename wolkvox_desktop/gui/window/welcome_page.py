@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from wolkvox_desktop.gui.control import control
+from wolkvox_desktop.gui.window.control import control
 
 _translate = QCoreApplication.translate  # the window's context (see top_bar)
 

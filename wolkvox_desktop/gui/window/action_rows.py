@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from wolkvox_desktop.gui import messages
-from wolkvox_desktop.gui.action_target import Target
-from wolkvox_desktop.gui.control import control
-from wolkvox_desktop.gui.eliding import ElidingLabel, NamedButton
+from wolkvox_desktop.gui.window.action_target import Target
+from wolkvox_desktop.gui.window.control import control
+from wolkvox_desktop.gui.window.eliding import ElidingLabel, NamedButton
 
 _translate = QCoreApplication.translate  # the window's context (see top_bar)
 

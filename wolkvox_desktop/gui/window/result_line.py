@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from wolkvox_desktop.gui.control import control
 from wolkvox_desktop.gui.outcome_look import look
+from wolkvox_desktop.gui.window.control import control
 
 _translate = QCoreApplication.translate  # the window's context (see top_bar)
 

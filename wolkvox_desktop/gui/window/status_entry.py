@@ -1,7 +1,7 @@
 """One line of the status panel (:class:`StatusEntry`): a history row (a call with its busy
-resends, :mod:`~.call_groups`), a stopped run's campaigns never sent, or a call refused
-locally. Its own module: the panel's first frame shows no line, so neither this dataclass
-nor the sentences it needs are made before it."""
+resends, :mod:`~wolkvox_desktop.gui.call_groups`), a stopped run's campaigns never sent, or a
+call refused locally. Its own module: the panel's first frame shows no line, so neither this
+dataclass nor the sentences it needs are made before it."""
 
 from __future__ import annotations
 
@@ -101,9 +101,9 @@ class StatusEntry:
 
     @property
     def look_key(self) -> str:
-        """The outcome as :mod:`~.outcome_look` knows it: a call with no answer yet is in
-        progress (here or elsewhere), never "unknown"; a campaign a run never sent is
-        ``not_run``."""
+        """The outcome as :mod:`~wolkvox_desktop.gui.outcome_look` knows it: a call with no
+        answer yet is in progress (here or elsewhere), never "unknown"; a campaign a run never
+        sent is ``not_run``."""
         if self.outcome == messages.PENDING:
             return "running"
         if self.reason == messages.NOT_RUN:

@@ -7,7 +7,7 @@ The campaign ID and type are checked here, where they were typed (the layers bel
 the value); a campaign the filter hides is never acted on; stopping one the list shows as
 started asks first, once (:mod:`~.confirmations`); and acting on one whose last start or
 stop has an unknown outcome ("Started?") always asks first, offering *Check now*
-(:mod:`~.resend_question`, the bulk run's rule too).
+(:mod:`~wolkvox_desktop.gui.resend_question`, the bulk run's rule too).
 
 Signals: ``changed()`` (a call began or was answered: the buttons follow).
 """
@@ -23,10 +23,14 @@ from wolkvox_desktop.core.campaigns import Action, Campaign, CampaignRef, Campai
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Notice, Outcome, Reason
 from wolkvox_desktop.gui import messages
 from wolkvox_desktop.gui.calls import ActionRequest, CallDone, RefreshRequest
-from wolkvox_desktop.gui.confirmations import ask_over_budget, ask_to_stop, confirm_stop_wanted
+from wolkvox_desktop.gui.window.confirmations import (
+    ask_over_budget,
+    ask_to_stop,
+    confirm_stop_wanted,
+)
 
 if TYPE_CHECKING:
-    from wolkvox_desktop.gui.campaign_page import CampaignPage
+    from wolkvox_desktop.gui.window.campaign_page import CampaignPage
     from wolkvox_desktop.gui.worker import WorkerHandle
 
 _translate = QCoreApplication.translate  # the window's context (see top_bar)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
     from wolkvox_desktop.core.store import SavedCampaign
-    from wolkvox_desktop.gui.campaign_table import CampaignTable
+    from wolkvox_desktop.gui.window.campaign_table import CampaignTable
 
 
 class Target:

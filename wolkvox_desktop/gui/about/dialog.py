@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from wolkvox_desktop import APP_NAME, __version__
-from wolkvox_desktop.gui.control import control
+from wolkvox_desktop.gui.window.control import control
 
 NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"  # build_specs/notices.py
 SBOM_NAME = "wolkvox-desktop.cdx.json"
@@ -230,7 +230,7 @@ class AboutEntry(QToolButton):
 def install_about(window: Any) -> AboutEntry:
     """*About Wolkvox Desktop* on the window's status bar, and the update notice (which
     puts its news beside it)."""
-    from wolkvox_desktop.gui.update_notice import UpdateNotice
+    from wolkvox_desktop.gui.about.update_notice import UpdateNotice
 
     entry = AboutEntry(window)
     window.statusBar().addPermanentWidget(entry)

@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from wolkvox_desktop.gui.control import control
-from wolkvox_desktop.gui.eliding import ElidingLabel
 from wolkvox_desktop.gui.local_format import number
 from wolkvox_desktop.gui.outcome_look import outcome_colour
+from wolkvox_desktop.gui.window.control import control
+from wolkvox_desktop.gui.window.eliding import ElidingLabel
 
 if TYPE_CHECKING:
     from wolkvox_desktop.core.store import Operation

@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wolkvox_desktop.gui.action_rows import ActionRows
-from wolkvox_desktop.gui.action_target import ActionTarget
-from wolkvox_desktop.gui.campaign_model import (
+from wolkvox_desktop.gui.local_format import moment, number
+from wolkvox_desktop.gui.window.action_rows import ActionRows
+from wolkvox_desktop.gui.window.action_target import ActionTarget
+from wolkvox_desktop.gui.window.campaign_model import (
     CampaignFilterProxy,
     CampaignTableModel,
     unconfirmed_marks,
 )
-from wolkvox_desktop.gui.campaign_table import CampaignTable
-from wolkvox_desktop.gui.control import control
-from wolkvox_desktop.gui.local_format import moment, number
-from wolkvox_desktop.gui.result_line import ResultLine
-from wolkvox_desktop.gui.status_panel import StatusPanel
+from wolkvox_desktop.gui.window.campaign_table import CampaignTable
+from wolkvox_desktop.gui.window.control import control
+from wolkvox_desktop.gui.window.result_line import ResultLine
+from wolkvox_desktop.gui.window.status_panel import StatusPanel
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -123,7 +123,7 @@ class CampaignPage(QWidget):
     def show_state(self, state: OperationState, keep: list[str]) -> None:
         """An operation's campaigns (highlighting ``keep``), their unconfirmed statuses,
         the list's age and the history."""
-        from wolkvox_desktop.gui.status_entry import StatusEntry
+        from wolkvox_desktop.gui.window.status_entry import StatusEntry
 
         marks = unconfirmed_marks(state.campaigns, state.refreshed_at)
         self.campaignModel.set_unconfirmed(marks)
@@ -158,7 +158,7 @@ class CampaignPage(QWidget):
     def show_local(self, server: str, action: str, campaign_id: str | None,
                    result: CallResult) -> None:
         """A call refused before sending: the history does not keep it, the panel does."""
-        from wolkvox_desktop.gui.status_entry import StatusEntry
+        from wolkvox_desktop.gui.window.status_entry import StatusEntry
 
         entry = StatusEntry.from_result(
             f"l:{next(self._local_keys)}", server, action, campaign_id, result
