@@ -28,31 +28,22 @@ token's slot. On top of that:
 from __future__ import annotations
 
 import dataclasses
-import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from wolkvox_desktop.core.api_request import validate_speed
 from wolkvox_desktop.core.campaigns import CampaignRef
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, NoticeSink, Outcome, Reason
+from wolkvox_desktop.core.governor import DEFAULT_RESERVE, DEFAULT_SHARE, reserve_uses
 from wolkvox_desktop.core.limits import daily_budget
 from wolkvox_desktop.core.live import LiveReading
 from wolkvox_desktop.core.live_alerts import with_alerts
 from wolkvox_desktop.core.service import OperationService, Usage
 from wolkvox_desktop.core.store import Store, StoreError
 
-#: the part of the day's budget automatic readings may use, and the part always left for
-#: start/stop (Settings may change both; the governor and the service read these)
-DEFAULT_SHARE = 0.25
-DEFAULT_RESERVE = 0.10
 #: ``services`` at most this often; ``token_info`` at most this often
 SERVICES_EVERY = timedelta(days=1)
 TOKEN_INFO_EVERY = timedelta(hours=1)
-
-
-def reserve_uses(budget: int, reserve: float = DEFAULT_RESERVE) -> int:
-    """Token uses of the day's budget kept for start/stop (at least one)."""
-    return max(1, math.ceil(budget * min(max(reserve, 0.0), 0.9)))
 
 
 def reserve_reached_result(usage: Usage) -> CallResult:
