@@ -220,8 +220,11 @@ class OperationService:
         to cut), so it waits for nothing but that."""
 
         def hear(notice: Notice) -> None:
-            if notice.kind is NoticeKind.WAITING_FOR_TOKEN:
-                self.cut_readings()
+            if notice.kind is NoticeKind.WAITING_FOR_TOKEN and self._readings:
+                # told under the gate's lock, which aborting a client takes: cut them from
+                # a thread of its own
+                threading.Thread(target=self.cut_readings, name="wolkvox-cut-readings",
+                                 daemon=True).start()
             if on_notice is not None:
                 on_notice(notice)
 
