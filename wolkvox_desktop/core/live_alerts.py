@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from typing import TYPE_CHECKING
 
 from wolkvox_desktop.core.campaigns import CampaignStatus
 from wolkvox_desktop.core.live import (
@@ -29,7 +30,9 @@ from wolkvox_desktop.core.live import (
     LiveReading,
 )
 from wolkvox_desktop.core.store import Store, StoreError
-from wolkvox_desktop.core.store.live import AlertRow, KeptCampaign, KeptReading, OwnCalls
+
+if TYPE_CHECKING:
+    from wolkvox_desktop.core.store.live import AlertRow, KeptCampaign, KeptReading, OwnCalls
 
 log = logging.getLogger(__name__)
 

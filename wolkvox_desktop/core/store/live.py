@@ -20,9 +20,9 @@ dicts, ``json`` loaded when first used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wolkvox_desktop.core.campaigns import parse_server_code
 from wolkvox_desktop.core.store.connection import Connection
@@ -33,17 +33,22 @@ from wolkvox_desktop.core.store.records import (
     utc_text,
 )
 
-#: one campaign of a kept reading: [status, calls a minute, remaining, speed, [alerts]]
-KeptCampaign = list[Any]
-#: a kept reading: (when, {campaign id: KeptCampaign})
-KeptReading = tuple[datetime, dict[str, KeptCampaign]]
-#: an alert row: (campaign id, code, English sentence, detail)
-AlertRow = tuple[str, str, str, str | None]
-#: this app's start/stop calls of one campaign since a moment: (action, outcome) pairs
-OwnCalls = dict[str, list[tuple[str, str]]]
-#: the comparison a reading's caller makes inside the transaction
-Compare = Callable[[KeptReading | None, OwnCalls], tuple[dict[str, KeptCampaign],
-                                                         list[AlertRow]]]
+if TYPE_CHECKING:  # (aliases built at import would cost every `wolkvox start`)
+    from collections.abc import Callable
+
+    from typing_extensions import TypeAlias
+
+    #: one campaign of a kept reading: [status, calls a minute, remaining, speed, [alerts]]
+    KeptCampaign: TypeAlias = list[Any]
+    #: a kept reading: (when, {campaign id: KeptCampaign})
+    KeptReading: TypeAlias = tuple[datetime, dict[str, KeptCampaign]]
+    #: an alert row: (campaign id, code, English sentence, detail)
+    AlertRow: TypeAlias = tuple[str, str, str, str | None]
+    #: this app's start/stop calls of one campaign since a moment: (action, outcome) pairs
+    OwnCalls: TypeAlias = dict[str, list[tuple[str, str]]]
+    #: the comparison a reading's caller makes inside the transaction
+    Compare: TypeAlias = Callable[[KeptReading | None, OwnCalls],
+                                  tuple[dict[str, KeptCampaign], list[AlertRow]]]
 
 #: outcomes of a start/stop that may have changed the campaign
 _MAY_HAVE_ACTED = ("ok", "unknown", "pending")
@@ -205,4 +210,4 @@ def _kept(row: Sequence[Any] | None) -> KeptReading | None:
     return at, _campaigns(row[1])
 
 
-__all__ = ["AlertRow", "KeptCampaign", "KeptReading", "LiveTable", "OwnCalls"]
+__all__ = ["LiveTable"]
