@@ -35,8 +35,7 @@ from wolkvox_desktop.core.store.records import (
 
 if TYPE_CHECKING:  # (aliases built at import would cost every `wolkvox start`)
     from collections.abc import Callable
-
-    from typing_extensions import TypeAlias
+    from typing import TypeAlias
 
     #: one campaign of a kept reading: [status, calls a minute, remaining, speed, [alerts]]
     KeptCampaign: TypeAlias = list[Any]
