@@ -64,8 +64,8 @@ def show(result: CallResult, server: str, *, json_mode: bool) -> int:
         err(f"live: {describe(result)}")
         return result.exit_code
     say(f"Live at {reading.at:%H:%M} on operation {server}:")
-    rows: list[tuple[str, ...]] = [("ID", "NAME", "STATUS", "SPEED", "LEFT", "CALLS/MIN", "ANSWERED", "MACHINE",
-             "PENETRATION", "ALERTS")]
+    rows: list[tuple[str, ...]] = [("ID", "NAME", "STATUS", "SPEED", "LEFT", "CALLS/MIN",
+                                    "ANSWERED", "MACHINE", "PENETRATION", "ALERTS")]
     rows += [_row(campaign, reading.alerts_of(campaign.id)) for campaign in reading.campaigns]
     if len(rows) > 1:
         table(rows)
