@@ -36,6 +36,7 @@ from wolkvox_desktop.cli.values import (
     row_limit,
     server_code,
     since_day,
+    speed_setting,
     speed_value,
     timeout_seconds,
     until_day,
@@ -116,6 +117,10 @@ as for start/stop; `run-due` exits 0 when nothing was due. `plan run --json` pri
 `start --json` does; `plan run-due --json` prints one object per plan: plan, slot, due_at,
 status (ran, not_started, missed), ok, outcome, message, and calls (each call's 7 keys with
 campaign and type).
+
+A start plan may set campaigns' speeds (--speed ID=N, 0-100): each is sent right after its
+campaign's start succeeded (one more token each, never resent); `plan run --json` prints
+one more object per speed (the 7 keys, campaign, type and speed).
 
 `plan export FILE` writes every plan to a JSON file (`-`: standard output); `plan import
 FILE` adds the file's plans, replacing plans of the same name (all or nothing: a bad plan
@@ -578,6 +583,9 @@ def _plan_commands(plan: Parser) -> None:
                    help="run it every day it applies at this local time")
     p.add_argument("--days", type=plan_days, metavar="DAYS",
                    help="daily (the default), weekdays, or days such as mon,wed,fri")
+    p.add_argument("--speed", dest="speeds", action="append", type=speed_setting,
+                   metavar="ID=N", help="a start plan sets campaign ID's speed to N (0-100) "
+                   "after starting it (repeat for several; one more token each)")
     p = psub.add_parser("list", help="the plans, their schedules, next and last runs")
     json_arg(p, "print one JSON array")
     p = psub.add_parser("run", help="run a plan now, like a bulk start/stop")
