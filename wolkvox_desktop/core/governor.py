@@ -28,6 +28,7 @@ governor's: only the reserve holds them back (the service refuses a reading past
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -137,6 +138,10 @@ class Decision:
     limits: tuple[int, int] = field(default=(0, 0))  # (share uses, reserve uses)
 
 
+_MAX_STEPS = 5000  # a projection never follows more readings than this (a day at 2 min: 720)
+_NO_PROJECTION = Projection(0, 0, datetime.min.replace(tzinfo=None), 0)
+
+
 def _minutes(interval: timedelta) -> str:
     minutes = interval.total_seconds() / 60
     return f"{minutes:.0f} min" if minutes >= 10 or minutes.is_integer() else f"{minutes:.1f} min"
@@ -157,7 +162,9 @@ class ReadingGovernor:
     def next_reading_at(self, now: datetime, state: BoardState) -> datetime | None:
         return self.decide(state, now).at
 
-    def decide(self, state: BoardState, now: datetime) -> Decision:
+    def decide(self, state: BoardState, now: datetime, *, project: bool = True) -> Decision:
+        """The next automatic reading for ``state`` at ``now``; ``project``: with the
+        projection (the few steps that follow it forward)."""
         settings = self.settings
         budget = max(0, state.budget)
         share = share_uses(budget, settings.share)
@@ -197,11 +204,24 @@ class ReadingGovernor:
             pace = (Pace.SLOWED_FOR_SHARE if left_share <= left_reserve
                     else Pace.SLOWED_FOR_RESERVE)
         at = now if state.last_reading_at is None else max(now, state.last_reading_at + interval)
-        projected = state.readings_today
-        if at <= horizon:
-            projected += 1 + int((horizon - at) / interval)
-        projection = Projection(state.readings_today, projected, horizon, budget)
+        if not project:
+            return Decision(at, pace, interval, "", _NO_PROJECTION, limits)
+        projection = Projection(state.readings_today, self._project(state, at, horizon),
+                                horizon, budget)
         return Decision(at, pace, interval, self._why(pace, interval), projection, limits)
+
+    def _project(self, state: BoardState, at: datetime, horizon: datetime) -> int:
+        """Today's readings by ``horizon`` if every one is made when due and nothing else
+        uses the token: the governor's own decisions followed forward (exact, the pacing
+        included; a few hundred steps at most)."""
+        count, used = state.readings_today, state.used_today
+        due: datetime | None = at
+        while due is not None and due <= horizon and count < _MAX_STEPS:
+            count, used = count + 1, used + 1
+            after = dataclasses.replace(state, readings_today=count, used_today=used,
+                                        last_reading_at=due)
+            due = self.decide(after, due, project=False).at
+        return count
 
     def _why(self, pace: Pace, interval: timedelta) -> str:
         every = _minutes(interval)

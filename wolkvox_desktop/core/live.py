@@ -41,6 +41,7 @@ FAILED_KEY = "busy/congestion/failed"
 MAX_NAME = 200
 #: a number of more digits than this is not a count Wolkvox sends
 _MAX_DIGITS = 18
+_LIMIT = 10**_MAX_DIGITS
 
 _PREFIX = re.compile(r"\s*([^\s\-–—]+)\s*(?:[-–—]\s*(.*))?\s*\Z", re.DOTALL)
 _THOUSANDS = re.compile(r"[0-9]{1,3}(,[0-9]{3})+\Z")
@@ -162,21 +163,25 @@ def _number_text(text: str) -> float | None:
 
 def to_number(value: object) -> float | None:
     """A Wolkvox number (an int, a float, or such a text); ``None`` when unusable."""
-    if value is None or isinstance(value, bool):
+    if isinstance(value, str):
+        if value.isdigit() and value.isascii() and len(value) <= _MAX_DIGITS:
+            return float(value)  # the usual "1840"
+        return _number_text(value)
+    if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return float(value) if len(str(abs(value))) <= _MAX_DIGITS else None
+        return float(value) if -_LIMIT < value < _LIMIT else None
     if isinstance(value, float):
         return value if math.isfinite(value) else None
-    if isinstance(value, str):
-        return _number_text(value)
     return None
 
 
 def to_count(value: object) -> int | None:
     """A whole, non-negative count (``"1840"``, ``1840.0``); ``None`` when unusable."""
+    if isinstance(value, int) and not isinstance(value, bool):  # a reading has thousands
+        return value if 0 <= value < _LIMIT else None
     number = to_number(value)
-    if number is None or number < 0 or abs(number) >= 10**_MAX_DIGITS:
+    if number is None or number < 0 or number >= _LIMIT:
         return None
     return int(round(number))
 
