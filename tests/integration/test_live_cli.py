@@ -89,6 +89,11 @@ def test_speed_sets_it_once_with_starts_json_keys(simulator: Simulator) -> None:
     assert text.returncode == 0 and text.stdout.startswith("speed 3301 (predictive) to 60: ok: ")
     with Store(store_path()) as store:
         assert [r.detail for r in reversed(store.history(action="speed"))] == ["→ 55", "→ 60"]
+    shown = run([*CLI, "history", "--action", "speed"], env).stdout
+    assert "speed → 60" in shown and "speed → 55" in shown
+    rows = [json.loads(line) for line in
+            run([*CLI, "history", "--action", "speed", "--json"], env).stdout.splitlines()]
+    assert [r["detail"] for r in rows] == ["→ 60", "→ 55"]
 
 
 @pytest.mark.parametrize("value", ["101", "-1", "5.5", "fast", "", "５５"])
