@@ -241,7 +241,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+345"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+348"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
@@ -958,7 +958,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Archivo de datos reconstruido</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+108"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+104"/>
         <source>&amp;Operation:</source>
         <translation>&amp;Operación:</translation>
     </message>
@@ -1121,7 +1121,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Campañas</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+63"/>
+        <location filename="../../wolkvox_desktop/gui/action_rows.py" line="+62"/>
         <source>Campaign &amp;ID:</source>
         <translation>&amp;ID de campaña:</translation>
     </message>
@@ -1161,7 +1161,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar campaña</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Campaign {0} is hidden by the filter: clear the filter or choose a campaign in the list.</source>
         <translation>La campaña {0} está oculta por el filtro: borre el filtro o elija una campaña de la lista.</translation>
     </message>
@@ -1181,7 +1181,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Iniciar la campaña (Intro o Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-132"/>
         <location filename="../../wolkvox_desktop/gui/confirmations.py" line="+47"/>
         <source>■ Stop</source>
         <translation>■ Detener</translation>
@@ -1258,7 +1258,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Por qué las acciones están desactivadas</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Campaign {0} is hidden by the filter.</source>
         <translation>La campaña {0} está oculta por el filtro.</translation>
     </message>
@@ -1313,7 +1313,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Actualizando…</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+78"/>
+        <location filename="../../wolkvox_desktop/gui/top_bar.py" line="+80"/>
         <source>Tokens today: {0} / {1}</source>
         <translation>Tokens hoy: {0} / {1}</translation>
     </message>
@@ -1442,7 +1442,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-324"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-327"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1535,6 +1535,11 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+3"/>
         <source>Choose the campaign type: preview or predictive. Nothing was sent.</source>
         <translation>Elija el tipo de campaña: vista previa o predictiva. No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a speed from 0 to 100. Nothing was sent.</source>
+        <translation>Elija una velocidad de 0 a 100. No se envió nada.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3407,7 +3412,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+51"/>
+        <location filename="../../wolkvox_desktop/gui/status_panel.py" line="+53"/>
         <source>Answers from Wolkvox</source>
         <translation>Respuestas de Wolkvox</translation>
     </message>
@@ -3422,7 +3427,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>Todavía no hay llamadas. Las respuestas de Wolkvox aparecerán aquí.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>HTTP {0}</source>
         <translation>HTTP {0}</translation>
     </message>
