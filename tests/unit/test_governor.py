@@ -76,6 +76,13 @@ def test_no_reading_while_a_call_waits_for_the_slot() -> None:
     assert GOV.decide(started(last_reading_at=at(7, 50)), at(8)).at == at(8)
 
 
+def test_a_reading_not_taken_for_a_busy_slot_is_tried_again_soon_not_at_once() -> None:
+    decision = GOV.decide(started(last_reading_at=at(8), not_taken_at=at(8, 5)), at(8, 5))
+    assert decision.at == at(8, 5) + timedelta(seconds=30)
+    taken = GOV.decide(started(last_reading_at=at(8, 6), not_taken_at=at(8, 5)), at(8, 6))
+    assert taken.at == at(8, 11)  # an older refusal no longer matters
+
+
 def test_the_share_and_the_reserve_of_the_budget() -> None:
     assert share_uses(1000) == 250 and reserve_uses(1000) == 100
     assert reserve_uses(3) == 1  # always at least one use kept for a start or stop

@@ -112,6 +112,7 @@ def watch(service: OperationService, server: str, args: argparse.Namespace) -> i
     json_mode: bool = args.json
     spent = 0
     last: datetime | None = None
+    not_taken: datetime | None = None  # another call held the token's slot
     any_started = True  # until the first reading says
     try:
         with calling():
@@ -121,15 +122,18 @@ def watch(service: OperationService, server: str, args: argparse.Namespace) -> i
             now = datetime.now().astimezone()
             decision = governor.decide(BoardState(
                 any_started, usage.budget, usage.used,
-                service.store.readings_today(server), last), now)
+                service.store.readings_today(server), last, not_taken), now)
             if decision.at is None:
                 err(f"Stopped watching: {decision.why}")
                 return EXIT_OK
             _sleep_until(decision.at)
             with calling():
                 result = service.live_reading(allow_over_budget=args.yes)
-            last = datetime.now().astimezone()
-            if result.outcome is not Outcome.INVALID:
+            if result.reason is Reason.GATE_BUSY:
+                not_taken = datetime.now().astimezone()  # tried again in half a minute
+            elif result.outcome is not Outcome.INVALID:
+                last = datetime.now().astimezone()
+            if result.outcome not in (Outcome.INVALID, Outcome.UNDELIVERED):
                 spent += 1
             code = show(with_budget_hint(result), server, json_mode=json_mode)
             if isinstance(result.data, LiveReading):
@@ -140,7 +144,8 @@ def watch(service: OperationService, server: str, args: argparse.Namespace) -> i
             usage = service.usage()
             after = governor.decide(BoardState(
                 any_started, usage.budget, usage.used,
-                service.store.readings_today(server), last), datetime.now().astimezone())
+                service.store.readings_today(server), last, not_taken),
+                datetime.now().astimezone())
             nxt = f"next at {after.at:%H:%M}" if after.at is not None else "no next reading"
             err(f"Watch: {plural(spent, 'token')} spent so far (today {usage.used:,} of "
                 f"{usage.budget:,}); {nxt}. {after.why} ({after.projection.sentence()})")

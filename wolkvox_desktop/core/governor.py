@@ -44,6 +44,8 @@ DEFAULT_SHARE = 0.25
 DEFAULT_RESERVE = 0.10
 #: the shift's end the projection speaks of ("… by 18:00")
 DEFAULT_SHIFT_END = time(18, 0)
+#: a reading not taken because another call held the token's slot is tried again after
+RETRY_AFTER = timedelta(seconds=30)
 
 
 def reserve_uses(budget: int, reserve: float = DEFAULT_RESERVE) -> int:
@@ -80,13 +82,17 @@ class BoardState:
     minimised (a ``--watch`` in a terminal is shown); ``action_waiting``: a supervisor's
     start, stop or speed call waits for (or holds) the token's slot; ``used_today``: today's
     token uses of every kind (``Usage.used``); ``readings_today``: today's live readings
-    (``Store.readings_today``)."""
+    (``Store.readings_today``); ``last_reading_at``: when the last reading that may have
+    cost a token was sent (answered or not); ``not_taken_at``: when a reading was last not
+    taken because another call held the token's slot (``GATE_BUSY``: nothing sent), so it
+    is tried again :data:`RETRY_AFTER` later, not at once."""
 
     any_started: bool
     budget: int
     used_today: int = 0
     readings_today: int = 0
     last_reading_at: datetime | None = None
+    not_taken_at: datetime | None = None
     shown: bool = True
     plan_running: bool = False
     action_waiting: bool = False
@@ -204,6 +210,9 @@ class ReadingGovernor:
             pace = (Pace.SLOWED_FOR_SHARE if left_share <= left_reserve
                     else Pace.SLOWED_FOR_RESERVE)
         at = now if state.last_reading_at is None else max(now, state.last_reading_at + interval)
+        if state.not_taken_at is not None and (state.last_reading_at is None
+                                               or state.not_taken_at > state.last_reading_at):
+            at = max(at, state.not_taken_at + RETRY_AFTER)
         if not project:
             return Decision(at, pace, interval, "", _NO_PROJECTION, limits)
         projection = Projection(state.readings_today, self._project(state, at, horizon),
@@ -251,6 +260,7 @@ __all__ = [
     "DEFAULT_SHARE",
     "IDLE_INTERVAL",
     "MIN_INTERVAL",
+    "RETRY_AFTER",
     "BoardState",
     "Decision",
     "GovernorSettings",
