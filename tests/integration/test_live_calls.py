@@ -278,3 +278,14 @@ def ok_result() -> object:
     from wolkvox_desktop.core.errors import CallResult
 
     return CallResult(Outcome.OK, Reason.OK, "ok")
+
+
+def test_a_readings_deadline_is_shorter_than_a_calls(ops: Operations, sim: Simulator) -> None:
+    from wolkvox_desktop.core.operations import READING_TIMEOUT_S
+
+    ops.store.upsert_operation(Operation("0032", timeout_s=90.0))
+    service = ops.service("0032")
+    with service.reading_client() as client:
+        assert client.read_timeout == READING_TIMEOUT_S == 30.0 < service.client.read_timeout
+        assert client.gate_timeout == 0.0 and client is not service.client
+    assert read(ops).campaigns

@@ -12,8 +12,10 @@ token's slot. On top of that:
   slot the reading is simply not taken (``GATE_BUSY``, nothing sent) and the governor
   tries later. The other way round, an action that has to wait for the slot cuts short the
   readings in flight in this process (a GET, safe to cut: its token may be spent), so it
-  waits only for that. A reading is never sent again by itself, not even after Wolkvox's
-  "too many simultaneous requests".
+  waits only for that; another process's action that finds the slot held by a reading
+  waits at most the reading's deadline (:data:`~wolkvox_desktop.core.operations.
+  READING_TIMEOUT_S`, 30 s, shorter than a call's). A reading is never sent again by
+  itself, not even after Wolkvox's "too many simultaneous requests".
 * **A reading leaves the reserve for start/stop**: its budget reservation stops at the
   budget less the reserve (10 % by default), in the same transaction as its row.
 * **A speed is never resent** (like a start): one PUT per call, its row says

@@ -65,6 +65,12 @@ class SavedToken:
     detail: str = ""
 
 
+#: a live reading's whole deadline: an answer later than this is stale anyway, and another
+#: process's start or stop that finds the slot held by a reading waits no longer than this
+#: (a reading of this process is cut short at once: core/live_calls.py)
+READING_TIMEOUT_S = 30.0
+
+
 def no_token_message(server: str) -> str:
     """The face-neutral sentence for a missing token (each face adds how to save one)."""
     return f"No token is saved for operation {server}, so nothing was sent."
@@ -256,7 +262,8 @@ class Operations:
         read = valid_timeout(read_timeout if read_timeout is not None else op.timeout_s)
 
         def reading_client() -> WolkvoxClient:  # a live reading never waits for the slot
-            return self._client(code, secret, base, read, op.max_in_flight, gate_timeout=0.0)
+            return self._client(code, secret, base, min(read, READING_TIMEOUT_S),
+                                op.max_in_flight, gate_timeout=0.0)
 
         service = OperationService(
             self.store,
