@@ -422,10 +422,8 @@ def interpret_response(
             + f"){said}",
         )
     if error is not None:
-        return unknown(
-            Reason.UNEXPECTED,
-            f"Wolkvox's answer carried an error ({error}); the saved list was kept",
-        )
+        kept = "; the saved list was kept" if request.kind == "campaigns" else ""
+        return unknown(Reason.UNEXPECTED, f"Wolkvox's answer carried an error ({error}){kept}")
     if request.kind == "campaigns":
         data = parsed.get("data")
         if not isinstance(data, (list, dict)):

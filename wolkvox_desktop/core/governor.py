@@ -80,7 +80,8 @@ class GovernorSettings:
 class BoardState:
     """What the face knows when it asks. ``shown``: the window is visible and not
     minimised (a ``--watch`` in a terminal is shown); ``action_waiting``: a supervisor's
-    start, stop or speed call waits for (or holds) the token's slot; ``used_today``: today's
+    start, stop or speed call waits for (or holds) the token's slot (the window's own jobs;
+    ``OperationService.actions_under_way``); ``used_today``: today's
     token uses of every kind (``Usage.used``); ``readings_today``: today's live readings
     (``Store.readings_today``); ``last_reading_at``: when the last reading that may have
     cost a token was sent (answered or not); ``not_taken_at``: when a reading was last not
