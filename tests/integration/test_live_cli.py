@@ -63,6 +63,8 @@ def test_live_json_alerts_and_failures(simulator: Simulator) -> None:
         assert {r.reason for r in store.history(action="alert")} == {"changed_elsewhere",
                                                                      "not_dialling"}
         assert store.calls_today("0032") == 2  # the alerts cost no token
+    shown = run([*CLI, "history", "--action", "alert"], env).stdout
+    assert "alert changed_elsewhere" in shown and "changed outside this app" in shown
     simulator.faults.update({"live_junk": True})
     junk = run([*CLI, "live", "--server", "0032", "--json"], env)
     assert junk.returncode == 5

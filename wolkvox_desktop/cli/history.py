@@ -50,6 +50,13 @@ def history_dict(row: HistoryRow) -> dict[str, Any]:
     }
 
 
+def _action_cell(row: HistoryRow) -> str:
+    """``speed 40 → 55``; ``alert not_dialling`` (its sentence is in the MSG column)."""
+    if row.action == "alert":
+        return f"alert {row.reason or ''}".rstrip()
+    return f"{row.action} {row.detail}" if row.detail else row.action
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     try:
         server = parse_server_code(args.server) if args.server else None
@@ -82,7 +89,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         lines.append((
             row.started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             row.server,
-            f"{row.action} {row.detail}" if row.detail else row.action,  # speed 40 → 55
+            _action_cell(row),
             row.campaign_id or "",
             row.campaign_type or "",
             f"{Outcome.UNKNOWN.value}*" if pending else row.outcome,
