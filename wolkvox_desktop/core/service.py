@@ -251,18 +251,26 @@ class OperationService:
     def reading_client(self) -> Iterator[WolkvoxClient]:
         """The client a live reading uses (its own when the front door gave a factory:
         it never waits for the slot), registered while the reading is in flight."""
+        spent: WolkvoxClient | None = None
         with self._guard:
             client = self._reading_client
             if self._reading_factory is None or self.client.aborted:
                 client = self.client  # (an aborted service's calls end at once)
-            elif client is None or client.aborted:
+            elif client is None or client.aborted:  # none yet, or cut short by an action
+                if client is not None and client not in self._readings:
+                    spent = client
                 client = self._reading_client = self._reading_factory()
             self._readings.add(client)
+        if spent is not None:
+            spent.close()  # its connections
         try:
             yield client
         finally:
             with self._guard:
                 self._readings.discard(client)
+                done = client is not self.client and client is not self._reading_client
+            if done:  # cut short and replaced meanwhile: nothing else will use it
+                client.close()
 
     def live_reading(self, **options: object) -> CallResult:
         """One live reading; see :func:`wolkvox_desktop.core.live_calls.live_reading`."""
