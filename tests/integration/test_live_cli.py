@@ -149,3 +149,23 @@ def test_watch_prints_its_cost_and_ends_cleanly_on_ctrl_c(simulator: Simulator) 
     assert "Stopped watching (2 tokens spent)." in rest and "Traceback" not in rest
     # the day's first watch asked for the licenses: one more token, a note when they differ
     assert [r.api for r in simulator.requests] == ["services", "campaigns"]
+
+
+def test_watch_stops_at_the_reserve_saying_so(simulator: Simulator) -> None:
+    from wolkvox_desktop.core.errors import CallResult, Outcome, Reason
+    from wolkvox_desktop.core.store import Operation
+
+    with Store(store_path()) as store:
+        store.upsert_operation(Operation("0032", licenses=1))
+        for _ in range(900):  # the day's starts and stops reached the reserve
+            store.finish_call(store.begin_call("0032", "start", "3301", "predictive"),
+                              CallResult(Outcome.OK, Reason.OK, "ok"))
+    proc = run([*CLI, "live", "--server", "0032", "--watch", "5"], env_for(simulator))
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert ("Stopped watching: Automatic readings stopped: what is left of today's budget is "
+            "the reserve for starting and stopping campaigns (100 uses, 10%).") in proc.stderr
+    assert simulator.requests == []  # not even the licenses
+    once = run([*CLI, "live", "--server", "0032"], env_for(simulator))
+    assert once.returncode == 2 and "is the reserve kept for starting and stopping" in \
+        once.stderr and "Add --yes to go ahead." in once.stderr
+    assert run([*CLI, "live", "--server", "0032", "--yes"], env_for(simulator)).returncode == 0

@@ -114,9 +114,8 @@ def watch(service: OperationService, server: str, args: argparse.Namespace) -> i
     last: datetime | None = None
     not_taken: datetime | None = None  # another call held the token's slot
     any_started = True  # until the first reading says
+    offered = False
     try:
-        with calling():
-            spent += _offer_licenses(service)
         while True:
             usage = service.usage()
             now = datetime.now().astimezone()
@@ -126,6 +125,10 @@ def watch(service: OperationService, server: str, args: argparse.Namespace) -> i
             if decision.at is None:
                 err(f"Stopped watching: {decision.why}")
                 return EXIT_OK
+            if not offered:  # the day's first watch: Wolkvox's licenses, once
+                offered = True
+                with calling():
+                    spent += _offer_licenses(service)
             _sleep_until(decision.at)
             with calling():
                 result = service.live_reading(allow_over_budget=args.yes)
