@@ -469,7 +469,7 @@
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+412"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+415"/>
         <source>Wolkvox is busy with other calls on this token; trying again in %n second(s)…</source>
         <translation>
             <numerusform>Wolkvox is busy with other calls on this token; trying again in %n second…</numerusform>

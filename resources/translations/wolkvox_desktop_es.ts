@@ -241,7 +241,7 @@ Compruebe que esta carpeta se pueda crear y que se pueda escribir en ella (permi
         <translation>Ya estaba en ese estado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="+345"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="+348"/>
         <source>Wolkvox&apos;s figure could not be read: {sentence}</source>
         <translation>No se pudo leer la cifra de Wolkvox: {sentence}</translation>
     </message>
@@ -1442,7 +1442,7 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../wolkvox_desktop/gui/messages.py" line="-324"/>
+        <location filename="../../wolkvox_desktop/gui/messages.py" line="-327"/>
         <source>Start</source>
         <translation>Iniciar</translation>
     </message>
@@ -1535,6 +1535,11 @@ Para echar un vistazo primero, pruebe la demostración: un Wolkvox simulado en e
         <location line="+3"/>
         <source>Choose the campaign type: preview or predictive. Nothing was sent.</source>
         <translation>Elija el tipo de campaña: vista previa o predictiva. No se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a speed from 0 to 100. Nothing was sent.</source>
+        <translation>Elija una velocidad de 0 a 100. No se envió nada.</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -36,7 +36,8 @@ cli = cli_harness.cli  # main([...]) in-process, WOLKVOX_API_BASE/WOLKVOX_TOKEN 
 CLI = [sys.executable, "-m", "wolkvox_desktop.cli"]
 
 #: good values for the options a command needs besides the one under test (by dest)
-GOOD = {"server": "0032", "action": "start", "name": "Turno"}
+GOOD = {"server": "0032", "action": "start", "name": "Turno", "campaign": "3301",
+        "speed": "55"}
 
 
 def bad_value(dest: str, secret: str, folder: Path) -> str:
@@ -47,7 +48,7 @@ def bad_value(dest: str, secret: str, folder: Path) -> str:
         **dict.fromkeys(("command", "token_command", "operation_command", "plan_command",
                          "server", "campaign_type", "timeout", "licenses", "in_flight",
                          "since", "until", "action", "outcome", "limit", "at", "days",
-                         "stray", "schedule_action"), secret),
+                         "stray", "schedule_action", "watch", "speed", "speeds"), secret),
         "campaign": secret + "З",  # a Cyrillic letter: not a plain campaign id
         "name": secret + "\x07",  # a control character: no plan or operation name
         "plan": secret + "\x07",

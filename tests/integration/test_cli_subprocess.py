@@ -165,6 +165,11 @@ def test_a_start_loads_no_plan_no_run_no_history_row_and_no_file_reader(
         "wolkvox_desktop.core.store.history_rows",
         "wolkvox_desktop.core.campaign_file",
         "wolkvox_desktop.core.bulk_run",  # one campaign is one call, not a run
+        "wolkvox_desktop.core.live",  # the live board's values and calls (issue 18)
+        "wolkvox_desktop.core.live_calls",
+        "wolkvox_desktop.core.live_alerts",
+        "wolkvox_desktop.core.governor",
+        "wolkvox_desktop.cli.live",
         "wolkvox_desktop.core.store.salvage",  # only a damaged file is rebuilt
         "wolkvox_desktop.core.store.notices",  # only a rebuilt file has a notice
         "keyring",  # WOLKVOX_TOKEN is set: the keyring is not asked

@@ -13,7 +13,8 @@ DEMO_TOKEN = "demo-token"  # the simulator's public demo token; not a secret
 
 @pytest.fixture
 def simulator() -> Iterator[Simulator]:
-    sim = Simulator(tokens={DEMO_TOKEN: 3000}, campaigns=demo_campaigns())
+    # the dialer's clock stands still (pace 0): live figures move only with sim.advance()
+    sim = Simulator(tokens={DEMO_TOKEN: 3000}, campaigns=demo_campaigns(), pace=0)
     sim.start(port=0)
     try:
         yield sim

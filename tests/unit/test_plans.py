@@ -154,7 +154,7 @@ DROP = object()
         ("{", "not valid JSON (line 1, column 2"),
         ('{"plans": [], "plans": []}', "gives the field 'plans' twice"),
         ('{"format": "something-else", "plans": []}', "not a plans file"),
-        ('{"format": "wolkvox-desktop-plans", "version": 2, "plans": []}',
+        ('{"format": "wolkvox-desktop-plans", "version": 3, "plans": []}',
          "newer version of Wolkvox Desktop"),
         ('{"format": "wolkvox-desktop-plans"}', 'no "plans" list'),
         ('"plans"', "must hold a list of plans"),

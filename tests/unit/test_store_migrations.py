@@ -149,3 +149,44 @@ def test_v4_file_gets_the_rebuild_tables_and_is_backed_up_at_once(tmp_path: Path
                                               "uncertain"]
     (backup,) = backups(path)
     assert _columns(backup, "operations")[0] == "server"
+
+
+def test_v6_file_gets_the_live_state_and_the_history_detail(tmp_path: Path) -> None:
+    """v7 (issue 18): ``history.detail``, ``live_state``; a plan saved by v6 (campaigns
+    ``[id, type]``) still reads, and one with speeds is kept as ``[id, type, speed]``."""
+    from wolkvox_desktop.core.campaigns import CampaignRef, CampaignType
+    from wolkvox_desktop.core.plans import Plan
+
+    path = tmp_path / "v6.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:6]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version=6")
+    conn.execute(
+        "INSERT INTO plans (name, name_key, server, action, campaigns, schedule_from, "
+        "created_at, updated_at) VALUES ('Turno', 'turno', '0032', 'start', "
+        "'[[\"3301\", \"predictive\"]]', '2026-01-05T10:00:00.000000+00:00', "
+        "'2026-01-05T10:00:00.000000+00:00', '2026-01-05T10:00:00.000000+00:00')")
+    conn.execute(
+        "INSERT INTO history (started_at, server, action, outcome, owner) "
+        "VALUES ('2026-01-05T10:01:00.000000+00:00', '0032', 'campaigns', 'ok', NULL)")
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 7
+        saved = store.plan("Turno")
+        assert saved is not None and saved.plan.speeds == ()
+        assert store.history()[0].detail is None
+        assert store.kept_reading("0032") is None
+        assert store.live_state("0032")["services_at"] is None
+        store.save_plan(Plan.create("Noche", "0032", "start",
+                                    [CampaignRef("3301", CampaignType.PREDICTIVE)],
+                                    speeds={"3301": 35}))
+    assert "detail" in _columns(path, "history")
+    assert _columns(path, "live_state")[:3] == ["server", "reading_at", "reading"]
+    raw = sqlite3.connect(path)
+    try:
+        (campaigns,) = raw.execute("SELECT campaigns FROM plans WHERE name = 'Noche'").fetchone()
+    finally:
+        raw.close()
+    assert campaigns == '[["3301", "predictive", 35]]'

@@ -177,6 +177,10 @@ def run(args: argparse.Namespace) -> int:
         from wolkvox_desktop.cli import reads
 
         return reads.cmd_campaigns(args)
+    if command in ("live", "speed"):
+        from wolkvox_desktop.cli import live
+
+        return live.cmd_live(args) if command == "live" else live.cmd_speed(args)
     if command == "token":
         if args.token_command == "info":
             from wolkvox_desktop.cli import reads

@@ -46,7 +46,15 @@ def history_dict(row: HistoryRow) -> dict[str, Any]:
         "duration_ms": row.duration_ms,
         "api_base": row.api_base,
         "plan": row.plan,
+        "detail": row.detail,  # a speed's "40 → 55", an alert's "started → stopped"
     }
+
+
+def _action_cell(row: HistoryRow) -> str:
+    """``speed 40 → 55``; ``alert not_dialling`` (its sentence is in the MSG column)."""
+    if row.action == "alert":
+        return f"alert {row.reason or ''}".rstrip()
+    return f"{row.action} {row.detail}" if row.detail else row.action
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -81,14 +89,15 @@ def cmd_history(args: argparse.Namespace) -> int:
         lines.append((
             row.started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             row.server,
-            row.action,
+            _action_cell(row),
             row.campaign_id or "",
             row.campaign_type or "",
             f"{Outcome.UNKNOWN.value}*" if pending else row.outcome,
             "" if row.http_status is None else str(row.http_status),
             "" if row.code is None else str(row.code),
             "" if row.duration_ms is None else str(row.duration_ms),
-            (row.msg or row.error or "").replace("\n", " ")[:80],
+            (row.msg or row.error or (row.message if row.action == "alert" else "")
+             or "").replace("\n", " ")[:80],
         ))
     table(lines)
     if any_pending:

@@ -36,8 +36,11 @@ from wolkvox_desktop.cli.values import (
     row_limit,
     server_code,
     since_day,
+    speed_setting,
+    speed_value,
     timeout_seconds,
     until_day,
+    watch_minutes,
 )
 from wolkvox_desktop.core.campaigns import Action
 from wolkvox_desktop.core.credentials import TOKEN_ENV
@@ -115,9 +118,28 @@ as for start/stop; `run-due` exits 0 when nothing was due. `plan run --json` pri
 status (ran, not_started, missed), ok, outcome, message, and calls (each call's 7 keys with
 campaign and type).
 
+A start plan may set campaigns' speeds (--speed ID=N, 0-100): each is sent right after its
+campaign's start succeeded (one more token each, never resent); `plan run --json` prints
+one more object per speed (the 7 keys, campaign, type and speed).
+
 `plan export FILE` writes every plan to a JSON file (`-`: standard output); `plan import
 FILE` adds the file's plans, replacing plans of the same name (all or nothing: a bad plan
 refuses the file, naming it).
+"""
+
+LIVE_EPILOG = """\
+--json prints one object: {"server", "at" (ISO 8601 with the offset), "campaigns": [{"id",
+"name", "status" (started/stopped), "speed", "records", "remaining", "dialed", "answered",
+"no_answer", "failed", "machine", "calls_per_minute", "penetration", "alerts": [codes]}]},
+numbers as numbers, null where Wolkvox did not say. When the reading fails it prints the 7
+call keys (ok, outcome, http_status, code, error, msg, duration_ms) and the server instead.
+
+--watch MINUTES reads again every MINUTES while a campaign is started (every 30 minutes
+while none is), printing what each reading cost; it slows down, saying so, before readings
+would take a quarter of today's token budget or the tenth kept for starting and stopping,
+and stops there. With --json, one object per reading (JSON Lines). Ctrl-C ends it (exit 0).
+The first watch of the day also asks Wolkvox for the operation's licenses (one token) and
+says when they differ from this computer's setting.
 """
 
 OPERATION_EPILOG = """\
@@ -167,6 +189,7 @@ _CALL_VALUES = {
     "campaign": Reason.BAD_CAMPAIGN_ID,
     "from_file": Reason.BAD_CAMPAIGN_ID,
     "campaign_type": Reason.BAD_CAMPAIGN_TYPE,
+    "speed": Reason.BAD_SPEED,
 }
 _OPTION_NAME = r"--[a-z][a-z0-9-]{0,30}|-[A-Za-z]"
 
@@ -330,8 +353,8 @@ class _Version(argparse.Action):
         parser.exit(0)
 
 
-COMMANDS = ("start", "stop", "campaigns", "token", "operations", "operation", "history",
-            "plan", "usage")
+COMMANDS = ("start", "stop", "campaigns", "live", "speed", "token", "operations", "operation",
+            "history", "plan", "usage")
 
 
 def command_named(args: Sequence[str]) -> str | None:
@@ -382,6 +405,21 @@ def build_parser(args: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "call keys plus `campaigns` (a list of {id, name, type, status}).",
     )
     add(
+        "live", _live_options, help="what every campaign is doing now (costs one token)",
+        description="One live reading (real_time.php: status, records left, calls a minute, "
+        "answered, machine, penetration, speed) as a table, with the alerts it shows: "
+        "list_finished (started, no records left), not_dialling (started, 0 calls a minute "
+        "in two readings in a row), changed_elsewhere (its status changed without a start "
+        "or stop from this app). Each reading costs one token.", epilog=LIVE_EPILOG,
+        formatter_class=fmt,
+    )
+    add(
+        "speed", _speed_options, help="set a campaign's speed, 0 to 100 (costs one token)",
+        description="Set a campaign's dialling speed (campaign.php?api=speed), a whole "
+        "number from 0 to 100. One call, never sent again by itself. --json prints the 7 "
+        "keys start prints: ok, outcome, http_status, code, error, msg, duration_ms.",
+    )
+    add(
         "token", _token_commands, help="save, remove or check the operation's token",
         description="The token is kept in the OS keyring, per operation.",
     )
@@ -416,6 +454,28 @@ def build_parser(args: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "asks Wolkvox itself.",
     )
     return parser
+
+
+def _live_options(p: Parser) -> None:
+    read_call_args(p)
+    p.add_argument("--watch", type=watch_minutes, metavar="MINUTES",
+                   help="read again every MINUTES (2 at the fastest) until Ctrl-C")
+
+
+def _speed_options(p: Parser) -> None:
+    p.json_calls = True
+    server_arg(p)
+    p.add_argument("--type", dest="campaign_type", type=campaign_type,
+                   metavar="preview|predictive",
+                   help="the campaign's type (may be left out when `wolkvox campaigns` knows it)")
+    p.add_argument("--campaign", required=True, type=campaign_id, metavar="ID",
+                   help="the campaign")
+    p.add_argument("--set", dest="speed", required=True, type=speed_value, metavar="N",
+                   help="the new speed, a whole number from 0 to 100")
+    json_arg(p, "print JSON (the keys start prints)")
+    p.add_argument("--yes", action="store_true",
+                   help="go ahead even if today's token budget is used up")
+    timeout_arg(p)
 
 
 def _action_options(action: Action) -> Callable[[Parser], None]:
@@ -523,6 +583,9 @@ def _plan_commands(plan: Parser) -> None:
                    help="run it every day it applies at this local time")
     p.add_argument("--days", type=plan_days, metavar="DAYS",
                    help="daily (the default), weekdays, or days such as mon,wed,fri")
+    p.add_argument("--speed", dest="speeds", action="append", type=speed_setting,
+                   metavar="ID=N", help="a start plan sets campaign ID's speed to N (0-100) "
+                   "after starting it (repeat for several; one more token each)")
     p = psub.add_parser("list", help="the plans, their schedules, next and last runs")
     json_arg(p, "print one JSON array")
     p = psub.add_parser("run", help="run a plan now, like a bulk start/stop")

@@ -37,12 +37,14 @@ from wolkvox_desktop.cli.output import (
     err,
     invalid,
     plural,
+    report,
     say,
     say_json,
     table,
 )
 from wolkvox_desktop.cli.runtime import calling, front_door, open_service
 from wolkvox_desktop.core.bulk import BulkItem, plan_bulk
+from wolkvox_desktop.core.bulk_run import BulkSummary
 from wolkvox_desktop.core.campaigns import Action, parse_server_code
 from wolkvox_desktop.core.credentials import TokenSource
 from wolkvox_desktop.core.errors import CallResult, InvalidInput, Outcome, Reason
@@ -123,7 +125,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             bulk = plan_bulk(Action(args.action), collect_items(args, known_types), known=known,
                              include_in_state=True)
             plan = Plan.create(args.name, server, args.action, (i.ref for i in bulk.items),
-                               schedule)
+                               schedule, dict(args.speeds or ()))
             ops.store.save_plan(plan)
         except PlanError as exc:
             return refused(exc)
@@ -216,7 +218,8 @@ def _plan_dict(state: PlanState, zone: LocalZone) -> dict[str, Any]:
 
 
 def _campaigns_text(plan: Plan) -> str:
-    ids = [c.id for c in plan.campaigns]
+    ids = [c.id if plan.speed_for(c.id) is None else f"{c.id} (speed {plan.speed_for(c.id)})"
+           for c in plan.campaigns]
     shown = ", ".join(ids[:3])
     return f"{shown}, +{len(ids) - 3}" if len(ids) > 3 else shown
 
@@ -311,8 +314,21 @@ def cmd_run(args: argparse.Namespace) -> int:
             return _stopped(stop.result, json_mode=json_mode)
     if result.summary is None:
         return _not_started(result, json_mode=json_mode)
+    print_speeds(result.summary, json_mode=json_mode)
     print_summary(result.summary, json_mode=json_mode)
     return result.exit_code
+
+
+def print_speeds(summary: BulkSummary, *, json_mode: bool, prefix: str = "") -> None:
+    """The speeds a start plan set after its starts: a line each, or a JSON object each
+    (the 7 call keys, ``campaign``, ``type`` and ``speed``)."""
+    for record in summary.records:
+        result, item = record.speed_result, record.item
+        if result is None:
+            continue
+        line = f"{prefix}speed {item.campaign_id} ({item.campaign_type.value}) to {item.speed}: "
+        report(result, line, {"campaign": item.campaign_id, "type": item.campaign_type.value,
+                              "speed": item.speed}, json_mode)
 
 
 def cmd_run_due(*, json_mode: bool) -> int:
@@ -339,6 +355,8 @@ def cmd_run_due(*, json_mode: bool) -> int:
 
     def on_finished(result: PlanRunResult) -> None:
         printer.clear()
+        if result.summary is not None and not json_mode:
+            print_speeds(result.summary, json_mode=False, prefix="  ")
         if json_mode:
             say_json(_run_dict(result, zone))
         else:
@@ -368,6 +386,11 @@ def _run_dict(result: PlanRunResult, zone: LocalZone) -> dict[str, Any]:
                 obj = call.to_json_dict()
                 obj.update(campaign=record.item.campaign_id,
                            type=record.item.campaign_type.value)
+                calls.append(obj)
+            if record.speed_result is not None:
+                obj = record.speed_result.to_json_dict()
+                obj.update(campaign=record.item.campaign_id,
+                           type=record.item.campaign_type.value, speed=record.item.speed)
                 calls.append(obj)
     slot = result.slot
     return {

@@ -60,6 +60,33 @@ def row_limit(text: str) -> int:
     return int(text)
 
 
+def watch_minutes(text: str) -> int:
+    """``live --watch``: whole minutes, no faster than one reading every 2 minutes."""
+    if not (text.isascii() and text.isdigit()) or not 2 <= int(text) <= 1440:
+        raise Refused("must be a whole number of minutes from 2 to 1440 (Wolkvox asks for "
+                      "readings a few minutes apart)")
+    return int(text)
+
+
+def speed_value(text: str) -> int:
+    """``speed --set``: a whole number from 0 to 100 (Wolkvox's speed)."""
+    if not (text.isascii() and text.isdigit()) or int(text) > 100:
+        raise Refused("must be a whole number from 0 to 100")
+    return int(text)
+
+
+def speed_setting(text: str) -> tuple[str, int]:
+    """``plan add --speed ID=N``: a campaign of the plan and the speed it is started at."""
+    campaign, sep, speed = text.partition("=")
+    if not sep:
+        raise Refused("must be ID=SPEED, such as 3301=55")
+    try:
+        cid = validate_campaign_id(campaign)
+    except InvalidInput as exc:
+        raise Refused(_clause(exc.message)) from None
+    return cid, speed_value(speed.strip())
+
+
 def timeout_seconds(text: str) -> float:
     try:
         if not text.isascii():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -227,6 +227,45 @@ def parse_token_info(body: Mapping[str, Any]) -> TokenInfo | None:
     return None
 
 
+def parse_licenses(body: Mapping[str, Any]) -> int | None:
+    """``licenses`` of ``information.php?api=services`` (in ``data``, an object or a
+    one-row list, or at the top level): a whole number of 1 or more, else None."""
+    candidates: list[Mapping[str, Any]] = []
+    data = body.get("data")
+    if isinstance(data, dict):
+        candidates.append(data)
+    elif isinstance(data, list):
+        candidates.extend(row for row in data if isinstance(row, dict))
+    candidates.append(body)
+    for row in candidates:
+        licenses = _int_or_none(row.get("licenses"))
+        if licenses is not None and 0 < licenses < 10**9:
+            return licenses
+    return None
+
+
+def _live_result(
+    request: ApiRequest,
+    parsed: object,
+    result: Callable[..., CallResult],
+    unknown: Callable[[Reason, str], CallResult],
+) -> CallResult:
+    """A live reading's answer (either shape) as a result whose ``data`` is a
+    :class:`~wolkvox_desktop.core.live.LiveReading` (loaded only here: a start never needs
+    it)."""
+    from datetime import datetime
+
+    from wolkvox_desktop.core.live import LiveDataError, parse_live
+
+    try:
+        reading = parse_live(parsed, datetime.now().astimezone())
+    except LiveDataError as exc:
+        return unknown(Reason.NOT_JSON, f"Wolkvox sent {exc}")
+    count = len(reading.campaigns)
+    noun = "campaign" if count == 1 else "campaigns"
+    return result(Outcome.OK, Reason.OK, f"Wolkvox read {count} {noun} live.", reading)
+
+
 def _describe_non_json(body: bytes) -> str:
     head = body[:512].lstrip().lower()
     if not head:
@@ -348,6 +387,8 @@ def interpret_response(
             Reason.NOT_JSON,
             f"Wolkvox's answer named the field {duplicated[:40]!r} twice (HTTP {status})",
         )
+    if json_ok and isinstance(parsed, list) and request.kind == "real_time":
+        return _live_result(request, parsed, result, unknown)  # the bare array, as documented
     if not json_ok or not isinstance(parsed, dict):
         what = _describe_non_json(body) if not json_ok else "data in an unexpected shape"
         return unknown(Reason.NOT_JSON, f"Wolkvox sent {what} (HTTP {status})")
@@ -381,10 +422,8 @@ def interpret_response(
             + f"){said}",
         )
     if error is not None:
-        return unknown(
-            Reason.UNEXPECTED,
-            f"Wolkvox's answer carried an error ({error}); the saved list was kept",
-        )
+        kept = "; the saved list was kept" if request.kind == "campaigns" else ""
+        return unknown(Reason.UNEXPECTED, f"Wolkvox's answer carried an error ({error}){kept}")
     if request.kind == "campaigns":
         data = parsed.get("data")
         if not isinstance(data, (list, dict)):
@@ -393,6 +432,15 @@ def interpret_response(
         count = len(campaigns)
         noun = "campaign" if count == 1 else "campaigns"
         return result(Outcome.OK, Reason.OK, f"Wolkvox listed {count} {noun}.", campaigns)
+    if request.kind == "real_time":
+        return _live_result(request, parsed, result, unknown)
+    if request.kind == "services":
+        licenses = parse_licenses(parsed)
+        if licenses is None:
+            return unknown(Reason.NOT_JSON, "Wolkvox's answer held no number of licenses")
+        noun = "license" if licenses == 1 else "licenses"
+        return result(Outcome.OK, Reason.OK,
+                      f"Wolkvox says this operation has {licenses} {noun}.", licenses)
     info = parse_token_info(parsed)
     if info is None:
         return unknown(Reason.NOT_JSON, "Wolkvox's answer held no token count")

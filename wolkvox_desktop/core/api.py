@@ -289,6 +289,25 @@ class WolkvoxClient:
         """
         return self.send(ApiRequest.token_info(), on_notice=on_notice)
 
+    def set_speed(
+        self, campaign: CampaignRef, speed: int, *, on_notice: NoticeSink | None = None
+    ) -> CallResult:
+        """PUT campaign.php?api=speed&… with ``{"speed": "N"}``; never sent again by itself."""
+        try:
+            request = ApiRequest.set_speed(campaign, speed)
+        except InvalidInput as exc:
+            return CallResult.invalid(exc)
+        return self.send(request, on_notice=on_notice)
+
+    def real_time(self, *, on_notice: NoticeSink | None = None) -> CallResult:
+        """GET real_time.php?api=campaigns; ``result.data`` is a
+        :class:`~wolkvox_desktop.core.live.LiveReading`."""
+        return self.send(ApiRequest.real_time(), on_notice=on_notice)
+
+    def services(self, *, on_notice: NoticeSink | None = None) -> CallResult:
+        """GET information.php?api=services; ``result.data`` is the licenses (int)."""
+        return self.send(ApiRequest.services(), on_notice=on_notice)
+
     def wait(self, seconds: float) -> bool:
         """Sleep ``seconds`` unless the client is aborted first; True if it was aborted."""
         return self._cancel.wait(max(0.0, seconds))
@@ -408,10 +427,15 @@ class WolkvoxClient:
         # The socket timeouts end at the deadline too (the watchdog is what enforces it).
         left = max(_MIN_ATTEMPT_S, deadline - time.monotonic())
         try:
+            payload = request.body
+            headers = {TOKEN_HEADER: self.__token}
+            if payload is not None:
+                headers["Content-Type"] = "application/json"
             response = self._session.request(
                 request.method,
                 self._url(request),
-                headers={TOKEN_HEADER: self.__token},
+                headers=headers,
+                data=payload,
                 timeout=(min(self.connect_timeout, left), left),
                 allow_redirects=False,
                 stream=True,

@@ -42,6 +42,8 @@ class BulkItem:
     campaign_type: CampaignType
     name: str = ""
     known_status: CampaignStatus = CampaignStatus.UNKNOWN
+    #: a shift plan's speed for it: sent after its start succeeded (one more token)
+    speed: int | None = None
 
     @property
     def ref(self) -> CampaignRef:
@@ -77,8 +79,12 @@ class BulkPlan:
 
     @property
     def cost(self) -> int:
-        """Token uses the run needs if every call is made once."""
-        return len(self.to_call)
+        """Token uses the run needs if every call is made once (a start plan's speeds
+        included)."""
+        calls = self.to_call
+        speeds = sum(1 for i in calls if i.speed is not None) if self.action is Action.START \
+            else 0
+        return len(calls) + speeds
 
     def over_budget(self, usage: Usage) -> bool:
         """True when the run would take today's use past the budget (ask first)."""

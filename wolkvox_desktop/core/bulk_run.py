@@ -52,6 +52,8 @@ class ItemRecord:
     item: BulkItem
     state: ItemState = ItemState.PENDING
     results: list[CallResult] = field(default_factory=list)
+    #: the plan's speed sent after a successful start (``None``: none was sent)
+    speed_result: CallResult | None = None
 
     @property
     def last_result(self) -> CallResult | None:
@@ -102,13 +104,23 @@ class BulkSummary:
         return None
 
     @property
+    def speed_failures(self) -> tuple[ItemRecord, ...]:
+        """Campaigns started whose plan's speed could not be set."""
+        return tuple(r for r in self.records if r.speed_result is not None
+                     and not r.speed_result.ok)
+
+    def _final_failures(self) -> list[CallResult]:
+        failed = [r.last_result for r in self.failures if r.last_result is not None]
+        return failed + [r.speed_result for r in self.speed_failures
+                         if r.speed_result is not None]
+
+    @property
     def worst_outcome(self) -> Outcome:
-        """The most serious outcome among the items' final results (``ok`` if none failed):
-        unknown > undelivered > refused > invalid."""
+        """The most serious outcome among the items' final results and their speeds
+        (``ok`` if none failed): unknown > undelivered > refused > invalid."""
         worst = Outcome.OK
-        for record in self.failures:
-            result = record.last_result
-            if result is not None and result.outcome.exit_code > worst.exit_code:
+        for result in self._final_failures():
+            if result.outcome.exit_code > worst.exit_code:
                 worst = result.outcome
         return worst
 
@@ -117,13 +129,13 @@ class BulkSummary:
         """The command's exit code: the worst outcome's, 1 when that is a local problem
         (:attr:`CallResult.exit_code`)."""
         worst = self.worst_outcome
-        codes = [r.last_result.exit_code for r in self.failures
-                 if r.last_result is not None and r.last_result.outcome is worst]
+        codes = [r.exit_code for r in self._final_failures() if r.outcome is worst]
         return min(codes) if codes else worst.exit_code
 
     @property
     def all_ok(self) -> bool:
-        return not self.failures and self.progress.not_run == 0 and not self.progress.cancelled
+        return (not self.failures and not self.speed_failures and self.progress.not_run == 0
+                and not self.progress.cancelled)
 
 
 _FINAL = {ItemState.OK, ItemState.SKIPPED, ItemState.IN_STATE, ItemState.NOT_RUN}
@@ -173,8 +185,11 @@ class BulkRun:
         *,
         allow_over_budget: bool = False,
         on_notice: NoticeSink | None = None,
+        on_speed: Callable[[BulkItem, CallResult], None] | None = None,
     ) -> None:
         self.service = service
+        #: hears each speed a start plan sets after a start (its result)
+        self.on_speed = on_speed
         self.plan = plan
         self.action = plan.action
         self.allow_over_budget = allow_over_budget
@@ -230,7 +245,8 @@ class BulkRun:
         """Copies of the per-item records (state and results), in plan order."""
         with self._lock:
             return tuple(
-                ItemRecord(r.item, r.state, list(r.results)) for r in self._records
+                ItemRecord(r.item, r.state, list(r.results), r.speed_result)
+                for r in self._records
             )
 
     def progress(self) -> BulkProgress:
@@ -239,7 +255,8 @@ class BulkRun:
 
     def summary(self) -> BulkSummary:
         with self._lock:
-            records = tuple(ItemRecord(r.item, r.state, list(r.results)) for r in self._records)
+            records = tuple(ItemRecord(r.item, r.state, list(r.results), r.speed_result)
+                            for r in self._records)
             return BulkSummary(self.action, self._progress_locked(), records)
 
     # ---- stepping ----
@@ -370,8 +387,9 @@ class BulkRun:
                 record.state = ItemState.FAILED
                 self._last = record.results[-1]
             raise
+        speed_due = result.ok and self.action is Action.START and item.speed is not None
         with self._lock:
-            self._busy = False
+            self._busy = speed_due  # still busy while the plan's speed is being set
             record.results.append(result)
             self._last = result
             if result.ok:
@@ -382,6 +400,30 @@ class BulkRun:
                 record.state = ItemState.FAILED
             if self._cancel.is_set() and result.ok:
                 self._stop_locked()
+        if speed_due:
+            try:
+                speed = self._set_speed(item)
+                with self._lock:
+                    record.speed_result = speed
+            finally:
+                with self._lock:
+                    self._busy = False
+        return result
+
+    def _set_speed(self, item: BulkItem) -> CallResult:
+        """A start plan's speed, once its start succeeded: one call, never resent; a
+        failure is told (``on_speed``, the summary) but does not stop the run (the campaign
+        is started)."""
+        assert item.speed is not None
+        try:
+            result = self.service.set_speed(item.ref, item.speed,
+                                            allow_over_budget=self.allow_over_budget,
+                                            on_notice=self.on_notice)
+        except Exception:  # a bug must not lose the start's result
+            log.exception("setting the speed of campaign %s", item.campaign_id)
+            result = CallResult.unexpected()
+        if self.on_speed is not None:
+            self.on_speed(item, result)
         return result
 
     def _check_idle_locked(self) -> None:

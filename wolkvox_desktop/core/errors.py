@@ -45,6 +45,7 @@ class Reason(str, Enum):
     BAD_SERVER_CODE = "bad_server_code"
     BAD_CAMPAIGN_ID = "bad_campaign_id"
     BAD_CAMPAIGN_TYPE = "bad_campaign_type"
+    BAD_SPEED = "bad_speed"  # a campaign's speed is a whole number from 0 to 100
     NO_TOKEN = "no_token"
     BAD_API_BASE = "bad_api_base"
     TEST_SERVER_NEEDS_TOKEN = "test_server_needs_token"  # WOLKVOX_API_BASE without WOLKVOX_TOKEN

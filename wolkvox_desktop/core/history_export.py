@@ -39,6 +39,7 @@ COLUMNS: tuple[str, ...] = (
     "msg",
     "message",
     "duration_ms",
+    "detail",  # a speed's "40 → 55", an alert's "started → stopped"
 )
 # A cell starting with one of these is read as a formula by spreadsheets; prefix a quote.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

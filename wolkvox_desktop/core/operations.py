@@ -65,6 +65,12 @@ class SavedToken:
     detail: str = ""
 
 
+#: a live reading's whole deadline: an answer later than this is stale anyway, and another
+#: process's start or stop that finds the slot held by a reading waits no longer than this
+#: (a reading of this process is cut short at once: core/live_calls.py)
+READING_TIMEOUT_S = 30.0
+
+
 def no_token_message(server: str) -> str:
     """The face-neutral sentence for a missing token (each face adds how to save one)."""
     return f"No token is saved for operation {server}, so nothing was sent."
@@ -254,16 +260,23 @@ class Operations:
         register_secret(secret)  # redacted from every log line from now on
         op = self.operation(code)
         read = valid_timeout(read_timeout if read_timeout is not None else op.timeout_s)
+
+        def reading_client() -> WolkvoxClient:  # a live reading never waits for the slot
+            return self._client(code, secret, base, min(read, READING_TIMEOUT_S),
+                                op.max_in_flight, gate_timeout=0.0)
+
         service = OperationService(
             self.store,
             self._client(code, secret, base, read, op.max_in_flight),
             code,
             enforce_budget=enforce_budget,
+            reading_client=reading_client,
         )
         with self._lock:
             self._open.append(service)
             if self._closing:  # closed meanwhile: never hand out a live client
                 service.client.abort()
+                service.close_readings()
         return service
 
     def service(self, server: str) -> OperationService:
@@ -310,6 +323,7 @@ class Operations:
             if service in self._open:
                 self._open.remove(service)
         service.client.close()
+        service.close_readings()
 
     def abort_all(self) -> None:
         """From any thread: every call in flight returns promptly, no new service opens."""
@@ -319,6 +333,7 @@ class Operations:
         for service in services:
             try:
                 service.client.abort()
+                service.close_readings()
             except Exception:  # noqa: BLE001 - closing goes on
                 log.exception("aborting a call failed")
 
@@ -331,6 +346,7 @@ class Operations:
         for service in services:
             try:
                 service.client.close()
+                service.close_readings()
             except Exception:  # noqa: BLE001 - closing goes on
                 log.exception("closing a client failed")
 
@@ -343,7 +359,8 @@ class Operations:
             self._shared.pop(code, None)
 
     def _client(
-        self, server: str, token: str, base: str | None, read: float, in_flight: int
+        self, server: str, token: str, base: str | None, read: float, in_flight: int,
+        *, gate_timeout: float | None = None,
     ) -> WolkvoxClient:
         from wolkvox_desktop.core.api import WolkvoxClient
 
@@ -354,6 +371,7 @@ class Operations:
             connect_timeout=min(CONNECT_TIMEOUT_CAP_S, read),
             read_timeout=read,
             gate=gate_for(token, in_flight),
+            gate_timeout=gate_timeout,
         )
 
 

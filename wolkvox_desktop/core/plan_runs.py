@@ -119,9 +119,17 @@ ResultSink = Callable[[int, BulkItem, CallResult], None]
 # ---------------------------------------------------------------------------- pieces
 def bulk_plan_of(plan: Plan, store: Store) -> BulkPlan:
     """The plan's campaigns as a bulk run (names and known statuses from the saved list);
-    every campaign is called, whatever its last known status."""
-    return plan_bulk(plan.action, plan.campaigns, known=store.campaigns(plan.server),
+    every campaign is called, whatever its last known status; a start plan's speeds are
+    sent after each start (:class:`~wolkvox_desktop.core.bulk_run.BulkRun`)."""
+    bulk = plan_bulk(plan.action, plan.campaigns, known=store.campaigns(plan.server),
                      include_in_state=True)
+    if not plan.speeds:
+        return bulk
+    import dataclasses
+
+    items = tuple(dataclasses.replace(item, speed=plan.speed_for(item.campaign_id))
+                  for item in bulk.items)
+    return dataclasses.replace(bulk, items=items)
 
 
 def open_plan_service(

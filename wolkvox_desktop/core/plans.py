@@ -19,12 +19,15 @@ and types refuse with the campaigns' own :class:`~wolkvox_desktop.core.errors.In
 
 The file (``wolkvox plan export|import``; what the window's Export…/Import… write)::
 
-    {"format": "wolkvox-desktop-plans", "version": 1, "plans": [
+    {"format": "wolkvox-desktop-plans", "version": 2, "plans": [
       {"name": "Morning", "server": "0032", "action": "start",
-       "campaigns": [{"id": "3301", "type": "predictive"}, {"id": "3302", "type": "preview"}],
+       "campaigns": [{"id": "3301", "type": "predictive", "speed": 55},
+                     {"id": "3302", "type": "preview"}],
        "at": "07:00", "days": "weekdays"}]}
 
-``at``/``days`` are ``null`` for a plan run by hand only; ``days`` is ``"daily"``,
+A campaign's ``speed`` (0–100, start plans only) is sent after its start; a file with one
+is version 2 (one without is still written as version 1). ``at``/``days`` are ``null``
+for a plan run by hand only; ``days`` is ``"daily"``,
 ``"weekdays"`` or a list such as ``["mon", "wed"]`` (a ``"mon,wed"`` text is read too).
 Importing is all or nothing: one bad plan refuses the file, naming the plan and the field.
 """
@@ -59,7 +62,9 @@ MAX_PLANS_FILE_DEPTH = 20
 #: no whole number of a plans file has more digits (a version; a campaign id given as one)
 MAX_NUMBER_DIGITS = 30
 FILE_FORMAT = "wolkvox-desktop-plans"
-FILE_VERSION = 1
+#: version 2: a campaign may carry the speed a start plan sets it to (written only when a
+#: plan has one, so files without speeds stay readable by version 1)
+FILE_VERSION = 2
 
 #: Monday first, as ``date.weekday()`` counts them.
 DAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -90,6 +95,7 @@ class PlanField(str, Enum):
     CAMPAIGNS = "campaigns"
     AT = "at"
     DAYS = "days"
+    SPEEDS = "speeds"
     FILE = "file"
 
 
@@ -225,6 +231,14 @@ class Plan:
     action: Action
     campaigns: tuple[CampaignRef, ...]
     schedule: Schedule | None = field(default=None)
+    #: (campaign id, speed 0–100) a start plan sets after starting it, in campaign order
+    speeds: tuple[tuple[str, int], ...] = ()
+
+    def speed_for(self, campaign_id: str) -> int | None:
+        for cid, speed in self.speeds:
+            if cid == campaign_id:
+                return speed
+        return None
 
     @classmethod
     def create(
@@ -234,9 +248,11 @@ class Plan:
         action: Action | str,
         campaigns: Iterable[CampaignRef],
         schedule: Schedule | None = None,
+        speeds: Mapping[str, object] | None = None,
     ) -> Plan:
-        """A checked plan: a valid name and server code, at least one campaign, each once.
-        Raises :class:`PlanError`."""
+        """A checked plan: a valid name and server code, at least one campaign, each once;
+        ``speeds`` (a start plan's only) for some of its campaigns, each 0–100. Raises
+        :class:`PlanError`."""
         plan_name = validate_plan_name(name)
         try:
             code = parse_server_code(server if isinstance(server, str) else "")
@@ -258,7 +274,7 @@ class Plan:
                 )
             seen[ref.id] = number
         verb = action if isinstance(action, Action) else parse_action(action)
-        return cls(plan_name, code, verb, refs, schedule)
+        return cls(plan_name, code, verb, refs, schedule, _speeds(verb, refs, speeds or {}))
 
     @property
     def scheduled(self) -> bool:
@@ -270,10 +286,17 @@ class Plan:
             "name": self.name,
             "server": self.server,
             "action": self.action.value,
-            "campaigns": [{"id": c.id, "type": c.type.value} for c in self.campaigns],
+            "campaigns": [self._campaign_json(c) for c in self.campaigns],
             "at": self.schedule.at_text if self.schedule else None,
             "days": self.schedule.days_json() if self.schedule else None,
         }
+
+    def _campaign_json(self, campaign: CampaignRef) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": campaign.id, "type": campaign.type.value}
+        speed = self.speed_for(campaign.id)
+        if speed is not None:
+            entry["speed"] = speed
+        return entry
 
     @classmethod
     def from_json_dict(cls, obj: object) -> Plan:
@@ -295,20 +318,45 @@ class Plan:
         if at is None and days is not None:
             raise PlanError(PlanField.AT, "It has days but no time ('at').")
         schedule = Schedule(parse_time(at), parse_days(days)) if at is not None else None
-        return cls.create(obj["name"], obj["server"], parse_action(obj["action"]),
-                          _campaigns(obj["campaigns"]), schedule)
+        speeds: dict[str, object] = {}
+        refs = _campaigns(obj["campaigns"], speeds)
+        return cls.create(obj["name"], obj["server"], parse_action(obj["action"]), refs,
+                          schedule, speeds)
 
 
-def _campaigns(value: object) -> list[CampaignRef]:
+def _speeds(
+    action: Action, refs: tuple[CampaignRef, ...], speeds: Mapping[str, object]
+) -> tuple[tuple[str, int], ...]:
+    """A start plan's speeds, checked, in the order of its campaigns."""
+    if not speeds:
+        return ()
+    if action is not Action.START:
+        raise PlanError(PlanField.SPEEDS, "Only a plan that starts campaigns can set speeds.")
+    places = {ref.id: number for number, ref in enumerate(refs, start=1)}
+    checked: dict[str, int] = {}
+    for cid, speed in speeds.items():
+        if cid not in places:  # the id is not repeated: it may have been typed anywhere
+            raise PlanError(PlanField.SPEEDS,
+                            "A speed is given for a campaign that is not in the plan.")
+        if isinstance(speed, bool) or not isinstance(speed, int) or not 0 <= speed <= 100:
+            raise PlanError(PlanField.SPEEDS, f"Campaign {places[cid]}: a speed is a whole "
+                            "number from 0 to 100.")
+        checked[cid] = speed
+    return tuple((ref.id, checked[ref.id]) for ref in refs if ref.id in checked)
+
+
+def _campaigns(value: object, speeds: dict[str, object] | None = None) -> list[CampaignRef]:
     if not isinstance(value, list):
         raise PlanError(PlanField.CAMPAIGNS,
                         "'campaigns' must be a list of {\"id\": …, \"type\": …} objects.")
     refs: list[CampaignRef] = []
     for number, entry in enumerate(value, start=1):
-        if not isinstance(entry, Mapping) or set(entry) != {"id", "type"}:
+        if not isinstance(entry, Mapping) or set(entry) not in ({"id", "type"},
+                                                                 {"id", "type", "speed"}):
             raise PlanError(
                 PlanField.CAMPAIGNS,
-                f"Campaign {number} must be an object with exactly \"id\" and \"type\".",
+                f"Campaign {number} must be an object with exactly \"id\" and \"type\" "
+                "(and, in a start plan, \"speed\").",
             )
         raw_id = entry["id"]
         if not isinstance(raw_id, str):  # 3301 as a number may have lost a leading zero
@@ -321,16 +369,19 @@ def _campaigns(value: object) -> list[CampaignRef]:
                                     CampaignType.parse(entry["type"])))
         except InvalidInput as exc:
             raise PlanError(PlanField.CAMPAIGNS, f"Campaign {number}: {exc.message}") from None
+        if "speed" in entry and speeds is not None:
+            speeds[refs[-1].id] = entry["speed"]
     return refs
 
 
 # ---------------------------------------------------------------------------- the file
 def plans_to_json(plans: Iterable[Plan]) -> str:
     """The file's text (UTF-8 when written), plans in the order given."""
+    chosen = list(plans)
     document = {
         "format": FILE_FORMAT,
-        "version": FILE_VERSION,
-        "plans": [plan.to_json_dict() for plan in plans],
+        "version": FILE_VERSION if any(plan.speeds for plan in chosen) else 1,
+        "plans": [plan.to_json_dict() for plan in chosen],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

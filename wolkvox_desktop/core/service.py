@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -111,6 +113,7 @@ class OperationService:
         busy_backoff: Sequence[float] = BUSY_BACKOFF_S,
         on_notice: NoticeSink | None = None,
         plan_name: str | None = None,
+        reading_client: Callable[[], WolkvoxClient] | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -122,6 +125,13 @@ class OperationService:
         #: the shift plan this service runs (set by core.plan_runs): its calls' history
         #: rows carry the name
         self.plan_name = plan_name
+        # live readings (core/live_calls.py): a client of their own that never waits for
+        # the token's slot (gate timeout 0), cut short when an action has to wait for it
+        self._reading_factory = reading_client
+        self._reading_client: WolkvoxClient | None = None
+        self._readings: set[WolkvoxClient] = set()  # readings in flight
+        self._actions = 0  # start/stop/speed calls under way
+        self._guard = threading.Lock()
 
     # ---- reads on the store (no token used) ----
     def operation(self) -> Operation:
@@ -141,13 +151,14 @@ class OperationService:
     ) -> CallResult:
         """Start or stop ``campaign`` (checked where it was typed), recorded in the history;
         on success its saved status follows."""
-        notice = on_notice or self.on_notice
+        notice = self.yielding(on_notice or self.on_notice)
         status = (self.server, campaign.id, action.resulting_status.value)
-        return self._recorded(_Call(
-            action.value, campaign.id, campaign.type.value, allow_over_budget,
-            lambda: self.client.campaign_action(action, campaign, on_notice=notice),
-            status,
-        ), notice)
+        with self.action_under_way():
+            return self._recorded(_Call(
+                action.value, campaign.id, campaign.type.value, allow_over_budget,
+                lambda: self.client.campaign_action(action, campaign, on_notice=notice),
+                status,
+            ), notice)
 
     def start(self, campaign: CampaignRef, *, allow_over_budget: bool = False) -> CallResult:
         return self.campaign_action(Action.START, campaign, allow_over_budget=allow_over_budget)
@@ -173,18 +184,142 @@ class OperationService:
     def token_info(
         self, *, allow_over_budget: bool = False, on_notice: NoticeSink | None = None
     ) -> CallResult:
-        """Wolkvox's own count of today's token use. This call itself costs one token."""
+        """Wolkvox's own count of today's token use. This call itself costs one token.
+        Its answer is kept (:meth:`Store.note_token_info`) beside this computer's count."""
         notice = on_notice or self.on_notice
-        return self._recorded(_Call(
+        result = self._recorded(_Call(
             "token_info", None, None, allow_over_budget,
             lambda: self.client.token_info(on_notice=notice),
         ), notice)
+        if result.ok and result.data is not None:
+            from wolkvox_desktop.core.live_calls import note_token_info
+
+            note_token_info(self, result)
+        return result
+
+    # ---- actions and live readings (core/live_calls.py) ----
+    @contextmanager
+    def action_under_way(self) -> Iterator[None]:
+        """A start, stop or speed call is under way: no live reading begins meanwhile."""
+        with self._guard:
+            self._actions += 1
+        try:
+            yield
+        finally:
+            with self._guard:
+                self._actions -= 1
+
+    @property
+    def actions_under_way(self) -> int:
+        with self._guard:
+            return self._actions
+
+    def yielding(self, on_notice: NoticeSink | None) -> NoticeSink:
+        """An action's notice sink: when the action has to wait for the token's slot, the
+        live readings in flight in this process are cut short (a reading is a GET: safe
+        to cut), so it waits for nothing but that."""
+
+        def hear(notice: Notice) -> None:
+            if notice.kind is NoticeKind.WAITING_FOR_TOKEN and self._readings:
+                # told under the gate's lock, which aborting a client takes: cut them from
+                # a thread of its own
+                threading.Thread(target=self.cut_readings, name="wolkvox-cut-readings",
+                                 daemon=True).start()
+            if on_notice is not None:
+                on_notice(notice)
+
+        return hear
+
+    def cut_readings(self) -> None:
+        """Cut short every live reading in flight (from any thread)."""
+        with self._guard:
+            clients = list(self._readings)
+        for client in clients:
+            if client is not self.client:
+                client.abort()
+
+    def close_readings(self) -> None:
+        """Release the readings' client (aborting a reading in flight)."""
+        with self._guard:
+            client, self._reading_client = self._reading_client, None
+            clients = {*self._readings, *([client] if client is not None else [])}
+        for each in clients:
+            if each is not self.client:
+                each.close()
+
+    @contextmanager
+    def reading_client(self) -> Iterator[WolkvoxClient]:
+        """The client a live reading uses (its own when the front door gave a factory:
+        it never waits for the slot), registered while the reading is in flight."""
+        spent: WolkvoxClient | None = None
+        with self._guard:
+            client = self._reading_client
+            if self._reading_factory is None or self.client.aborted:
+                client = self.client  # (an aborted service's calls end at once)
+            elif client is None or client.aborted:  # none yet, or cut short by an action
+                if client is not None and client not in self._readings:
+                    spent = client
+                client = self._reading_client = self._reading_factory()
+            self._readings.add(client)
+        if spent is not None:
+            spent.close()  # its connections
+        try:
+            yield client
+        finally:
+            with self._guard:
+                self._readings.discard(client)
+                done = client is not self.client and client is not self._reading_client
+            if done:  # cut short and replaced meanwhile: nothing else will use it
+                client.close()
+
+    def live_reading(self, **options: object) -> CallResult:
+        """One live reading; see :func:`wolkvox_desktop.core.live_calls.live_reading`."""
+        from wolkvox_desktop.core.live_calls import live_reading
+
+        return live_reading(self, **options)  # type: ignore[arg-type]
+
+    def set_speed(self, campaign: CampaignRef, speed: int, **options: object) -> CallResult:
+        """Set a campaign's speed; see :func:`wolkvox_desktop.core.live_calls.set_speed`."""
+        from wolkvox_desktop.core.live_calls import set_speed
+
+        return set_speed(self, campaign, speed, **options)  # type: ignore[arg-type]
+
+    def read_services(self, **options: object) -> CallResult:
+        """The operation's licenses from Wolkvox; see
+        :func:`wolkvox_desktop.core.live_calls.read_services`."""
+        from wolkvox_desktop.core.live_calls import read_services
+
+        return read_services(self, **options)  # type: ignore[arg-type]
+
+    def recorded_call(
+        self,
+        action: str,
+        send: Callable[[], CallResult],
+        *,
+        campaign: CampaignRef | None = None,
+        allow_over_budget: bool = False,
+        budget: int | None = None,
+        detail: str | None = None,
+        resend_when_busy: bool = True,
+        on_notice: NoticeSink | None = None,
+    ) -> CallResult:
+        """One call of any kind with its history row (budget reserved before, finished
+        after), sent again only when Wolkvox refused it as busy (and ``resend_when_busy``).
+        ``budget``: the reservation's ceiling instead of today's budget (a reading leaves
+        the reserve for start/stop)."""
+        return self._recorded(_Call(
+            action, campaign.id if campaign else None,
+            campaign.type.value if campaign else None, allow_over_budget, send,
+            detail=detail, budget=budget,
+        ), on_notice, resend=resend_when_busy)
 
     # ---- internals ----
-    def _recorded(self, call: _Call, on_notice: NoticeSink | None) -> CallResult:
+    def _recorded(
+        self, call: _Call, on_notice: NoticeSink | None, *, resend: bool = True
+    ) -> CallResult:
         """One call (and its resends while Wolkvox says it is busy), each in the history."""
         result = self._attempt(call, on_notice)
-        for attempt, pause in enumerate(self.busy_backoff, start=1):
+        for attempt, pause in enumerate(self.busy_backoff if resend else (), start=1):
             if result.reason is not Reason.SIMULTANEOUS_LIMIT or self.client.aborted:
                 break
             seconds = pause * random.uniform(1 - BUSY_JITTER, 1 + BUSY_JITTER)
@@ -208,13 +343,17 @@ class OperationService:
         try:
             budget = None
             if self.enforce_budget and not call.allow_over_budget:
-                budget = self.usage().budget
+                budget = self.usage().budget if call.budget is None else call.budget
             base = self.client.base_url if self.client.is_override else None
             row_id = self.store.begin_call(
                 self.server, call.action, call.campaign_id, call.campaign_type,
-                api_base=base, plan=self.plan_name, budget=budget,
+                api_base=base, plan=self.plan_name, budget=budget, detail=call.detail,
             )
         except BudgetExceeded as exc:
+            if call.budget is not None:  # a reading, stopped at the reserve for start/stop
+                from wolkvox_desktop.core.live_calls import reserve_reached_result
+
+                return reserve_reached_result(self.usage())
             return budget_exceeded_result(Usage(exc.used, exc.budget))
         except StoreError as exc:
             # Without a pending row a crash would leave no trace: do not send anything.
@@ -270,10 +409,12 @@ class _Call(NamedTuple):
     a dataclass: it never leaves this module, and a frozen dataclass costs about a
     millisecond of every ``wolkvox`` start-up to create.)"""
 
-    action: str  # "start", "stop", "campaigns", "token_info"
+    action: str  # store.HISTORY_ACTIONS: "start", "stop", "campaigns", "real_time", …
     campaign_id: str | None
     campaign_type: str | None
     allow_over_budget: bool
     send: Callable[[], CallResult]
     #: (server, campaign id, status) the campaign has once the call succeeded
     status: tuple[str, str, str] | None = None
+    detail: str | None = None  # the history row's detail (a speed's "40 → 55")
+    budget: int | None = None  # the reservation's ceiling, if not today's budget

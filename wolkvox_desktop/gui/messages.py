@@ -103,6 +103,9 @@ def reason_sentence(reason: Reason | str | None) -> str | None:
         Reason.BAD_CAMPAIGN_TYPE: _translate(
             "Messages", "Choose the campaign type: preview or predictive. Nothing was sent."
         ),
+        Reason.BAD_SPEED: _translate(
+            "Messages", "Choose a speed from 0 to 100. Nothing was sent."
+        ),
         Reason.NO_TOKEN: _translate(
             "Messages",
             "No token is saved for this operation. Add it in Settings. Nothing was sent.",

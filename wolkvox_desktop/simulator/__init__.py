@@ -87,9 +87,24 @@ Our choices where Wolkvox documents nothing::
     GET information.php?api=token_info (counts itself in token_use_today)
         200 {"code": 200, "error": null, "msg": "Data found",
              "data": [{"token_limit": 3000, "token_use_today": 12}]}
-    GET real_time.php?api=campaigns
-        200 data rows {campaign_id, campaign_name, type_campaign,
-                       status: "started"|"stopped"}   (lower case, as documented)
+    GET real_time.php?api=campaigns (documented fields; the bare array of Wolkvox's
+      collection, or with the live_wrapper fault the {code, error, msg, data} wrapper)
+        200 [{"campaign": "3301 - Cobranza Norte", "speed", "status": "started"|"stopped",
+              "skill_id", "records", "clean", "dial", "answer", "no_answer",
+              "busy/congestion/failed", "answer_machine", "penetration_day",
+              "penetration_now", "hits", "calls_x_min", "recycled"}, ...]
+      A started campaign dials its records at speed x 0.25 calls a minute on the
+      simulator's clock (``Simulator(pace=…)``, ``sim.advance(seconds)``, POST
+      /_sim/advance {"seconds": N}; simulator/dialer.py); a finished list stays started.
+      Faults live_campaign_id, live_strings, live_missing, live_junk change the rows.
+    PUT campaign.php?api=speed&type_campaign=..&campaign_id=.. body {"speed": "0".."100"}
+        202 {"code": 202, "error": null,
+             "msg": "The speed of 3301 campaign_id has been updated successfully"}
+        a speed missing: MISSING_PARAMETERS; not 0..100: E(400, "BAD REQUEST",
+        "THE SPEED MUST BE A NUMBER FROM 0 TO 100")
+    GET information.php?api=services
+        200 data [{"licenses": N, "turbo_dial": false, "channels": 30}]
+        (N: ``Simulator(licenses=…)``, default the first token's limit / 1000)
     unknown campaign id        E(400, "BAD REQUEST", "THE CAMPAIGN_ID DOES NOT EXIST")
     known id, the other type   E(400, "BAD REQUEST",
                                  "THE TYPE_CAMPAIGN DOES NOT MATCH THE CAMPAIGN")

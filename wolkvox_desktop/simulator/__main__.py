@@ -39,7 +39,13 @@ FAULTS = {
     "answer_body=TEXT": "answer with this exact body (the call is carried out first)",
     "trickle=S": "send the answer one byte every S seconds",
     "trickle_body": "with trickle: the status line and headers at once, then the body",
-    "only_api=NAME": "apply the faults only to api=NAME (start, stop, campaigns…)",
+    "live_wrapper": "real_time in the {code, error, msg, data} wrapper (default: a bare "
+                    "array)",
+    "live_campaign_id": "real_time rows also carry campaign_id (beside \"campaign\")",
+    "live_strings": "real_time numbers as strings (\"1840\")",
+    "live_missing": "real_time: every other row lacks clean, calls_x_min, speed…",
+    "live_junk": "real_time data that is not campaign rows",
+    "only_api=NAME": "apply the faults only to api=NAME (start, stop, speed, campaigns…)",
     "act_first": "carry the call out (start, stop, token use) before the fault",
 }
 
@@ -103,6 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve N generated campaigns instead of the demo set",
     )
     parser.add_argument(
+        "--pace", type=float, default=1.0, metavar="X",
+        help="the dialer's clock runs X times real time (started campaigns dial their "
+        "records at a pace set by their speed; 60: a minute a second)",
+    )
+    parser.add_argument(
+        "--licenses", type=int, default=None, metavar="N",
+        help="the licenses information.php?api=services reports (default: limit / 1000)",
+    )
+    parser.add_argument(
         "--fault", action="append", default=[], metavar="NAME[=VALUE]",
         help="turn a fault switch on from the start (listed below)",
     )
@@ -114,8 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.latency < 0 or args.limit < 0 or args.campaigns < 0:
-        print("--latency, --limit and --campaigns cannot be negative", file=sys.stderr)
+    if args.latency < 0 or args.limit < 0 or args.campaigns < 0 or args.pace < 0:
+        print("--latency, --limit, --campaigns and --pace cannot be negative", file=sys.stderr)
+        return 2
+    if args.licenses is not None and args.licenses < 1:
+        print("--licenses must be 1 or more", file=sys.stderr)
         return 2
     if args.token:
         token, token_note = args.token, "using the token given with --token"
@@ -133,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         sim = Simulator(
-            tokens={token: args.limit}, campaigns=campaigns, host=args.host, verbose=args.verbose
+            tokens={token: args.limit}, campaigns=campaigns, host=args.host,
+            verbose=args.verbose, pace=args.pace, licenses=args.licenses,
         )
         sim.faults.latency = args.latency
         sim.faults.update(faults)

@@ -30,11 +30,12 @@ MSG_BAD_TYPE = "THE TYPE_CAMPAIGN MUST BE preview OR predictive"
 MSG_MAINTENANCE = "THE SERVER IS IN BACKUP OR MAINTENANCE, PLEASE TRY AGAIN LATER"
 MSG_NOT_FOUND = "THE REQUESTED URL WAS NOT FOUND"
 MSG_DATA_FOUND = "Data found"
+MSG_BAD_SPEED = "THE SPEED MUST BE A NUMBER FROM 0 TO 100"
 
 REQUIRED_METHOD = {CAMPAIGN_PATH: "PUT", INFORMATION_PATH: "GET", REAL_TIME_PATH: "GET"}
 APIS = {
-    CAMPAIGN_PATH: ("start", "stop"),
-    INFORMATION_PATH: ("campaigns", "token_info"),
+    CAMPAIGN_PATH: ("start", "stop", "speed"),
+    INFORMATION_PATH: ("campaigns", "token_info", "services"),
     REAL_TIME_PATH: ("campaigns",),
 }
 
@@ -55,6 +56,7 @@ class RecordedRequest:
     raw_query: str = ""
     query_pairs: tuple[tuple[str, str], ...] = ()
     received_at: float = 0.0
+    body: bytes = field(default=b"", repr=False)  # what a PUT/POST carried (speed's JSON)
 
     @property
     def api(self) -> str | None:
@@ -70,7 +72,7 @@ class Answer:
     """A JSON answer: the HTTP status, the body and any extra headers."""
 
     status: int
-    body: dict[str, Any]
+    body: Any  # a JSON object; a bare array for real_time (as Wolkvox's collection shows)
     headers: tuple[tuple[str, str], ...] = ()
 
 

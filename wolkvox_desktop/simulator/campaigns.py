@@ -22,6 +22,22 @@ class SimCampaign:
     speed: int = 0
     dial_mode: str = ""
     last_use: str = ""
+    # the live figures (real_time.php; simulator/dialer.py moves them)
+    clean: int = -1  # records never dialled (-1: all of ``records``)
+    dial: int = 0
+    answer: int = 0
+    no_answer: int = 0
+    failed: int = 0  # busy/congestion/failed
+    answer_machine: int = 0
+    skill_id: str = ""
+    ticked_at: float | None = None  # the dialer clock when last brought up to it
+    carry: float = 0.0  # a call begun but not yet made
+
+    def __post_init__(self) -> None:
+        if self.clean < 0:
+            self.clean = max(0, self.records - self.dial)
+        if not self.skill_id:
+            self.skill_id = f"{self.campaign_id}0"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +56,29 @@ class SimCampaign:
     def started(self) -> bool:
         return self.status.lower() == "started"
 
+    def live_json(self, calls_per_minute: float) -> dict[str, Any]:
+        """The row ``real_time.php?api=campaigns`` lists (the documented fields, numbers
+        as numbers; the faults may change that)."""
+        penetration = round(self.dial * 100.0 / self.records, 1) if self.records else 0.0
+        return {
+            "campaign": f"{self.campaign_id} - {self.campaign_name}",
+            "speed": self.speed,
+            "status": self.status.lower(),
+            "skill_id": self.skill_id,
+            "records": self.records,
+            "clean": self.clean,
+            "dial": self.dial,
+            "answer": self.answer,
+            "no_answer": self.no_answer,
+            "busy/congestion/failed": self.failed,
+            "answer_machine": self.answer_machine,
+            "penetration_day": penetration,
+            "penetration_now": penetration,
+            "hits": self.answer,
+            "calls_x_min": calls_per_minute,
+            "recycled": 0,
+        }
+
 
 Campaign = SimCampaign  # the name the package contract uses
 
@@ -56,6 +95,10 @@ def demo_campaigns() -> list[SimCampaign]:
         ("3307", "Recordatorio Citas Clínica", "predictive", "Started", "Citas de mañana", 676),
         ("3308", "Bienvenida Clientes Nuevos", "preview", "Stopped", "Altas del mes", 145),
     ]
+    # live: 3301 dials at speed 40 (10 calls a minute); 3307's list is nearly done (it
+    # finishes within minutes and stays started); 3304 is a started preview campaign at
+    # speed 0, so it does not dial
+    dialled = {"3301": 310, "3307": 664}
     return [
         SimCampaign(
             campaign_id=cid,
@@ -67,6 +110,12 @@ def demo_campaigns() -> list[SimCampaign]:
             speed=40 if kind == "predictive" else 0,
             dial_mode="Predictive" if kind == "predictive" else "Preview",
             last_use=f"2024-05-{10 + i:02d} 08:{15 + i * 4:02d}:00",
+            dial=dialled.get(cid, 0),
+            answer=int(dialled.get(cid, 0) * 0.45),
+            answer_machine=int(dialled.get(cid, 0) * 0.2),
+            failed=int(dialled.get(cid, 0) * 0.1),
+            no_answer=dialled.get(cid, 0) - int(dialled.get(cid, 0) * 0.45)
+            - int(dialled.get(cid, 0) * 0.2) - int(dialled.get(cid, 0) * 0.1),
         )
         for i, (cid, name, kind, status, description, records) in enumerate(rows)
     ]

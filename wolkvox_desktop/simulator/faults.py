@@ -41,6 +41,15 @@ class Faults:
     # its body with trickle_body): every read gets a byte in time, the whole answer never
     trickle: float = 0.0
     trickle_body: bool = False  # with trickle: the status line and headers at once
+    # the live reading's odd answers (real_time.php; they change what is answered, not how
+    # it travels): the wrapper {"code", "error", "msg", "data"} instead of the bare array,
+    # a campaign_id key beside "campaign", numbers as strings, fields missing from every
+    # other row, or junk (rows that are not objects)
+    live_wrapper: bool = False
+    live_campaign_id: bool = False
+    live_strings: bool = False
+    live_missing: bool = False
+    live_junk: bool = False
     only_api: str | None = None  # apply the faults only to requests with this api= value
     act_first: bool = False  # perform the call (start/stop, token use) before the fault
 

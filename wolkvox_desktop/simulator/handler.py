@@ -52,6 +52,8 @@ class Backend(Protocol):
 
     def release(self) -> None: ...
 
+    def advance(self, seconds: float) -> None: ...
+
     def _arrive(self, request: RecordedRequest) -> bool: ...
 
     def _depart(self, request: RecordedRequest) -> None: ...
@@ -180,6 +182,7 @@ class RequestHandler(BaseHTTPRequestHandler):
             raw_query=parts.query,
             query_pairs=pairs,
             received_at=time.time(),
+            body=body,
         )
         over_limit = sim._arrive(request)
         departed = False
@@ -283,6 +286,18 @@ class RequestHandler(BaseHTTPRequestHandler):
         elif path == "/_sim/release" and self.command == "POST":
             sim.release()
             self._send_json(Answer(200, {"released": True}), None)
+        elif path == "/_sim/advance" and self.command == "POST":
+            try:
+                values = json.loads(body.decode("utf-8") or "{}")
+                seconds = values.get("seconds") if isinstance(values, dict) else None
+                if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) \
+                        or seconds < 0:
+                    raise ValueError("seconds must be a number >= 0")
+            except (ValueError, UnicodeDecodeError) as exc:
+                self._send_json(Answer(400, {"error": str(exc)}), None)
+                return
+            sim.advance(float(seconds))
+            self._send_json(Answer(200, {"advanced": seconds}), None)
         else:
             self._send_json(Answer(404, {"error": "unknown control call"}), None)
 
@@ -347,6 +362,13 @@ class RequestHandler(BaseHTTPRequestHandler):
             self.wfile.write(data[index:index + 1])
 
     def _send_json(self, answer: Answer, faults: Faults | None) -> None:
+        if not isinstance(answer.body, dict):  # a bare array (real_time's documented shape)
+            text = "" if faults is not None and faults.empty_body else json.dumps(answer.body)
+            if faults is not None and faults.malformed_json:
+                text = text[: len(text) * 2 // 3]
+            self._send_raw(answer.status, text.encode("utf-8"),
+                           "application/json; charset=utf-8", answer.headers)
+            return
         body = dict(answer.body)
         content_type = "application/json; charset=utf-8"
         if faults is not None and faults.code_as_string and "code" in body:

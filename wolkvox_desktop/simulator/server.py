@@ -25,6 +25,7 @@ from wolkvox_desktop.simulator.campaigns import Campaign as Campaign
 from wolkvox_desktop.simulator.campaigns import SimCampaign as SimCampaign
 from wolkvox_desktop.simulator.campaigns import demo_campaigns as demo_campaigns
 from wolkvox_desktop.simulator.campaigns import many_campaigns as many_campaigns
+from wolkvox_desktop.simulator.dialer import Dialer, DialerClock
 from wolkvox_desktop.simulator.faults import Faults as Faults
 from wolkvox_desktop.simulator.handler import LoopbackHTTPServer, RequestHandler
 
@@ -54,15 +55,23 @@ class Simulator:
         host: str = "127.0.0.1",
         *,
         verbose: bool = False,
+        pace: float = 1.0,
+        licenses: int | None = None,
     ) -> None:
         self.host = _loopback_ipv4(host)
         self.verbose = verbose
         self.faults = Faults()
         self._lock = threading.Lock()
+        #: the dialer's clock (simulator/dialer.py): real time x ``pace``; ``pace=0``
+        #: stands still until :meth:`advance`
+        self.clock = DialerClock(pace)
         self._account = Account(
             tokens if tokens is not None else {DEMO_TOKEN: DEFAULT_TOKEN_LIMIT},
             demo_campaigns() if campaigns is None else campaigns,
             self._lock,
+            faults=self.faults,
+            dialer=Dialer(self.clock),
+            licenses=licenses,
         )
         self._requests: list[RecordedRequest] = []
         self._in_flight: Counter[str] = Counter()
@@ -197,7 +206,31 @@ class Simulator:
     def set_status(self, campaign_id: str, status: str) -> None:
         """Change a campaign from "outside" (as the Wolkvox web manager would)."""
         with self._lock:
-            self._account.campaigns[campaign_id].status = status
+            campaign = self._account.campaigns[campaign_id]
+            self._account.dialer.catch_up([campaign])
+            campaign.status = status
+
+    def set_speed(self, campaign_id: str, speed: int) -> None:
+        """Change a campaign's speed from "outside"."""
+        with self._lock:
+            campaign = self._account.campaigns[campaign_id]
+            self._account.dialer.catch_up([campaign])
+            campaign.speed = speed
+
+    def advance(self, seconds: float) -> None:
+        """Move the dialer's clock on: started campaigns dial meanwhile."""
+        with self._lock:
+            self.clock.advance(seconds)
+            self._account.dialer.catch_up(self._account.campaigns.values())
+
+    @property
+    def licenses(self) -> int:
+        """What ``information.php?api=services`` says."""
+        return self._account.licenses
+
+    @licenses.setter
+    def licenses(self, value: int) -> None:
+        self._account.licenses = int(value)
 
     def token_use(self, token: str) -> int:
         with self._lock:

@@ -3,8 +3,9 @@ history.
 
 :class:`Store` is made of one class per table over one connection: :mod:`.connection`
 (opening, migrations, transactions), :mod:`.operations`, :mod:`.campaigns`, :mod:`.plans`,
-:mod:`.history`; :mod:`.records` holds what they hand out. The token is never stored here
-(there is no column that could hold it). Server codes are normalised with
+:mod:`.live` (the kept live reading, Wolkvox's figures), :mod:`.history`; :mod:`.records`
+holds what they hand out. The token is never stored here (there is no column that could
+hold it). Server codes are normalised with
 ``parse_server_code`` (``wv0032`` means ``0032``); an invalid one raises ``InvalidInput``.
 """
 
@@ -15,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 from wolkvox_desktop.core.store.campaigns import CAMPAIGN_ACTIONS, CampaignTable
 from wolkvox_desktop.core.store.connection import BUSY_TIMEOUT_MS, SYNC_INTERVAL_S
 from wolkvox_desktop.core.store.history import NOT_SENT_OUTCOMES, BudgetExceeded, HistoryLog
+from wolkvox_desktop.core.store.live import LiveTable
 from wolkvox_desktop.core.store.operations import OperationTable
 from wolkvox_desktop.core.store.plans import PlanTable
 from wolkvox_desktop.core.store.records import (
+    EVENT_ACTIONS,
     HISTORY_ACTIONS,
     HISTORY_OUTCOMES,
     INTERRUPTED,
@@ -48,7 +51,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class Store(OperationTable, CampaignTable, PlanTable, HistoryLog):
+class Store(OperationTable, CampaignTable, PlanTable, LiveTable, HistoryLog):
     """The app's data file. Thread-safe; ``Store(path)`` opens and migrates it, marking
     pending rows of processes that are gone as interrupted."""
 
@@ -67,6 +70,7 @@ __all__ = [
     "BUSY_TIMEOUT_MS",
     "BudgetExceeded",
     "CAMPAIGN_ACTIONS",
+    "EVENT_ACTIONS",
     "HISTORY_ACTIONS",
     "HISTORY_OUTCOMES",
     "INTERRUPTED",

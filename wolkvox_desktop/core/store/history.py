@@ -37,6 +37,7 @@ from wolkvox_desktop.core.store import journal
 from wolkvox_desktop.core.store.connection import SYNC_INTERVAL_S, Connection
 from wolkvox_desktop.core.store.owners import owner_alive
 from wolkvox_desktop.core.store.records import (
+    EVENT_ACTIONS,
     HISTORY_COLUMNS,
     INTERRUPTED,
     INTERRUPTED_MESSAGE,
@@ -89,12 +90,14 @@ class HistoryLog(Connection):
         api_base: str | None = None,
         plan: str | None = None,
         budget: int | None = None,
+        detail: str | None = None,
     ) -> int:
         """Insert a ``pending`` row (committed before the request) and return its id.
         ``api_base``: the loopback test server the call goes to (``None``: Wolkvox);
         ``plan``: the name of the shift plan whose run makes the call; ``budget``: today's
         token budget of the operation, reserved in the same transaction (raises
-        :class:`BudgetExceeded` when today's uses already reach it; ``None``: no limit)."""
+        :class:`BudgetExceeded` when today's uses already reach it; ``None``: no limit);
+        ``detail``: more than the action says (a speed's "40 → 55")."""
         code = parse_server_code(server)
         action_text = action.value if isinstance(action, Action) else str(action)
         type_text = (
@@ -115,10 +118,10 @@ class HistoryLog(Connection):
                 cursor = conn.execute(
                     """INSERT INTO history
                          (started_at, server, action, campaign_id, campaign_type, outcome,
-                          owner, api_base, plan)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                          owner, api_base, plan, detail)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (started, code, action_text, campaign_id, type_text, PENDING,
-                     self._owner, api_base, plan),
+                     self._owner, api_base, plan, detail),
                 )
                 row_id = cursor.lastrowid
             self._count_today(code, started)
@@ -275,8 +278,9 @@ class HistoryLog(Connection):
         """Calls (every kind, each costs a token) since local midnight for this operation.
 
         Counted: every row started today, reads included, pending and unknown ones too (they
-        may have reached Wolkvox). Not counted: ``invalid`` (nothing was sent) and
-        ``undelivered`` (the connection never reached Wolkvox, so no token was used).
+        may have reached Wolkvox). Not counted: ``invalid`` (nothing was sent),
+        ``undelivered`` (the connection never reached Wolkvox, so no token was used), and
+        rows that are not calls (``alert``: :data:`~.records.EVENT_ACTIONS`).
         """
         code = parse_server_code(server)
         with self._read() as conn:
@@ -299,8 +303,8 @@ class HistoryLog(Connection):
         row = conn.execute(
             """SELECT count(*) FROM history
                WHERE server = ? AND started_at >= ? AND started_at < ?
-                 AND outcome NOT IN (?, ?)""",
-            (code, low, high, *NOT_SENT_OUTCOMES),
+                 AND outcome NOT IN (?, ?) AND action NOT IN (?)""",
+            (code, low, high, *NOT_SENT_OUTCOMES, *EVENT_ACTIONS),
         ).fetchone()
         count = max(int(row[0]), self._usage_floor(conn, code, low, high))
         self._today[code] = (low, high, count)

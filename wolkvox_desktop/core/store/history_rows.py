@@ -21,7 +21,7 @@ class HistoryRow:
     id: int
     started_at: datetime  # local, timezone-aware
     server: str
-    action: str  # "start" | "stop" | "campaigns" | "token_info"
+    action: str  # records.HISTORY_ACTIONS: "start" | "stop" | … | "alert" (not a call)
     campaign_id: str | None
     campaign_type: str | None
     outcome: str  # Outcome value, or "pending"
@@ -35,6 +35,8 @@ class HistoryRow:
     message: str | None = None  # our English sentence (CallResult.message)
     api_base: str | None = None  # the loopback test server it went to; None: Wolkvox
     plan: str | None = None  # the name of the shift plan whose run made the call
+    #: more than the action says: "40 → 55" (a speed), "started → stopped" (an alert)
+    detail: str | None = None
 
 
 def history_row(row: Sequence[Any]) -> HistoryRow:
@@ -58,4 +60,5 @@ def history_row(row: Sequence[Any]) -> HistoryRow:
         message=row[14],
         api_base=row[15],
         plan=row[16],
+        detail=row[17],
     )

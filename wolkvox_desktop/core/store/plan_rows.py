@@ -108,7 +108,12 @@ def run_record(row: Sequence[Any]) -> PlanRunRecord:
 
 
 def campaigns_json(plan: Plan) -> str:
-    return json.dumps([[c.id, c.type.value] for c in plan.campaigns], ensure_ascii=False)
+    """``[[id, type], …]``; a campaign with a speed is ``[id, type, speed]``."""
+    rows: list[list[object]] = []
+    for c in plan.campaigns:
+        speed = plan.speed_for(c.id)
+        rows.append([c.id, c.type.value] if speed is None else [c.id, c.type.value, speed])
+    return json.dumps(rows, ensure_ascii=False)
 
 
 def exists_error(name: str) -> PlanError:
@@ -131,9 +136,11 @@ def plan_values(plan: Plan) -> tuple[str, str, str, str, str | None, str | None]
 def saved_plan(row: Sequence[Any], last_run: PlanRunRecord | None = None) -> SavedPlan:
     """A ``plans`` row; ``last_run``: its latest run's record, kept only when it is the
     run the row's last run stands for (a run refused before it began has no record)."""
-    refs = tuple(CampaignRef(str(cid), CampaignType(ctype)) for cid, ctype in json.loads(row[4]))
+    entries = json.loads(row[4])
+    refs = tuple(CampaignRef(str(entry[0]), CampaignType(entry[1])) for entry in entries)
+    speeds = tuple((str(entry[0]), int(entry[2])) for entry in entries if len(entry) > 2)
     schedule = Schedule(parse_time(row[5]), parse_days(row[6])) if row[5] else None
-    plan = Plan(str(row[1]), str(row[2]), Action(row[3]), refs, schedule)
+    plan = Plan(str(row[1]), str(row[2]), Action(row[3]), refs, schedule, speeds)
     schedule_from, created, updated = local_time(row[7]), local_time(row[8]), local_time(row[9])
     assert schedule_from is not None and created is not None and updated is not None
     last_run_at = local_time(row[10])

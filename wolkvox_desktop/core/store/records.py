@@ -18,7 +18,10 @@ from wolkvox_desktop.core.limits import DEFAULT_IN_FLIGHT, DEFAULT_TIMEOUT_S
 
 PENDING = "pending"
 #: the words of the history's ``action`` column
-HISTORY_ACTIONS = ("start", "stop", "campaigns", "token_info")
+HISTORY_ACTIONS = ("start", "stop", "campaigns", "token_info", "real_time", "speed",
+                   "services", "alert")
+#: history rows that are not calls (an alert seen in a live reading): they cost no token
+EVENT_ACTIONS = ("alert",)
 #: the words of its ``outcome`` column, in the order a supervisor reads them (``PENDING``:
 #: no answer yet)
 HISTORY_OUTCOMES = ("ok", "refused", "undelivered", "unknown", "invalid", PENDING)
@@ -120,7 +123,7 @@ def utc_now() -> datetime:
 # ---------------------------------------------------------------- rows to records
 HISTORY_COLUMNS = (
     "id, started_at, server, action, campaign_id, campaign_type, outcome, reason, "
-    "http_status, code, error, msg, duration_ms, finished_at, message, api_base, plan"
+    "http_status, code, error, msg, duration_ms, finished_at, message, api_base, plan, detail"
 )
 OPERATION_COLUMNS = "server, label, licenses, timeout_s, max_in_flight"
 

@@ -58,6 +58,7 @@ TABLE_ORDER = ("operations", "meta", "campaigns", "plans", "plan_slots", "histor
 NOT_COPIED = ("sqlite_sequence", "backup_mark")
 ALWAYS_FILLED = ("history", "usage_floors", "store_recoveries")
 NOT_SENT = ("invalid", "undelivered")  # history outcomes that cost no token
+NOT_CALLS = ("alert",)  # history rows that are not calls (records.EVENT_ACTIONS)
 MIN_ROWID, MAX_ROWID = -(2**63), 2**63 - 1
 MAX_JUMPS = 10_000  # damaged spots skipped in one table before the rest counts as lost
 PAGE_SIZES = (4096, 1024, 2048, 8192, 16384, 32768, 65536, 512)
@@ -248,8 +249,11 @@ def _keep_floors(
         if not {"server", "started_at", "outcome"} <= at.keys():
             continue
         mine: dict[str, int] = {}
+        action_at = at.get("action")
         for row in read.rows:
             started, outcome = row[at["started_at"]], row[at["outcome"]]
+            if action_at is not None and row[action_at] in NOT_CALLS:
+                continue
             if isinstance(started, str) and low <= started < high and outcome not in NOT_SENT:
                 server = str(row[at["server"]])
                 mine[server] = mine.get(server, 0) + 1

@@ -187,5 +187,27 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX plan_runs_open ON plan_runs (finished_at) WHERE finished_at IS NULL",
         "CREATE INDEX plan_runs_plan ON plan_runs (plan_id, id)",
     ],
+    # v7 (issue 18, live readings): ``history.detail`` says more of a row than its action
+    # ("40 → 55" for a speed, "started → stopped" for an alert); ``live_state``, one row
+    # per operation: the latest live reading as kept for the next one to compare with
+    # (``reading``: JSON, by campaign id: status, calls a minute, remaining, speed, active
+    # alerts), when Wolkvox's licenses (``services``) and token count (``token_info``)
+    # were last read, and what they said. Plans keep a campaign's speed as a third element
+    # of its ``campaigns`` JSON entry (this step makes older versions refuse the file).
+    [
+        "ALTER TABLE history ADD COLUMN detail TEXT",
+        "CREATE INDEX history_action ON history (server, action, started_at)",
+        """CREATE TABLE live_state (
+            server TEXT PRIMARY KEY,
+            reading_at TEXT,
+            reading TEXT,
+            services_at TEXT,
+            licenses INTEGER,
+            token_info_at TEXT,
+            token_use_today INTEGER,
+            token_limit INTEGER,
+            our_count INTEGER
+        )""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
